@@ -1,0 +1,110 @@
+/**
+ * The cost model's arithmetic for a chunk of draws: one agreement-year, in kroner. Every run — deterministic,
+ * Monte Carlo, tornado — goes through this one function.
+ *
+ *   consultations  N = consultationsPerWeekFullTime × stillingsprosent × clinicalWeeksPerYear × ramp
+ *     ramp = 1 − (1 − rampUpStartProductivity) × rampUpMonths / 24 in agreement-year 1 (linear rise), else 1
+ *   per consultation  ref = R(2ad) + Σ_k count_k × R(k) + otherRefusjonPerConsultationNok
+ *                     egen = E(2ad) + Σ_k count_k × E(k)          (k = 2cd, 1ad, 1bd, 1e)
+ *   grossRefusjon        = N × ref
+ *   egenandelPaid        = N × exemptEgenandelShare × egen        (frikort, children, other exemptions)
+ *   substituted consultations S = N × substitutionShare × (1 − fastlegeBackfillShare × listetakLiftedShare)
+ *   substitutionSaving   = S × (ref + spec × R(2dd) + exempt × (egen + spec × E(2dd)))
+ *     (the handing-over fastleger bill the same mix, plus the specialist add-on 2dd for the share who are specialists)
+ *   net (folketrygden)   = grossRefusjon + egenandelPaid − substitutionSaving
+ *   other public cost (not folketrygden): alisSupport = pStd × max standard + pAdd × max additional (expected);
+ *     basistilskudd for the patient base (paid by the kommune, kept in full by the fastleger; unchanged by the agreement)
+ * R(k), E(k): takst k's refusjon and egenandel averaged over the agreement-year's days (src/cost/costProblem.ts).
+ */
+import { evaluateTerm } from "./modelInput";
+import type { CostLayout } from "./costProblem";
+
+export const COST_COMPONENTS = [
+  "consultations",
+  "grossRefusjon",
+  "egenandelPaid",
+  "substitutionSaving",
+  "net",
+  "alisSupport",
+  "basistilskudd",
+] as const;
+export type CostComponent = (typeof COST_COMPONENTS)[number];
+export type CostComponentArrays = Record<CostComponent, Float64Array>;
+
+export function allocateComponents(n: number): CostComponentArrays {
+  return Object.fromEntries(COST_COMPONENTS.map((c) => [c, new Float64Array(n)])) as CostComponentArrays;
+}
+
+/** Scratch buffers reused across chunks (one per takst term), so a run allocates nothing per draw. */
+export class CostScratch {
+  readonly size: number;
+  private readonly buffers = new Map<string, Float64Array>();
+  constructor(size: number) {
+    this.size = size;
+  }
+  get(key: string): Float64Array {
+    let b = this.buffers.get(key);
+    if (!b) this.buffers.set(key, (b = new Float64Array(this.size)));
+    return b;
+  }
+}
+
+/**
+ * Evaluates draws 0..n-1: `cols[j]` holds input j's draws (layout.idx gives j by name); results go to `out`.
+ */
+export function evaluateCostChunk(layout: CostLayout, cols: ReadonlyArray<Float64Array>, n: number, out: CostComponentArrays, scratch: CostScratch = new CostScratch(n)): void {
+  const col = (name: string) => cols[layout.idx[name]!]!;
+  const fte = col("stillingsprosent");
+  const weeks = col("clinicalWeeksPerYear");
+  const perWeek = col("consultationsPerWeekFullTime");
+  const rampMonths = col("rampUpMonths");
+  const rampStart = col("rampUpStartProductivity");
+  const other = col("otherRefusjonPerConsultationNok");
+  const exempt = col("exemptEgenandelShare");
+  const subst = col("substitutionShare");
+  const backfill = col("fastlegeBackfillShare");
+  const spec = col("specialistShareHandingOver");
+  const patients = col("patientBase");
+  const pStd = col("alisStandardProbability");
+  const pAdd = col("alisAdditionalProbability");
+
+  // Refusjon and egenandel per consultation, draw by draw: the consultation takst plus the counted add-ons.
+  const refPer = evaluateTerm(layout.takster["2ad"]!.refusjon, cols, n, scratch.get("refPer"));
+  const egenPer = evaluateTerm(layout.takster["2ad"]!.egenandel, cols, n, scratch.get("egenPer"));
+  for (const { countIndex, code } of layout.mix) {
+    const count = cols[countIndex]!;
+    const r = evaluateTerm(layout.takster[code]!.refusjon, cols, n, scratch.get(`${code}.r`));
+    const e = evaluateTerm(layout.takster[code]!.egenandel, cols, n, scratch.get(`${code}.e`));
+    for (let i = 0; i < n; i++) {
+      refPer[i]! += count[i]! * r[i]!;
+      egenPer[i]! += count[i]! * e[i]!;
+    }
+  }
+  const specR = evaluateTerm(layout.takster["2dd"]!.refusjon, cols, n, scratch.get("2dd.r"));
+  const specE = evaluateTerm(layout.takster["2dd"]!.egenandel, cols, n, scratch.get("2dd.e"));
+  const basis = evaluateTerm(layout.basistilskuddPerListeinnbygger, cols, n, scratch.get("basis"));
+
+  const { consultations, grossRefusjon, egenandelPaid, substitutionSaving, net, alisSupport, basistilskudd } = out;
+  const rampOn = layout.rampApplies ? 1 : 0;
+  const lifted = layout.listetakLiftedShare;
+  const alisStd = layout.alisStandardMaxNok;
+  const alisAdd = layout.alisAdditionalMaxNok;
+  for (let i = 0; i < n; i++) {
+    const ramp = 1 - rampOn * (1 - rampStart[i]!) * (rampMonths[i]! / 24);
+    const N = perWeek[i]! * fte[i]! * weeks[i]! * ramp;
+    const ref = refPer[i]! + other[i]!;
+    const egen = egenPer[i]!;
+    const ex = exempt[i]!;
+    const gross = N * ref;
+    const egenPaid = N * ex * egen;
+    const substituted = N * subst[i]! * (1 - backfill[i]! * lifted);
+    const saving = substituted * (ref + spec[i]! * specR[i]! + ex * (egen + spec[i]! * specE[i]!));
+    consultations[i] = N;
+    grossRefusjon[i] = gross;
+    egenandelPaid[i] = egenPaid;
+    substitutionSaving[i] = saving;
+    net[i] = gross + egenPaid - saving;
+    alisSupport[i] = pStd[i]! * alisStd + pAdd[i]! * alisAdd;
+    basistilskudd[i] = patients[i]! * basis[i]!;
+  }
+}

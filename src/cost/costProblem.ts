@@ -1,0 +1,105 @@
+/**
+ * Builds the cost problem for one scenario: the list of model inputs (scenario inputs + uncertain data values) and
+ * the layout the kernel needs (which column is which input, the takster averaged over the agreement-year, the dated
+ * rules). Everything date-dependent is resolved here, once, from data/ — the kernel only does arithmetic.
+ *
+ *   scenario + ParamSet -> agreement-year span -> takster and rules by date -> CostProblem { inputs, layout }
+ */
+import { costInputDef, COST_INPUTS, domainBounds } from "./inputs";
+import type { LinearTerm, ModelInput } from "./modelInput";
+import { resolveOverSpan } from "./resolveDatedValues";
+import type { ParamSet } from "../params/loadParams";
+import { entriesOverSpan, fixedScalarAt, scalarFile, takstFile } from "../params/lookup";
+import type { Scenario } from "../scenario/schema";
+import { minStillingsprosent } from "../scenario/validateScenario";
+import { addYears } from "../time/isoDate";
+import type { DistSpec } from "../dist/spec";
+
+/** The takster the model uses: the consultation, the add-ons counted per consultation, and the specialist add-on. */
+export const CONSULTATION_TAKST = "2ad";
+export const SPECIALIST_ADDON_TAKST = "2dd";
+
+export interface TakstTerms {
+  refusjon: LinearTerm;
+  egenandel: LinearTerm;
+}
+
+export interface CostLayout {
+  /** Column index of each scenario input, by name. */
+  idx: Readonly<Record<string, number>>;
+  /** Takst mix: [column index of the per-consultation count, takst code]; the consultation itself counts 1. */
+  mix: ReadonlyArray<{ countIndex: number; code: string }>;
+  takster: Readonly<Record<string, TakstTerms>>;
+  basistilskuddPerListeinnbygger: LinearTerm;
+  alisStandardMaxNok: number;
+  alisAdditionalMaxNok: number;
+  /** Ramp-up applies in the first agreement-year only. */
+  rampApplies: boolean;
+  /** Share of the agreement-year's days on which fastleger may raise their listetak (rules/listetak_freeze = 0). */
+  listetakLiftedShare: number;
+}
+
+export interface CostProblem {
+  scenario: Scenario;
+  span: { from: string; toExclusive: string };
+  agreements: number;
+  /** HOD's estimate per agreement-year (the 500 000 kr reference), from data. */
+  referenceCostNok: number;
+  /** The budget line for the scheme (32.7 mill. kr), from data. */
+  budgetLineNok: number;
+  inputs: ModelInput[];
+  layout: CostLayout;
+}
+
+function scenarioInput(name: string, spec: DistSpec, minFte: number): ModelInput {
+  const def = costInputDef(name)!;
+  const [lower, upper] = domainBounds(def.domain, minFte);
+  const meta = spec as { reason?: string; source?: string };
+  return { name, label: def.label, unit: def.unit, spec, lower, upper, origin: "scenario", source: meta.source ?? meta.reason };
+}
+
+export function buildCostProblem(scenario: Scenario, params: ParamSet): CostProblem {
+  const span = { from: scenario.agreementYearStart, toExclusive: addYears(scenario.agreementYearStart, 1) };
+  const minFte = minStillingsprosent(params, span.from);
+  const inputs: ModelInput[] = COST_INPUTS.map((d) => scenarioInput(d.name, (scenario.inputs as Record<string, DistSpec>)[d.name]!, minFte));
+  const idx = Object.fromEntries(inputs.map((inp, i) => [inp.name, i]));
+
+  const codes = [CONSULTATION_TAKST, SPECIALIST_ADDON_TAKST, ...COST_INPUTS.flatMap((d) => (d.takst ? [d.takst] : []))];
+  const takster: Record<string, TakstTerms> = {};
+  for (const code of codes) {
+    const f = takstFile(params, code);
+    takster[code] = {
+      refusjon: resolveOverSpan(f.values, (e) => e.refusjon, span, f.file, `takst.${code}.refusjon`, `Takst ${code}, refusjon`, "kr", inputs),
+      egenandel: resolveOverSpan(f.values, (e) => e.egenandel, span, f.file, `takst.${code}.egenandel`, `Takst ${code}, egenandel`, "kr", inputs),
+    };
+  }
+  const mix = COST_INPUTS.flatMap((d) => (d.takst ? [{ countIndex: idx[d.name]!, code: d.takst }] : []));
+
+  const basis = scalarFile(params, "basistilskudd");
+  const basistilskuddPerListeinnbygger = resolveOverSpan(basis.values, (e) => e.value, span, basis.file, "basistilskudd", "Basistilskudd per listeinnbygger", "kr per år", inputs);
+
+  const freeze = scalarFile(params, "rules/listetak_freeze");
+  let listetakLiftedShare = 0;
+  for (const { entry, weight } of entriesOverSpan(freeze.values, span.from, span.toExclusive, freeze.file)) {
+    if (entry.value === 0) listetakLiftedShare += weight;
+  }
+
+  return {
+    scenario,
+    span,
+    agreements: scenario.agreements ?? fixedScalarAt(params, "budget/max_agreements", span.from),
+    referenceCostNok: fixedScalarAt(params, "budget/hod_estimate_per_agreement", span.from),
+    budgetLineNok: fixedScalarAt(params, "budget/kap2755_post70_introduksjonsavtaler", span.from),
+    inputs,
+    layout: {
+      idx,
+      mix,
+      takster,
+      basistilskuddPerListeinnbygger,
+      alisStandardMaxNok: fixedScalarAt(params, "alis/standard_elements_max", span.from),
+      alisAdditionalMaxNok: fixedScalarAt(params, "alis/additional_elements_max", span.from),
+      rampApplies: scenario.agreementYearIndex === 1,
+      listetakLiftedShare,
+    },
+  };
+}

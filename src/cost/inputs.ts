@@ -1,0 +1,83 @@
+/**
+ * The catalogue of the cost model's named inputs: what each means, its unit, its Norwegian label for tables and
+ * charts, the values it may take, and which takst (if any) it counts per consultation. A scenario must give every
+ * input here (as a distribution); `--set name=value` may override any of them.
+ */
+
+export type InputDomain = "share" | "count" | "amount" | "weeks" | "months" | "stillingsprosent";
+
+export interface CostInputDef {
+  /** Identifier used in scenario files and --set. */
+  name: string;
+  /** Norwegian label for tables and charts. */
+  label: string;
+  /** Unit, in words. */
+  unit: string;
+  domain: InputDomain;
+  /** The takst this input counts per consultation, when it is a takst-mix input. */
+  takst?: string;
+  /** What the input means, in one sentence (shown in errors and the assumptions table). */
+  help: string;
+}
+
+export const COST_INPUTS: ReadonlyArray<CostInputDef> = [
+  { name: "stillingsprosent", label: "Stillingsprosent", unit: "andel av full stilling", domain: "stillingsprosent", help: "the intro doctor's position as a share of full time (the rules require at least 50 %)" },
+  { name: "clinicalWeeksPerYear", label: "Kliniske uker per år", unit: "uker", domain: "weeks", help: "weeks per year with patient work (after holidays, courses, leave)" },
+  { name: "consultationsPerWeekFullTime", label: "Konsultasjoner per uke (full stilling)", unit: "konsultasjoner per uke", domain: "count", help: "consultations (takst 2ad) per clinical week at full time once up to speed" },
+  { name: "rampUpMonths", label: "Opptrappingstid", unit: "måneder", domain: "months", help: "months until the intro doctor reaches full activity (first agreement-year only)" },
+  { name: "rampUpStartProductivity", label: "Aktivitet ved start", unit: "andel av full aktivitet", domain: "share", help: "activity in the first month as a share of full activity; rises linearly over the ramp-up" },
+  { name: "timeAddOnsPerConsultation", label: "Tidstillegg (2cd) per konsultasjon", unit: "takster per konsultasjon", domain: "count", takst: "2cd", help: "time add-ons 2cd billed per consultation" },
+  { name: "simpleContactsInPersonPerConsultation", label: "Enkel kontakt ved oppmøte (1ad) per konsultasjon", unit: "takster per konsultasjon", domain: "count", takst: "1ad", help: "simple contacts in person (1ad) per consultation" },
+  { name: "simpleContactsRemotePerConsultation", label: "Enkel kontakt skriftlig/telefon (1bd) per konsultasjon", unit: "takster per konsultasjon", domain: "count", takst: "1bd", help: "simple contacts by phone, letter or electronically (1bd) per consultation" },
+  { name: "labTaksterPerConsultation", label: "Laboratorietakster (1e) per konsultasjon", unit: "takster per konsultasjon", domain: "count", takst: "1e", help: "laboratory takster per consultation, priced as 1e (a lab visit; the representative lab takst in data/)" },
+  { name: "otherRefusjonPerConsultationNok", label: "Andre takster (prosedyrer, analyser) per konsultasjon", unit: "kr refusjon per konsultasjon", domain: "amount", help: "refusjon from other takster (procedures, analyses, certificates) per consultation, in the agreement-year's prices" },
+  { name: "exemptEgenandelShare", label: "Andel egenandeler folketrygden betaler", unit: "andel", domain: "share", help: "share of egenandeler that folketrygden pays (frikort, children under 16, other exemptions)" },
+  { name: "substitutionShare", label: "Substitusjonsandel", unit: "andel", domain: "share", help: "share of the intro doctor's activity that the handing-over fastleger would otherwise have done themselves" },
+  { name: "fastlegeBackfillShare", label: "Tilbakefylling hos fastlegene", unit: "andel", domain: "share", help: "share of the freed fastlege capacity refilled with new billed activity once listetak may be raised" },
+  { name: "specialistShareHandingOver", label: "Andel avgivende fastleger som er spesialister", unit: "andel", domain: "share", help: "share of the handing-over fastleger's consultations that carry the specialist add-on 2dd" },
+  { name: "patientBase", label: "Pasientgrunnlag", unit: "listeinnbyggere", domain: "count", help: "patients on the lists the intro doctor works on (the rules recommend at least 800)" },
+  { name: "alisStandardProbability", label: "Sannsynlighet for Nasjonal ALIS (standard)", unit: "sannsynlighet", domain: "share", help: "probability that the kommune receives Nasjonal ALIS standard elements for the intro doctor" },
+  { name: "alisAdditionalProbability", label: "Sannsynlighet for Nasjonal ALIS (tillegg)", unit: "sannsynlighet", domain: "share", help: "probability that the kommune receives the additional elements for recruitment-weak kommuner" },
+];
+
+export const COST_INPUT_NAMES: ReadonlyArray<string> = COST_INPUTS.map((d) => d.name);
+
+export function costInputDef(name: string): CostInputDef | undefined {
+  return COST_INPUTS.find((d) => d.name === name);
+}
+
+/** Lower and upper bound of a domain; the stillingsprosent minimum comes from data (rules/min_stillingsprosent). */
+export function domainBounds(domain: InputDomain, minStillingsprosent: number): [number, number] {
+  switch (domain) {
+    case "share":
+      return [0, 1];
+    case "stillingsprosent":
+      return [minStillingsprosent, 1];
+    case "weeks":
+      return [0, 52];
+    case "months":
+      return [0, 12];
+    case "count":
+    case "amount":
+      return [0, Infinity];
+  }
+}
+
+/** Words for a domain in messages, e.g. "a share: 0 to 1". */
+export function describeDomain(domain: InputDomain, minStillingsprosent: number): string {
+  const [lo, hi] = domainBounds(domain, minStillingsprosent);
+  switch (domain) {
+    case "share":
+      return "a share or probability: 0 to 1";
+    case "stillingsprosent":
+      return `a share of full time: ${lo} to ${hi} (the rules require at least ${lo * 100} %)`;
+    case "weeks":
+      return "weeks per year: 0 to 52";
+    case "months":
+      return "months: 0 to 12";
+    case "count":
+      return "a count: 0 or more";
+    case "amount":
+      return "an amount in kroner: 0 or more";
+  }
+}

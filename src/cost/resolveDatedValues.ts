@@ -1,0 +1,57 @@
+/**
+ * Resolves dated parameter values over the agreement-year into LinearTerms: each period the year overlaps contributes
+ * its value weighted by its share of the days. A plain number adds to the constant; a trippelestimat becomes a model
+ * input (sampled in Monte Carlo) named "<what>@<period start>".
+ */
+import { entriesOverSpan } from "../params/lookup";
+import type { ParamNumber } from "../params/schema";
+import type { LinearTerm, ModelInput } from "./modelInput";
+
+interface DatedEntry {
+  from: string;
+  to: string;
+}
+
+/**
+ * @param values   the dated entries of one parameter file
+ * @param pick     which number of an entry to use (e.g. e => e.refusjon)
+ * @param name     input name prefix, e.g. "takst.2ad.refusjon"
+ * @param label    Norwegian label prefix, e.g. "Takst 2ad, refusjon"
+ * @param inputs   the run's model inputs; uncertain values are appended here
+ */
+export function resolveOverSpan<E extends DatedEntry>(
+  values: ReadonlyArray<E>,
+  pick: (e: E) => ParamNumber,
+  span: { from: string; toExclusive: string },
+  file: string,
+  name: string,
+  label: string,
+  unit: string,
+  inputs: ModelInput[],
+): LinearTerm {
+  const term: LinearTerm = { constant: 0, parts: [] };
+  for (const { entry, weight } of entriesOverSpan(values, span.from, span.toExclusive, file)) {
+    const v = pick(entry);
+    if (typeof v === "number") {
+      term.constant += weight * v;
+      continue;
+    }
+    const inputName = `${name}@${entry.from}`;
+    let index = inputs.findIndex((i) => i.name === inputName);
+    if (index < 0) {
+      index = inputs.length;
+      inputs.push({
+        name: inputName,
+        label: `${label} (fra ${entry.from})`,
+        unit,
+        spec: { type: "trippelestimat", lav: v.lav, mest_sannsynlig: v.mest_sannsynlig, hoy: v.hoy, form: "pert" },
+        lower: 0,
+        upper: Infinity,
+        origin: "data",
+        source: file,
+      });
+    }
+    term.parts.push({ index, weight });
+  }
+  return term;
+}

@@ -1,0 +1,161 @@
+/**
+ * The cost analysis of one scenario, as every face (CLI, notebook, report) gets it: deterministic result, Monte Carlo
+ * summary, decomposition, national totals for the funded agreements, other public cost, tornado, rank correlation,
+ * top-down cross-check, the assumptions table and the manifest.
+ *
+ *   scenario -> buildCostProblem -> deterministic -> Monte Carlo -> summarise / tornado / rank correlation / top-down
+ */
+import { DEFAULT_DRAWS, DEFAULT_SEED, MIN_RECOMMENDED_DRAWS } from "../constants";
+import { rankCorrelations, type RankCorrelationRow } from "../analysis/rankCorrelation";
+import { shareAboveSorted, sortedCopy, summarise, type DistributionSummary } from "../analysis/summarise";
+import { tornado, type TornadoRow } from "../analysis/tornado";
+import { centralValue, quantileFunction } from "../dist/quantile";
+import { describeSpec } from "../dist/spec";
+import type { ParamSet } from "../params/loadParams";
+import { buildManifest, type Manifest } from "../scenario/manifest";
+import type { Override } from "../scenario/overrides";
+import type { Scenario } from "../scenario/schema";
+import { allocateComponents, evaluateCostChunk } from "./costKernel";
+import { buildCostProblem, type CostProblem } from "./costProblem";
+import { runDeterministic, type CostComponents } from "./deterministic";
+import { runMonteCarlo } from "./monteCarlo";
+import { topDownCheck, type TopDownCheck } from "./topDown";
+
+export interface CostRunOptions {
+  draws?: number;
+  seed?: number;
+  file?: string;
+  overrides?: Override[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface AssumptionRow {
+  name: string;
+  label: string;
+  unit: string;
+  distribution: string;
+  central: number;
+  p10: number;
+  p90: number;
+  origin: "scenario" | "data";
+  source: string;
+}
+
+export interface CostReport {
+  scenario: { name: string; title: string; agreementYear: { from: string; toExclusive: string }; agreementYearIndex: number };
+  draws: number;
+  seed: number;
+  mean: number;
+  sd: number;
+  p10: number;
+  p50: number;
+  p85: number;
+  p90: number;
+  /** Share of draws with net cost above HOD's 500 000 kr (referenceCostNok). */
+  shareAbove500k: number;
+  referenceCostNok: number;
+  /** All inputs at their central values. */
+  deterministic: CostComponents;
+  /** Mean of each component over the draws: grossRefusjon + egenandelPaid − substitutionSaving = net. */
+  decomposition: { consultations: number; grossRefusjon: number; egenandelPaid: number; substitutionSaving: number; net: number };
+  /** The funded agreements together (per-agreement result × agreements; inputs fully shared across agreements). */
+  national: { agreements: number; budgetLineNok: number; deterministic: number } & Pick<DistributionSummary, "mean" | "p10" | "p50" | "p85" | "p90"> & { shareAboveBudgetLine: number };
+  /** Not folketrygden: reported beside it. */
+  otherPublicCost: { nasjonalAlisExpectedNok: number; basistilskuddKeptByFastlegerNok: number };
+  tornado: { base: number; rows: TornadoRow[] };
+  rankCorrelation: RankCorrelationRow[];
+  topDown: TopDownCheck;
+  assumptions: AssumptionRow[];
+  warnings: string[];
+  manifest: Manifest;
+}
+
+export interface CostRun {
+  report: CostReport;
+  /** Net cost per draw (draw order) and sorted, for charts. */
+  net: Float64Array;
+  sortedNet: Float64Array;
+  problem: CostProblem;
+}
+
+/** Evaluates the net cost at k points given as input columns (used by the tornado). */
+function netAt(problem: CostProblem): (cols: Float64Array[], k: number) => Float64Array {
+  return (cols, k) => {
+    const out = allocateComponents(k);
+    evaluateCostChunk(problem.layout, cols, k, out);
+    return out.net;
+  };
+}
+
+export function assumptionsTable(problem: CostProblem): AssumptionRow[] {
+  return problem.inputs.map((inp) => {
+    const q = quantileFunction(inp.spec);
+    return {
+      name: inp.name,
+      label: inp.label,
+      unit: inp.unit,
+      distribution: describeSpec(inp.spec),
+      central: centralValue(inp.spec),
+      p10: q(0.1),
+      p90: q(0.9),
+      origin: inp.origin,
+      source: inp.source ?? "",
+    };
+  });
+}
+
+export function runCost(scenario: Scenario, params: ParamSet, opts: CostRunOptions = {}): CostRun {
+  const draws = opts.draws ?? scenario.draws ?? DEFAULT_DRAWS;
+  const seed = opts.seed ?? scenario.seed ?? DEFAULT_SEED;
+  const warnings: string[] = [];
+  if (draws < MIN_RECOMMENDED_DRAWS) warnings.push(`only ${draws} draws: P85 and P90 are unstable below ${MIN_RECOMMENDED_DRAWS}; use --draws ${MIN_RECOMMENDED_DRAWS} or more for results you publish`);
+
+  const problem = buildCostProblem(scenario, params);
+  const det = runDeterministic(problem);
+  const mc = runMonteCarlo(problem, { draws, seed, onProgress: opts.onProgress });
+  const sortedNet = sortedCopy(mc.net);
+  const s = summarise(mc.net, sortedNet);
+  const a = problem.agreements;
+  const central = problem.inputs.map((inp) => centralValue(inp.spec));
+
+  const report: CostReport = {
+    scenario: { name: scenario.name, title: scenario.title ?? scenario.name, agreementYear: problem.span, agreementYearIndex: scenario.agreementYearIndex },
+    draws,
+    seed,
+    mean: s.mean,
+    sd: s.sd,
+    p10: s.p10,
+    p50: s.p50,
+    p85: s.p85,
+    p90: s.p90,
+    shareAbove500k: shareAboveSorted(sortedNet, problem.referenceCostNok),
+    referenceCostNok: problem.referenceCostNok,
+    deterministic: det,
+    decomposition: {
+      consultations: mc.means.consultations,
+      grossRefusjon: mc.means.grossRefusjon,
+      egenandelPaid: mc.means.egenandelPaid,
+      substitutionSaving: mc.means.substitutionSaving,
+      net: mc.means.net,
+    },
+    national: {
+      agreements: a,
+      budgetLineNok: problem.budgetLineNok,
+      deterministic: det.net * a,
+      mean: s.mean * a,
+      p10: s.p10 * a,
+      p50: s.p50 * a,
+      p85: s.p85 * a,
+      p90: s.p90 * a,
+      shareAboveBudgetLine: a > 0 ? shareAboveSorted(sortedNet, problem.budgetLineNok / a) : 0,
+    },
+    otherPublicCost: { nasjonalAlisExpectedNok: mc.means.alisSupport, basistilskuddKeptByFastlegerNok: mc.means.basistilskudd },
+    tornado: tornado(problem.inputs, central, netAt(problem)),
+    rankCorrelation: rankCorrelations(mc.sample.inputs, mc.sample.net),
+    topDown: topDownCheck(problem, det, params),
+    assumptions: assumptionsTable(problem),
+    warnings,
+    manifest: buildManifest(scenario, params, { seed, draws, file: opts.file, overrides: opts.overrides }),
+  };
+  return { report, net: mc.net, sortedNet, problem };
+}

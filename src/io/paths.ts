@@ -1,0 +1,17 @@
+/**
+ * Where the package's own files are: the project root (one level above src/ or dist/), data/, charts/.
+ * Works the same from compiled dist/ (CLI, notebooks) and from src/ (vitest).
+ */
+import * as path from "node:path";
+
+export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
+export const DATA_DIR = path.join(PACKAGE_ROOT, "data");
+export const PARAMS_DIR = path.join(DATA_DIR, "params");
+export const SCENARIOS_DIR = path.join(DATA_DIR, "scenarios");
+export const CHARTS_DIR = path.join(PACKAGE_ROOT, "charts");
+
+/** A path as a user would like to read it in a message: relative to the working directory when inside it. */
+export function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
+}

@@ -1,0 +1,90 @@
+/**
+ * Loads every parameter file under data/params/, validates it (zod + period checks) and returns a ParamSet with a
+ * version stamp (SHA-256 of each file) for manifests.
+ *
+ *   data/params/**.yaml -> parse YAML -> zod schema (takst or scalar) -> periods sorted, no overlap -> ParamSet
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { UserError } from "../errors/userError";
+import { describeZodIssue } from "../errors/formatZodError";
+import { parseYaml } from "../io/parseYaml";
+import { readText } from "../io/readText";
+import { displayPath, PARAMS_DIR } from "../io/paths";
+import { sha256 } from "../io/sha256";
+import { scalarParamFile, takstParamFile, type ScalarParamFile, type TakstParamFile } from "./schema";
+
+export interface ParamFileInfo {
+  /** Parameter id: the path under data/params/ without ".yaml", e.g. "normaltariff/2ad", "budget/max_agreements". */
+  id: string;
+  /** Path as shown to users, e.g. "data/params/normaltariff/2ad.yaml". */
+  file: string;
+  sha256: string;
+  lastVerified: string;
+}
+
+export interface ParamSet {
+  dir: string;
+  /** Takster keyed by code ("2ad"), from data/params/normaltariff/. */
+  takster: ReadonlyMap<string, TakstParamFile & { file: string }>;
+  /** Every other parameter keyed by id ("egenandelstak", "budget/max_agreements"). */
+  scalars: ReadonlyMap<string, ScalarParamFile & { file: string }>;
+  files: ReadonlyArray<ParamFileInfo>;
+  /** SHA-256 over all files' ids and hashes: one stamp for "which data produced this result". */
+  dataHash: string;
+}
+
+const TAKST_FOLDER = "normaltariff";
+
+function listYaml(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listYaml(p));
+    else if (entry.name.endsWith(".yaml")) out.push(p);
+  }
+  return out.sort();
+}
+
+/** Checks that a file's entries are in date order, each from <= to, and do not overlap. */
+function checkPeriods(values: ReadonlyArray<{ from: string; to: string }>, where: string): void {
+  values.forEach((v, i) => {
+    if (v.from > v.to) throw new UserError("params", `${where}: values[${i}]`, `from ${v.from} is after to ${v.to}`);
+    const prev = values[i - 1];
+    if (prev && v.from <= prev.to) {
+      throw new UserError("params", `${where}: values[${i}]`, `period ${v.from} – ${v.to} overlaps or precedes ${prev.from} – ${prev.to}; list periods in date order without overlap`);
+    }
+  });
+}
+
+let cache: { dir: string; set: ParamSet } | undefined;
+
+/** Loads and validates data/params (or `dir`). Throws a UserError naming the file and field on bad data. Cached per dir. */
+export function loadParams(dir: string = PARAMS_DIR): ParamSet {
+  if (cache && cache.dir === dir) return cache.set;
+  if (!fs.existsSync(dir)) throw new UserError("params", displayPath(dir), "parameter directory not found");
+  const takster = new Map<string, TakstParamFile & { file: string }>();
+  const scalars = new Map<string, ScalarParamFile & { file: string }>();
+  const files: ParamFileInfo[] = [];
+  for (const abs of listYaml(dir)) {
+    const rel = path.relative(dir, abs).split(path.sep).join("/");
+    const id = rel.replace(/\.yaml$/, "");
+    const file = displayPath(abs);
+    const text = readText(abs, "params");
+    const raw = parseYaml(text, file, "params");
+    const isTakst = rel.startsWith(`${TAKST_FOLDER}/`);
+    const parsed = (isTakst ? takstParamFile : scalarParamFile).safeParse(raw);
+    if (!parsed.success) {
+      const { path: p, what } = describeZodIssue(parsed.error);
+      throw new UserError("params", p ? `${file}: ${p}` : file, what);
+    }
+    checkPeriods(parsed.data.values, file);
+    if (isTakst) takster.set(id.slice(TAKST_FOLDER.length + 1), { ...(parsed.data as TakstParamFile), file });
+    else scalars.set(id, { ...(parsed.data as ScalarParamFile), file });
+    files.push({ id, file: `data/params/${rel}`, sha256: sha256(text), lastVerified: parsed.data.lastVerified });
+  }
+  const dataHash = sha256(files.map((f) => `${f.id}:${f.sha256}`).join("\n"));
+  const set: ParamSet = { dir, takster, scalars, files, dataHash };
+  cache = { dir, set };
+  return set;
+}

@@ -1,0 +1,67 @@
+/**
+ * Loads a scenario file: parse YAML/JSON -> resolve `extends:` (child values override the parent's, input by input)
+ * -> apply --set overrides -> zod schema -> domain checks. Every failure is a UserError naming the file and field.
+ */
+import * as path from "node:path";
+import { UserError } from "../errors/userError";
+import { describeZodIssue } from "../errors/formatZodError";
+import { parseYaml } from "../io/parseYaml";
+import { readText } from "../io/readText";
+import { displayPath } from "../io/paths";
+import type { ParamSet } from "../params/loadParams";
+import { applyOverrides, type Override } from "./overrides";
+import { scenarioSchema, type Scenario } from "./schema";
+import { checkScenarioDomains } from "./validateScenario";
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** The file the user named, as shown in messages. */
+  file: string;
+  /** Files read, child first (the file itself, then what it extends). */
+  chain: string[];
+  overrides: Override[];
+}
+
+type Raw = Record<string, unknown>;
+
+function isObject(v: unknown): v is Raw {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Reads a scenario file and the chain of files it extends, merged parent-first. */
+function readMerged(file: string, seen: string[]): { raw: Raw; chain: string[] } {
+  const abs = path.resolve(file);
+  const shown = displayPath(abs);
+  if (seen.includes(abs)) throw new UserError("scenario", shown, `extends forms a cycle: ${[...seen, abs].map(displayPath).join(" -> ")}`);
+  const raw = parseYaml(readText(abs, "scenario"), shown, "scenario");
+  if (!isObject(raw)) throw new UserError("scenario", shown, "expected a mapping of scenario fields (name, agreementYearStart, inputs, …)");
+  if (raw.extends === undefined) return { raw, chain: [shown] };
+  if (typeof raw.extends !== "string") throw new UserError("scenario", `${shown}: extends`, "expected the path of another scenario file");
+  const parentFile = path.resolve(path.dirname(abs), raw.extends);
+  const parent = readMerged(parentFile, [...seen, abs]);
+  const merged: Raw = { ...parent.raw, ...raw };
+  delete merged.extends;
+  if (isObject(parent.raw.inputs) || isObject(raw.inputs)) {
+    merged.inputs = { ...(isObject(parent.raw.inputs) ? parent.raw.inputs : {}), ...(isObject(raw.inputs) ? raw.inputs : {}) };
+  }
+  return { raw: merged, chain: [shown, ...parent.chain] };
+}
+
+/** Validates an already-parsed scenario object (from a file, a notebook or a test). */
+export function parseScenario(raw: unknown, where: string, params: ParamSet): Scenario {
+  const parsed = scenarioSchema.safeParse(raw);
+  if (!parsed.success) {
+    const { path: p, what } = describeZodIssue(parsed.error);
+    throw new UserError("scenario", p ? `${where}: ${p}` : where, what);
+  }
+  checkScenarioDomains(parsed.data, where, params);
+  return parsed.data;
+}
+
+/** Loads, merges, overrides and validates a scenario file. */
+export function loadScenario(file: string, params: ParamSet, overrides: ReadonlyArray<string> = []): LoadedScenario {
+  const { raw, chain } = readMerged(file, []);
+  const where = chain.length > 1 ? `${chain[0]} (extends ${chain.slice(1).join(", ")})` : chain[0]!;
+  const parsedOverrides = applyOverrides(raw, overrides);
+  return { scenario: parseScenario(raw, where, params), file: chain[0]!, chain, overrides: parsedOverrides };
+}

@@ -1,0 +1,49 @@
+/**
+ * `--set name=value` overrides: a quick what-if that replaces one named input with a fixed value (or sets one of the
+ * scenario's settings). An unknown name is an error listing the names allowed.
+ */
+import { UserError } from "../errors/userError";
+import { COST_INPUT_NAMES } from "../cost/inputs";
+
+export interface Override {
+  name: string;
+  value: number | string;
+}
+
+/** Scenario settings --set may change besides the inputs. */
+const SETTINGS: Record<string, "number" | "date"> = {
+  agreements: "number",
+  agreementYearStart: "date",
+  agreementYearIndex: "number",
+};
+
+/** Parses "name=value" strings and writes them into the raw (not yet validated) scenario object. */
+export function applyOverrides(raw: Record<string, unknown>, sets: ReadonlyArray<string>): Override[] {
+  const out: Override[] = [];
+  for (const s of sets) {
+    const eq = s.indexOf("=");
+    if (eq <= 0) throw new UserError("flag", `--set ${s}`, "expected name=value, e.g. --set substitutionShare=0.5");
+    const name = s.slice(0, eq).trim();
+    const text = s.slice(eq + 1).trim();
+    const isInput = COST_INPUT_NAMES.includes(name);
+    const setting = SETTINGS[name];
+    if (!isInput && !setting) {
+      throw new UserError("flag", `--set ${s}`, `unknown name "${name}"; allowed: ${[...COST_INPUT_NAMES, ...Object.keys(SETTINGS)].join(", ")}`);
+    }
+    if (setting === "date") {
+      raw[name] = text;
+      out.push({ name, value: text });
+      continue;
+    }
+    const value = Number(text.replace(",", "."));
+    if (text === "" || !Number.isFinite(value)) throw new UserError("flag", `--set ${s}`, `"${text}" is not a number`);
+    if (isInput) {
+      const inputs = (typeof raw.inputs === "object" && raw.inputs !== null ? raw.inputs : (raw.inputs = {})) as Record<string, unknown>;
+      inputs[name] = { type: "fixed", value, reason: "--set on the command line" };
+    } else {
+      raw[name] = value;
+    }
+    out.push({ name, value });
+  }
+  return out;
+}

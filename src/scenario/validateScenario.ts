@@ -1,0 +1,44 @@
+/**
+ * Domain checks on a schema-valid scenario: each input's distribution must stay within what the input can be
+ * (a share in 0–1, a count >= 0, stillingsprosent >= the rule's minimum). The message names the exact field.
+ */
+import { UserError } from "../errors/userError";
+import { costInputDef, describeDomain, domainBounds } from "../cost/inputs";
+import type { DistSpec } from "../dist/spec";
+import type { ParamSet } from "../params/loadParams";
+import { fixedScalarAt } from "../params/lookup";
+import type { Scenario } from "./schema";
+
+/** The fields of a spec that bound it, with their values, for precise messages. */
+function boundingFields(spec: DistSpec): Array<[string, number]> {
+  switch (spec.type) {
+    case "fixed":
+      return [["value", spec.value]];
+    case "trippelestimat":
+      return [["lav", spec.lav], ["mest_sannsynlig", spec.mest_sannsynlig], ["hoy", spec.hoy]];
+    case "uniform":
+      return [["min", spec.min], ["max", spec.max]];
+    case "normal":
+    case "lognormal":
+      return [["p5", spec.p5], ["p95", spec.p95]];
+    case "empirical":
+      return spec.values.map((v, i) => [`values[${i}]`, v] as [string, number]);
+  }
+}
+
+export function minStillingsprosent(params: ParamSet, date: string): number {
+  return fixedScalarAt(params, "rules/min_stillingsprosent", date);
+}
+
+export function checkScenarioDomains(s: Scenario, where: string, params: ParamSet): void {
+  const minFte = minStillingsprosent(params, s.agreementYearStart);
+  for (const [name, spec] of Object.entries(s.inputs) as Array<[string, DistSpec]>) {
+    const def = costInputDef(name)!;
+    const [lo, hi] = domainBounds(def.domain, minFte);
+    for (const [field, value] of boundingFields(spec)) {
+      if (value < lo || value > hi) {
+        throw new UserError("scenario", `${where}: inputs.${name}.${field}`, `${value} is not allowed; ${name} is ${describeDomain(def.domain, minFte)}`);
+      }
+    }
+  }
+}
