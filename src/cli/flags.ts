@@ -1,0 +1,19 @@
+/** Parsers for numeric CLI flags: a bad value is one clear message naming the flag and what is allowed. */
+import { InvalidArgumentError } from "commander";
+
+export function parseDraws(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`"${v}" is not allowed; draws must be a whole number >= 1, e.g. --draws 100000`);
+  return n;
+}
+
+export function parseSeed(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n > 2 ** 32 - 1) throw new InvalidArgumentError(`"${v}" is not allowed; seed must be a whole number from 0 to 4294967295`);
+  return n;
+}
+
+/** Collects repeated --set name=value flags. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,31 @@
+/**
+ * introsim: the library behind the CLI, the notebooks and the reports. Notebooks import from here:
+ *   import { loadParams, loadScenario, runCost } from "introsim";
+ */
+export * from "./constants";
+export { UserError, isUserError } from "./errors/userError";
+export { loadParams, type ParamSet } from "./params/loadParams";
+export { entryAt, entriesOverSpan, scalarAt, fixedScalarAt, takstFile, scalarFile } from "./params/lookup";
+export * from "./dist/spec";
+export { quantileFunction, centralValue, pertShape, normalFrom90 } from "./dist/quantile";
+export { createSampler, fastQuantile, uniformStream } from "./dist/sampler";
+export { scenarioSchema, type Scenario } from "./scenario/schema";
+export { loadScenario, parseScenario, type LoadedScenario } from "./scenario/loadScenario";
+export { buildManifest, scenarioHash, type Manifest } from "./scenario/manifest";
+export { COST_INPUTS, COST_INPUT_NAMES, type CostInputDef } from "./cost/inputs";
+export { buildCostProblem, type CostProblem } from "./cost/costProblem";
+export { evaluateCostChunk, COST_COMPONENTS, type CostComponent } from "./cost/costKernel";
+export { runDeterministic, type CostComponents } from "./cost/deterministic";
+export { runMonteCarlo } from "./cost/monteCarlo";
+export { runCost, assumptionsTable, type CostReport, type CostRun, type AssumptionRow } from "./cost/runCost";
+export { topDownCheck, type TopDownCheck } from "./cost/topDown";
+export { summarise, shareAboveSorted, sortedCopy, type DistributionSummary } from "./analysis/summarise";
+export { histogramSorted } from "./analysis/histogram";
+export { tornado, type TornadoRow } from "./analysis/tornado";
+export { rankCorrelations } from "./analysis/rankCorrelation";
+export { renderSvg, svgToPng, writeChart, type ChartSpec } from "./charts/render";
+export { costDistributionSpec, costFindingTitle } from "./charts/costDistributionChart";
+export { tornadoSpec } from "./charts/tornadoChart";
+export { BASE_CONFIG, COLORS, NORWEGIAN_LOCALE } from "./charts/theme";
+export { formatNok, formatMillNok, formatPercent, formatNumber } from "./format/norwegian";
+export { PACKAGE_ROOT, DATA_DIR, SCENARIOS_DIR, CHARTS_DIR } from "./io/paths";
