@@ -28,4 +28,6 @@ export { costDistributionSpec, costFindingTitle } from "./charts/costDistributio
 export { tornadoSpec } from "./charts/tornadoChart";
 export { BASE_CONFIG, COLORS, NORWEGIAN_LOCALE } from "./charts/theme";
 export { formatNok, formatMillNok, formatPercent, formatNumber } from "./format/norwegian";
+export { htmlTable, escapeHtml, type Table } from "./report/htmlTable";
+export { summaryTable, decompositionTable, assumptionsTableView, driversTable, topDownTable } from "./report/costTables";
 export { PACKAGE_ROOT, DATA_DIR, SCENARIOS_DIR, CHARTS_DIR } from "./io/paths";

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs whatever is missing for introsim, and is quick when nothing is: npm packages, the TypeScript build,
+# Jupyter from Debian (nbconvert + nbclient + ipykernel; the Notebook UI with --notebook-ui), DejaVu fonts for
+# charts, and the tslab kernel registered inside this project (.jupyter/, no global install).
+# Used by `npm start`, `npm test` and `npm run notebooks`. Flags:
+#   --test          also make sure everything the test suite needs is present (same as default today)
+#   --notebook-ui   also install Debian's jupyter-notebook (the interactive UI)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+WANT_UI=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) ;;
+    --notebook-ui) WANT_UI=1 ;;
+    *) echo "setup.sh: unknown flag $arg (allowed: --test, --notebook-ui)" >&2; exit 2 ;;
+  esac
+done
+say() { echo "introsim setup: $*" >&2; }
+
+# 1. npm packages: install when node_modules is missing or older than package.json / package-lock.json.
+stamp=node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || { [ -f package-lock.json ] && [ package-lock.json -nt "$stamp" ]; } || [ ! -e node_modules/introsim ]; then
+  say "installing npm packages"
+  npm install --no-audit --no-fund --loglevel=error
+fi
+
+# 2. The build: src/ -> dist/ (CommonJS + .d.ts, which tslab notebooks import as "introsim").
+if [ ! -f dist/index.js ] || [ ! -f .build-stamp ] || [ -n "$(find src tsconfig.json package.json -newer .build-stamp -print -quit)" ]; then
+  say "building (tsc)"
+  rm -rf dist
+  npx --no-install tsc -p tsconfig.json
+  touch .build-stamp
+fi
+
+# 3. Debian packages: Jupyter (PyPI is not reachable here; Debian's packages are), fonts for charts.
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+  if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo -n"; fi
+fi
+pkgs=()
+if ! /usr/bin/python3 -c 'import nbconvert, nbclient, jupyter_client, ipykernel' 2>/dev/null || [ ! -x /usr/bin/jupyter ]; then
+  pkgs+=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel)
+fi
+if [ "$WANT_UI" = 1 ] && [ ! -x /usr/bin/jupyter-notebook ]; then pkgs+=(jupyter-notebook); fi
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then pkgs+=(fonts-dejavu-core); fi
+if [ "${#pkgs[@]}" -gt 0 ]; then
+  if [ "$(id -u)" != 0 ] && [ -z "$SUDO" ]; then
+    say "missing Debian packages: ${pkgs[*]}. Install them as root: apt-get install -y --no-install-recommends ${pkgs[*]}"
+    exit 1
+  fi
+  say "installing Debian packages: ${pkgs[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq >/dev/null
+  $SUDO apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+fi
+
+# 4. The tslab kernel, registered in this project with the absolute path of its binary (re-done in every clone).
+kernel=".jupyter/share/jupyter/kernels/tslab/kernel.json"
+if [ ! -f "$kernel" ] || ! grep -q "\"$ROOT/node_modules/.bin/tslab\"" "$kernel"; then
+  say "registering the tslab kernel in .jupyter/"
+  npx --no-install tslab install --python=/usr/bin/python3 --binary="$ROOT/node_modules/.bin/tslab" --prefix="$ROOT/.jupyter" >/dev/null
+fi

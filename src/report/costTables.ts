@@ -1,0 +1,85 @@
+/**
+ * The cost results as Norwegian tables (headers + formatted rows), shared by the notebook and the report:
+ * the summary, the decomposition, the assumptions, the drivers and the top-down cross-check.
+ */
+import type { CostReport } from "../cost/runCost";
+import { formatMillNok, formatNok, formatNumber, formatPercent } from "../format/norwegian";
+import type { Table } from "./htmlTable";
+
+export function summaryTable(r: CostReport): Table {
+  return {
+    caption: "Folketrygdens netto merutgift per avtaleår",
+    headers: ["Mål", "Per avtale", `${r.national.agreements} avtaler`],
+    alignRight: [1, 2],
+    rows: [
+      ["Deterministisk (sentralverdier)", formatNok(r.deterministic.net), formatMillNok(r.national.deterministic)],
+      ["Gjennomsnitt", formatNok(r.mean), formatMillNok(r.national.mean)],
+      ["P10", formatNok(r.p10), formatMillNok(r.national.p10)],
+      ["P50 (median)", formatNok(r.p50), formatMillNok(r.national.p50)],
+      ["P85 (budsjettramme)", formatNok(r.p85), formatMillNok(r.national.p85)],
+      ["P90", formatNok(r.p90), formatMillNok(r.national.p90)],
+      ["Standardavvik", formatNok(r.sd), ""],
+      [`Andel trekk over ${formatNok(r.referenceCostNok)} / over bevilgningen ${formatMillNok(r.national.budgetLineNok)}`, formatPercent(r.shareAbove500k), formatPercent(r.national.shareAboveBudgetLine)],
+    ],
+  };
+}
+
+export function decompositionTable(r: CostReport): Table {
+  const d = r.decomposition;
+  const det = r.deterministic;
+  return {
+    caption: "Dekomponering per avtaleår",
+    headers: ["Komponent", "Deterministisk", "Gjennomsnitt"],
+    alignRight: [1, 2],
+    rows: [
+      ["Konsultasjoner (antall)", formatNumber(det.consultations, 0), formatNumber(d.consultations, 0)],
+      ["+ Refusjon til introduksjonslegen", formatNok(det.grossRefusjon), formatNok(d.grossRefusjon)],
+      ["+ Egenandeler folketrygden betaler (frikort, barn, fritak)", formatNok(det.egenandelPaid), formatNok(d.egenandelPaid)],
+      ["− Substitusjon: det fastlegene ikke lenger krever", formatNok(det.substitutionSaving), formatNok(d.substitutionSaving)],
+      ["= Netto merutgift for folketrygden", formatNok(det.net), formatNok(d.net)],
+      ["Annen offentlig kostnad (ikke folketrygden):", "", ""],
+      ["Nasjonal ALIS, forventet tilskudd (staten)", formatNok(det.alisSupport), formatNok(r.otherPublicCost.nasjonalAlisExpectedNok)],
+      ["Basistilskudd for pasientgrunnlaget (kommunen; fastlegene beholder det, uendret)", formatNok(det.basistilskudd), formatNok(r.otherPublicCost.basistilskuddKeptByFastlegerNok)],
+    ],
+  };
+}
+
+export function assumptionsTableView(r: CostReport): Table {
+  const fmt = (x: number) => formatNumber(x, 3);
+  return {
+    caption: "Forutsetninger (fra scenariofilen og data/params/)",
+    headers: ["Forutsetning", "Enhet", "Fordeling", "Sentral", "P10", "P90", "Kilde / begrunnelse"],
+    alignRight: [3, 4, 5],
+    rows: r.assumptions.map((a) => [a.label, a.unit, a.distribution.replace(/(\d+)\.(\d+)/g, "$1,$2"), fmt(a.central), fmt(a.p10), fmt(a.p90), a.source]),
+  };
+}
+
+export function driversTable(r: CostReport): Table {
+  const rho = new Map(r.rankCorrelation.map((c) => [c.name, c.rho]));
+  return {
+    caption: "Hva driver resultatet: tornado (P10 → P90, de andre på sentralverdi) og rangkorrelasjon (Spearman) med netto kostnad",
+    headers: ["Forutsetning", "Netto ved P10", "Netto ved P90", "Utslag", "Rangkorrelasjon"],
+    alignRight: [1, 2, 3, 4],
+    rows: r.tornado.rows.map((t) => [t.label, formatNok(t.outputAtLow), formatNok(t.outputAtHigh), formatNok(t.swing), formatNumber(rho.get(t.name) ?? 0, 2)]),
+  };
+}
+
+export function topDownTable(r: CostReport): Table {
+  const t = r.topDown;
+  return {
+    caption: `Kontroll ovenfra (nasjonale tall ${t.referenceYear})`,
+    headers: ["Størrelse", "Verdi"],
+    alignRight: [1],
+    rows: [
+      ["Folketrygdens utgift per fastlegekonsultasjon, hele landet", formatNok(t.nationalRatePerConsultationNok)],
+      ["Modellens utgift per konsultasjon hos introduksjonslegen", formatNok(t.bottomUpRatePerConsultationNok)],
+      ["Konsultasjoner i avtaleåret", formatNumber(t.consultations, 0)],
+      ["Effektiv substitusjonsandel", formatPercent(t.effectiveSubstitutionShare)],
+      ["Netto ovenfra", formatNok(t.topDownNetNok)],
+      ["Netto nedenfra (modellen, deterministisk)", formatNok(t.bottomUpNetNok)],
+      ["Forskjell", formatNok(t.differenceNok)],
+      ["  herav: takstmiks (nasjonal snittsats mot modellens takster)", formatNok(t.rateEffectNok)],
+      ["  herav: spesialisttillegg på aktivitet fastlegene gir fra seg", formatNok(t.specialistAddOnEffectNok)],
+    ],
+  };
+}
