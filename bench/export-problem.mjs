@@ -7,19 +7,21 @@
  * kernel check: input rows drawn by introsim's own samplers with introsim's kernel output for each row, which the numpy
  * kernel must reproduce to rounding.
  *
- *   node bench/export-problem.mjs [--scenario data/scenarios/standard.yaml] [--out bench/.out/problem-standard.json]
+ *   node bench/export-problem.mjs [--scenario data/scenarios/standard.yaml] [--out $TMPDIR/introsim-bench/problem-standard.json]
  *
  * Also importable: `exportProblem({ scenarioPath, outPath })` (used by bench/cost-vs-numpy.mjs).
  */
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const DEFAULT_SCENARIO = resolve(ROOT, "data/scenarios/standard.yaml");
-export const DEFAULT_PROBLEM_JSON = resolve(ROOT, "bench/.out/problem-standard.json");
+/** Outside the repo on purpose: a generated file, rebuilt on every bench run. */
+export const DEFAULT_PROBLEM_JSON = join(tmpdir(), "introsim-bench", "problem-standard.json");
 
 /** Rows in the kernel check (drawn by introsim's samplers), plus the all-central row and the all-low/all-high rows. */
 const KERNEL_CHECK_DRAWS = 256;

@@ -1,4 +1,5 @@
 /** `introsim cost`: the cost per agreement-year for one scenario, as a table or as JSON on stdout. */
+import * as path from "node:path";
 import type { Command } from "commander";
 import { loadParams } from "../params/loadParams";
 import { loadScenario } from "../scenario/loadScenario";
@@ -12,6 +13,7 @@ export interface CostFlags {
   draws?: number;
   seed?: number;
   set?: string[];
+  params?: string;
   json?: boolean;
 }
 
@@ -22,10 +24,11 @@ export function registerCost(program: Command): void {
     .requiredOption("--scenario <file>", "scenario file (YAML or JSON), e.g. data/scenarios/standard.yaml")
     .option("--draws <n>", "Monte Carlo draws (default: the scenario's, else 100000)", parseDraws)
     .option("--seed <s>", "random seed (default: the scenario's); the same seed gives the same numbers", parseSeed)
+    .option("--params <dir>", "parameter folder to use instead of the bundled data/params (e.g. updated takster)")
     .option("--set <name=value>", "override a named input with a fixed value, e.g. --set substitutionShare=0.5 (repeatable)", collect, [])
     .option("--json", "print one JSON object instead of a table")
     .action((flags: CostFlags) => {
-      const params = loadParams();
+      const params = loadParams(flags.params ? path.resolve(flags.params) : undefined);
       const loaded = loadScenario(flags.scenario, params, flags.set ?? []);
       const draws = flags.draws ?? loaded.scenario.draws;
       const progress = progressFor(draws ?? 0, "cost");

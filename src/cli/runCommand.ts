@@ -19,6 +19,7 @@ interface RunFlags {
   draws?: number;
   seed?: number;
   set?: string[];
+  params?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -29,9 +30,10 @@ export function registerRun(program: Command): void {
     .option("--out <dir>", "output folder (default: charts/<scenario name>/)")
     .option("--draws <n>", "Monte Carlo draws (default: the scenario's)", parseDraws)
     .option("--seed <s>", "random seed (default: the scenario's)", parseSeed)
+    .option("--params <dir>", "parameter folder to use instead of the bundled data/params (e.g. updated takster)")
     .option("--set <name=value>", "override a named input with a fixed value (repeatable)", collect, [])
     .action(async (flags: RunFlags) => {
-      const params = loadParams();
+      const params = loadParams(flags.params ? path.resolve(flags.params) : undefined);
       const loaded = loadScenario(flags.scenario, params, flags.set ?? []);
       const progress = progressFor(flags.draws ?? loaded.scenario.draws ?? 0, loaded.scenario.name);
       const run = runCost(loaded.scenario, params, { draws: flags.draws, seed: flags.seed, file: loaded.file, overrides: loaded.overrides, onProgress: progress.onProgress });

@@ -10,7 +10,7 @@ import { rankCorrelations, type RankCorrelationRow } from "../analysis/rankCorre
 import { shareAboveSorted, sortedCopy, summarise, type DistributionSummary } from "../analysis/summarise";
 import { tornado, type TornadoRow } from "../analysis/tornado";
 import { centralValue, quantileFunction } from "../dist/quantile";
-import { describeSpec } from "../dist/spec";
+import { describeSpec, isDegenerate } from "../dist/spec";
 import type { ParamSet } from "../params/loadParams";
 import { buildManifest, type Manifest } from "../scenario/manifest";
 import type { Override } from "../scenario/overrides";
@@ -108,9 +108,10 @@ export function runCost(scenario: Scenario, params: ParamSet, opts: CostRunOptio
   const draws = opts.draws ?? scenario.draws ?? DEFAULT_DRAWS;
   const seed = opts.seed ?? scenario.seed ?? DEFAULT_SEED;
   const warnings: string[] = [];
-  if (draws < MIN_RECOMMENDED_DRAWS) warnings.push(`only ${draws} draws: P85 and P90 are unstable below ${MIN_RECOMMENDED_DRAWS}; use --draws ${MIN_RECOMMENDED_DRAWS} or more for results you publish`);
-
   const problem = buildCostProblem(scenario, params);
+  const anyUncertain = problem.inputs.some((inp) => !isDegenerate(inp.spec));
+  if (anyUncertain && draws < MIN_RECOMMENDED_DRAWS) warnings.push(`only ${draws} draws: P85 and P90 are unstable below ${MIN_RECOMMENDED_DRAWS}; use --draws ${MIN_RECOMMENDED_DRAWS} or more for results you publish`);
+
   const det = runDeterministic(problem);
   const mc = runMonteCarlo(problem, { draws, seed, onProgress: opts.onProgress });
   const sortedNet = sortedCopy(mc.net);
