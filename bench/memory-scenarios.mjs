@@ -41,8 +41,8 @@ function snapshot() {
 }
 
 out(`Memory over scenarios: runCost with ${draws.toLocaleString("en-US").replace(/,/g, " ")} draws per scenario, copies of ${scenario.name}, one process` + (gc ? " (gc forced before each reading)" : " (run with --expose-gc for readings after a forced gc)"));
-out(`  ${"after".padEnd(28)}${"rss MiB".padStart(10)}${"heapUsed MiB".padStart(14)}${"arrayBuffers MiB".padStart(18)}${"seconds".padStart(10)}`);
-const line = (label, m, s) => out(`  ${label.padEnd(28)}${mib(m.rss).padStart(10)}${mib(m.heapUsed).padStart(14)}${mib(m.arrayBuffers).padStart(18)}${(s == null ? "" : s.toFixed(1)).padStart(10)}`);
+out(`  ${"after".padEnd(32)}${"rss MiB".padStart(10)}${"heapUsed MiB".padStart(14)}${"arrayBuffers MiB".padStart(18)}${"seconds".padStart(10)}`);
+const line = (label, m, s) => out(`  ${label.padEnd(32)}${mib(m.rss).padStart(10)}${mib(m.heapUsed).padStart(14)}${mib(m.arrayBuffers).padStart(18)}${(s == null ? "" : s.toFixed(1)).padStart(10)}`);
 line("loading (no run yet)", snapshot(), null);
 
 const rows = [];

@@ -1,0 +1,47 @@
+// Chart specs are valid Vega-Lite (checked against the published JSON schema), render headless to SVG and PNG, and
+// speak Norwegian: number format "500 000", a title that states the finding.
+import * as fs from "node:fs";
+import Ajv from "ajv";
+import { describe, expect, test } from "vitest";
+import { costDistributionSpec, costFindingTitle } from "../../src/charts/costDistributionChart";
+import { tornadoSpec } from "../../src/charts/tornadoChart";
+import { renderSvg, svgToPng } from "../../src/charts/render";
+import { runCost } from "../../src/cost/runCost";
+import { loadScenario } from "../../src/scenario/loadScenario";
+import { realParams, STANDARD } from "../helpers";
+
+const params = realParams();
+const run = runCost(loadScenario(STANDARD, params).scenario, params, { draws: 20_000, seed: 1 });
+const specs = { kostnadsfordeling: costDistributionSpec(run.report, run.sortedNet), tornado: tornadoSpec(run.report) };
+const schema = JSON.parse(fs.readFileSync(require.resolve("vega-lite/build/vega-lite-schema.json"), "utf8"));
+const validate = new Ajv({ allowUnionTypes: true, strict: false }).compile(schema);
+
+describe.each(Object.entries(specs))("chart %s", (_name, spec) => {
+  test("is valid against the Vega-Lite v5 schema and has $schema and a description", () => {
+    const ok = validate(spec);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    expect(spec.$schema).toMatch(/vega-lite\/v5/);
+    expect(spec.description).toBeTruthy();
+  });
+
+  test("renders to SVG with Norwegian number format and to a PNG", async () => {
+    const svg = await renderSvg(spec);
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toMatch(/\d{3}\u00a0000/); // e.g. "400 000" on the axis, thousands separated by a no-break space
+    expect(svg).not.toMatch(/\d,\d{3},\d{3}/); // no English thousands separators
+    const png = svgToPng(svg, 1);
+    expect(Buffer.from(png).subarray(1, 4).toString()).toBe("PNG");
+  });
+});
+
+test("costFindingTitle states where the median lies relative to 500 000 kr", () => {
+  const t = costFindingTitle(run.report);
+  expect(t).toMatch(/^Median \d{3}\u00a0\d{3}\u00a0kr per avtaleår – (under|over) anslaget på 500\u00a0000\u00a0kr$/);
+  expect(t.includes("under")).toBe(run.report.p50 <= 500_000);
+});
+
+test("the cost chart marks 500 000 kr, P50 and P85", () => {
+  const layer = (specs.kostnadsfordeling as { layer: Array<{ data: { values: Array<{ x?: number }> } }> }).layer[1]!;
+  expect(layer.data.values.map((v) => v.x)).toEqual([500_000, run.report.p50, run.report.p85]);
+});

@@ -1,0 +1,132 @@
+// The introsim command as a user runs it: JSON keys, reproducibility, bad input → one message and a non-zero exit.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import YAML from "yaml";
+import { describe, expect, test } from "vitest";
+import { FIXTURE_PARAMS, GOLDEN, runCli, STANDARD } from "../helpers";
+
+const COST = ["cost", "--scenario", "data/scenarios/standard.yaml"];
+
+function tmpScenario(mutate: (raw: Record<string, any>) => void): string {
+  const raw = YAML.parse(fs.readFileSync(STANDARD, "utf8")) as Record<string, any>;
+  mutate(raw);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-cli-")), "bad.yaml");
+  fs.writeFileSync(file, YAML.stringify(raw));
+  return file;
+}
+
+/** One line on stderr, starting "introsim: error:", no stack trace, exit code `code`, nothing on stdout. */
+function expectOneClearError(r: ReturnType<typeof runCli>, pattern: RegExp, code = 1): void {
+  expect(r.status).toBe(code);
+  expect(r.stdout).toBe("");
+  const lines = r.stderr.trim().split("\n").filter((l) => !l.startsWith("(run with --help"));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^introsim: error: /);
+  expect(lines[0]).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe("introsim cost --json", () => {
+  const a = runCli([...COST, "--draws", "100000", "--seed", "1", "--json"]);
+  const report = JSON.parse(a.stdout);
+
+  test("prints the keys the acceptance names, with p10 <= p50 <= p85 <= p90", () => {
+    expect(a.status).toBe(0);
+    for (const k of ["mean", "p10", "p50", "p85", "p90", "shareAbove500k", "deterministic", "draws", "seed", "decomposition", "manifest"]) expect(report).toHaveProperty(k);
+    expect(report.p10).toBeLessThanOrEqual(report.p50);
+    expect(report.p50).toBeLessThanOrEqual(report.p85);
+    expect(report.p85).toBeLessThanOrEqual(report.p90);
+    expect(report.draws).toBe(100000);
+    expect(report.seed).toBe(1);
+    expect(report.manifest).toMatchObject({ tool: "introsim", seed: 1, draws: 100000, scenario: { name: "standard" } });
+    expect(report.manifest.scenario.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.manifest.data.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test("the same seed gives byte-identical output; another seed gives different draws", () => {
+    const b = runCli([...COST, "--draws", "100000", "--seed", "1", "--json"]);
+    const c = runCli([...COST, "--draws", "100000", "--seed", "2", "--json"]);
+    expect(b.stdout).toBe(a.stdout);
+    expect(JSON.parse(c.stdout).p50).not.toBe(report.p50);
+  });
+
+  test("--set changes an input and is recorded in the manifest", () => {
+    const r = JSON.parse(runCli([...COST, "--draws", "20000", "--seed", "1", "--json", "--set", "substitutionShare=0.9"]).stdout);
+    expect(r.p50).toBeLessThan(report.p50);
+    expect(r.manifest.overrides).toEqual([{ name: "substitutionShare", value: 0.9 }]);
+  });
+
+  test("the golden scenario with every input fixed gives every percentile equal to the deterministic 272 790 kr", () => {
+    const r = JSON.parse(runCli(["cost", "--scenario", GOLDEN, "--params", FIXTURE_PARAMS, "--json"]).stdout);
+    expect(Math.round(r.deterministic.net)).toBe(272_790);
+    for (const k of ["mean", "p10", "p50", "p85", "p90"]) expect(Math.round(r[k])).toBe(272_790);
+  });
+});
+
+describe("introsim cost without --json", () => {
+  test("prints a readable table with Norwegian number format", () => {
+    const r = runCli([...COST, "--draws", "10000", "--seed", "1"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/P85\s+\d{3}\u00a0\d{3}\u00a0kr/);
+    expect(r.stdout).toMatch(/share of draws above 500\u00a0000\u00a0kr/);
+  });
+});
+
+describe("bad input: one clear message, a non-zero exit, no stack trace", () => {
+  test("an unknown key in the scenario", () => {
+    expectOneClearError(runCli(["cost", "--scenario", tmpScenario((r) => (r.budgett = 1))]), /bad\.yaml: unknown key "budgett"/);
+  });
+  test("a missing field", () => {
+    expectOneClearError(runCli(["cost", "--scenario", tmpScenario((r) => delete r.inputs.patientBase)]), /bad\.yaml: inputs\.patientBase: missing field/);
+  });
+  test("a negative count", () => {
+    expectOneClearError(runCli(["cost", "--scenario", tmpScenario((r) => (r.inputs.patientBase = -1))]), /inputs\.patientBase\.value: -1 is not allowed; patientBase is a count: 0 or more/);
+  });
+  test("a probability outside 0–1", () => {
+    expectOneClearError(runCli(["cost", "--scenario", tmpScenario((r) => (r.inputs.alisStandardProbability = 1.5))]), /inputs\.alisStandardProbability\.value: 1\.5 is not allowed/);
+  });
+  test("a trippelestimat with lav > høy", () => {
+    expectOneClearError(
+      runCli(["cost", "--scenario", tmpScenario((r) => (r.inputs.rampUpMonths = { type: "trippelestimat", lav: 6, mest_sannsynlig: 3, hoy: 0 }))]),
+      /inputs\.rampUpMonths: trippelestimat requires lav <= mest_sannsynlig <= hoy/,
+    );
+  });
+  test("a date outside every takst period", () => {
+    expectOneClearError(runCli(["cost", "--scenario", tmpScenario((r) => (r.agreementYearStart = "2030-01-01"))]), /normaltariff\/2ad\.yaml: no value for 2030-01-01/);
+  });
+  test("--set of an unknown name", () => {
+    expectOneClearError(runCli([...COST, "--set", "substitution=0.5"]), /--set substitution=0\.5: unknown name "substitution"; allowed: /);
+  });
+  test("--draws that is not a whole number", () => {
+    expectOneClearError(runCli([...COST, "--draws", "1e5x"]), /draws must be a whole number >= 1/);
+  });
+  test("a scenario file that does not exist", () => {
+    expectOneClearError(runCli(["cost", "--scenario", "nope.yaml"]), /nope\.yaml: file not found/);
+  });
+  test("an unknown option is a usage error (exit 2)", () => {
+    const r = runCli([...COST, "--drawz", "5"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^introsim: error: unknown option '--drawz'/);
+  });
+});
+
+describe("introsim run", () => {
+  test("writes results, manifest and every chart as .svg, .png and .vl.json", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-run-"));
+    const r = runCli(["run", "--scenario", "data/scenarios/standard.yaml", "--draws", "20000", "--out", out]);
+    expect(r.status).toBe(0);
+    const files = fs.readdirSync(out).sort();
+    expect(files).toEqual(["kostnadsfordeling.png", "kostnadsfordeling.svg", "kostnadsfordeling.vl.json", "manifest.json", "results.json", "tornado.png", "tornado.svg", "tornado.vl.json"]);
+    const results = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"));
+    expect(results.cost.manifest).toEqual(JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")));
+    expect(fs.readFileSync(path.join(out, "kostnadsfordeling.png")).subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  test("a failed run writes nothing", () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-run-")), "out");
+    const r = runCli(["run", "--scenario", tmpScenario((x) => (x.inputs.stillingsprosent = 0.2)), "--out", out]);
+    expect(r.status).toBe(1);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});

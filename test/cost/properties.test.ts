@@ -1,0 +1,134 @@
+// Invariants of the cost model, over generated inputs (fast-check), and reproducibility of the Monte Carlo.
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { allocateComponents, evaluateCostChunk } from "../../src/cost/costKernel";
+import { buildCostProblem } from "../../src/cost/costProblem";
+import { runMonteCarlo } from "../../src/cost/monteCarlo";
+import { runCost } from "../../src/cost/runCost";
+import { COST_INPUTS } from "../../src/cost/inputs";
+import { loadScenario } from "../../src/scenario/loadScenario";
+import { realParams, STANDARD } from "../helpers";
+
+const params = realParams();
+const standard = loadScenario(STANDARD, params).scenario;
+const problem = buildCostProblem(standard, params);
+
+/** Random values for every model input within its bounds (data inputs: within their trippelestimat). */
+const inputPoint = fc.tuple(
+  ...problem.inputs.map((inp) => {
+    const hi = Number.isFinite(inp.upper) ? inp.upper : inp.spec.type === "trippelestimat" ? inp.spec.hoy * 2 : 1e4;
+    return fc.double({ min: Math.max(inp.lower, 0), max: hi, noNaN: true });
+  }),
+);
+
+function evaluate(point: number[]) {
+  const out = allocateComponents(1);
+  evaluateCostChunk(problem.layout, point.map((v) => Float64Array.of(v)), 1, out);
+  return { consultations: out.consultations[0]!, gross: out.grossRefusjon[0]!, egen: out.egenandelPaid[0]!, saving: out.substitutionSaving[0]!, net: out.net[0]! };
+}
+
+const idx = (name: string) => problem.layout.idx[name]!;
+
+describe("cost kernel invariants (property tests)", () => {
+  test("net = grossRefusjon + egenandelPaid − substitutionSaving, all finite, and every component >= 0", () => {
+    fc.assert(
+      fc.property(inputPoint, (p) => {
+        const r = evaluate(p);
+        for (const v of Object.values(r)) expect(Number.isFinite(v)).toBe(true);
+        expect(r.net).toBeCloseTo(r.gross + r.egen - r.saving, 6);
+        expect(r.gross).toBeGreaterThanOrEqual(0);
+        expect(r.egen).toBeGreaterThanOrEqual(0);
+        expect(r.saving).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
+  test("net never increases when substitutionShare rises; with substitution 0 the saving is 0", () => {
+    fc.assert(
+      fc.property(inputPoint, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (p, a, b) => {
+        const lo = [...p];
+        const hi = [...p];
+        lo[idx("substitutionShare")] = Math.min(a, b);
+        hi[idx("substitutionShare")] = Math.max(a, b);
+        expect(evaluate(hi).net).toBeLessThanOrEqual(evaluate(lo).net + 1e-6);
+        const zero = [...p];
+        zero[idx("substitutionShare")] = 0;
+        expect(evaluate(zero).saving).toBe(0);
+      }),
+      { numRuns: 200, seed: 12 },
+    );
+  });
+
+  test("the cost scales linearly with consultations per week (doubling it doubles every component)", () => {
+    fc.assert(
+      fc.property(inputPoint, (p) => {
+        const twice = [...p];
+        twice[idx("consultationsPerWeekFullTime")] = 2 * p[idx("consultationsPerWeekFullTime")]!;
+        const a = evaluate(p);
+        const b = evaluate(twice);
+        expect(b.net).toBeCloseTo(2 * a.net, 4);
+        expect(b.gross).toBeCloseTo(2 * a.gross, 4);
+      }),
+      { numRuns: 200, seed: 13 },
+    );
+  });
+
+  test("every scenario input is used by the kernel (moving it within its bounds can change some component)", () => {
+    const base = problem.inputs.map((inp) => (inp.spec.type === "trippelestimat" ? inp.spec.mest_sannsynlig : 0.5));
+    const all = (pt: number[]) => {
+      const out = allocateComponents(1);
+      evaluateCostChunk(problem.layout, pt.map((v) => Float64Array.of(v)), 1, out);
+      return Object.values(out).map((a) => a[0]);
+    };
+    const unused = COST_INPUTS.filter((d) => {
+      const moved = [...base];
+      moved[idx(d.name)] = base[idx(d.name)]! === 1 ? 0.5 : 1; // stays in every domain (stillingsprosent 0.5–1, shares 0–1)
+      return JSON.stringify(all(moved)) === JSON.stringify(all(base));
+    }).map((d) => d.name);
+    expect(unused).toEqual([]);
+  });
+});
+
+describe("Monte Carlo reproducibility", () => {
+  test("runCost(same scenario, same seed) is identical; another seed gives other draws", () => {
+    const a = runCost(standard, params, { draws: 20_000, seed: 1 });
+    const b = runCost(standard, params, { draws: 20_000, seed: 1 });
+    const c = runCost(standard, params, { draws: 20_000, seed: 2 });
+    expect(JSON.stringify(a.report)).toBe(JSON.stringify(b.report));
+    expect(a.net).toEqual(b.net);
+    expect(c.net).not.toEqual(a.net);
+    expect(Math.abs(c.report.p50 - a.report.p50) / a.report.p50).toBeLessThan(0.02);
+  });
+
+  test("the first draws of a long run equal a short run with the same seed (chunking does not change the stream)", () => {
+    const long = runMonteCarlo(problem, { draws: 70_000, seed: 5 });
+    const short = runMonteCarlo(problem, { draws: 1000, seed: 5 });
+    expect(long.net.subarray(0, 1000)).toEqual(short.net);
+  });
+
+  test("p10 <= p50 <= p85 <= p90 and the decomposition adds up, for random seeds and --set variants", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), (seed, subst) => {
+        const s = loadScenario(STANDARD, params, [`substitutionShare=${subst}`]).scenario;
+        const r = runCost(s, params, { draws: 2000, seed }).report;
+        expect(r.p10).toBeLessThanOrEqual(r.p50);
+        expect(r.p50).toBeLessThanOrEqual(r.p85);
+        expect(r.p85).toBeLessThanOrEqual(r.p90);
+        const d = r.decomposition;
+        expect(d.grossRefusjon + d.egenandelPaid - d.substitutionSaving).toBeCloseTo(d.net, 4);
+        expect(d.net).toBeCloseTo(r.mean, 4);
+        expect(r.shareAbove500k).toBeGreaterThanOrEqual(0);
+        expect(r.shareAbove500k).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 15, seed: 14 },
+    );
+  });
+
+  test("the top-down difference splits exactly into the rate effect and the specialist add-on effect", () => {
+    const t = runCost(standard, params, { draws: 1000, seed: 1 }).report.topDown;
+    expect(t.rateEffectNok + t.specialistAddOnEffectNok).toBeCloseTo(t.differenceNok, 6);
+    // National rate 2023: (5 287 + 1 136 + 519) mill. kr / 16 884 831 consultations = 411.15 kr
+    expect(t.nationalRatePerConsultationNok).toBeCloseTo(6_942_000_000 / 16_884_831, 6);
+  });
+});

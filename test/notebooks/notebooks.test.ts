@@ -1,0 +1,40 @@
+// Every notebook runs top to bottom headless on the project's tslab kernel (as a user would open it), with no errors.
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, test } from "vitest";
+import { ROOT } from "../helpers";
+
+const NOTEBOOKS = path.join(ROOT, "notebooks");
+const notebooks = fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb") && !f.endsWith(".out.ipynb")).sort();
+
+interface Output {
+  output_type: string;
+  ename?: string;
+  evalue?: string;
+  text?: string | string[];
+}
+
+describe("notebooks", () => {
+  test("there is a notebook 01 on cost per agreement", () => {
+    expect(notebooks).toContain("01-kostnad-per-avtale.ipynb");
+  });
+
+  test.each(notebooks)("%s executes headless without errors", (nb) => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-nb-")), nb);
+    const r = spawnSync("/usr/bin/jupyter", ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--ExecutePreprocessor.timeout=600", nb, "--output", out], {
+      cwd: NOTEBOOKS,
+      encoding: "utf8",
+      env: { ...process.env, JUPYTER_PATH: path.join(ROOT, ".jupyter/share/jupyter") },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const executed = JSON.parse(fs.readFileSync(out, "utf8")) as { cells: Array<{ cell_type: string; execution_count?: number | null; outputs?: Output[] }> };
+    const outputs = executed.cells.flatMap((c) => c.outputs ?? []);
+    const errors = outputs.filter((o) => o.output_type === "error").map((o) => `${o.ename}: ${o.evalue}`);
+    expect(errors).toEqual([]);
+    const code = executed.cells.filter((c) => c.cell_type === "code");
+    expect(code.filter((c) => typeof c.execution_count !== "number")).toEqual([]); // every code cell ran
+    expect(outputs.length).toBeGreaterThan(0);
+  });
+});
