@@ -154,7 +154,7 @@ function timeWhole(o, problemPath) {
   }
   return {
     introsim: { command: `node bin/introsim.js cost --scenario ${relativeToRoot(scenarioRel)} --draws ${o.draws} --seed ${o.seed} --json`, times: a, best: Math.min(...a), median: median(a), report: cliReport },
-    numpy: { command: `${o.python} bench/cost_numpy.py --draws ${o.draws} --seed ${o.seed}`, times: b, best: Math.min(...b), median: median(b), line: pyLine },
+    numpy: { command: `python3 bench/cost_numpy.py --draws ${o.draws} --seed ${o.seed}`, times: b, best: Math.min(...b), median: median(b), line: pyLine },
   };
 }
 
@@ -188,13 +188,15 @@ function main() {
   const lib = loadLibrary();
 
   // The numpy side must be usable before anything is timed.
-  const probe = spawnSync(o.python, ["-c", "import numpy, sys; print(numpy.__version__, sys.version.split()[0])"], { encoding: "utf8" });
+  const probe = spawnSync(o.python, ["-c", "import numpy, sys; print(numpy.__version__, sys.version.split()[0], sys.executable)"], { encoding: "utf8" });
   if (probe.error || probe.status !== 0) {
     process.stderr.write(`cost-vs-numpy: '${o.python}' with numpy is needed (${probe.error ? probe.error.message : probe.stderr.trim().split("\n").pop()}).\n` +
       "  Give another interpreter with --python (or PYTHON=...), or install numpy (Debian: apt-get install python3-numpy).\n");
     process.exit(2);
   }
-  const [numpyVersion, pythonVersion] = probe.stdout.trim().split(" ");
+  const [numpyVersion, pythonVersion, ...exe] = probe.stdout.trim().split(" ");
+  // Run the interpreter itself, not a launcher in front of it (a pyenv shim adds ~0.1 s to every start).
+  if (exe.length) o.python = exe.join(" ");
 
   const problemPath = DEFAULT_PROBLEM_JSON.replace("problem-standard.json", `problem-${process.pid}.json`);
   process.on("exit", () => rmSync(problemPath, { force: true }));
@@ -202,7 +204,7 @@ function main() {
 
   const cpu = cpus();
   say(`introsim vs numpy: cost Monte Carlo, scenario ${scenario.name} (${problem.inputs.length} inputs), ${fmtInt(o.draws)} draws, seed ${o.seed}, best of ${o.repeats} after 1 warm-up`);
-  say(`machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}; node ${process.version}; python ${pythonVersion}, numpy ${numpyVersion}; ${new Date().toISOString().slice(0, 10)}`);
+  say(`machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}; node ${process.version}; python ${pythonVersion} (${o.python}), numpy ${numpyVersion}; ${new Date().toISOString().slice(0, 10)}`);
   say();
 
   const js = timeIntrosim(lib, problem, o);
