@@ -211,7 +211,6 @@ function main() {
   const full = timeRunCost(lib, scenario, params, o);
   const jsMaxRssMiB = process.resourceUsage().maxRSS / 1024;
   const np = timeNumpy(o, problemPath);
-  const whole = o.whole ? timeWhole(o, problemPath) : null;
 
   // ------------------------------------------------------------------ speed table
   const dps = (s) => o.draws / s;
@@ -226,6 +225,17 @@ function main() {
   say(`  peak memory: node process ${jsMaxRssMiB.toFixed(0)} MiB (all parts so far), numpy process ${np.maxRssMiB?.toFixed(0) ?? "?"} MiB`);
   say();
 
+  // ------------------------------------------------------------------ agreement table
+  const ag = agreement(js.summary, np, o.draws, np.kernelMaxRelErr, lib.COST_COMPONENTS);
+  say(`Agreement (different random streams; tolerance ${(100 * ag.tol).toFixed(2)} % on the gated rows)`);
+  say(`  ${padR("", 26)}${pad("introsim", 16)}${pad("numpy", 16)}${pad("rel. diff", 11)}   check`);
+  for (const r of ag.rows) {
+    say(`  ${padR(r.what, 26)}${pad(fmtNok(r.a), 16)}${pad(fmtNok(r.b), 16)}${pad((100 * r.rel).toFixed(3) + " %", 11)}   ${r.gate ? (r.ok ? "ok" : "FAIL") : "(info)"}`);
+  }
+  say(`  ${padR("share > 500 000 kr", 26)}${pad((100 * ag.share.a).toFixed(2) + " %", 16)}${pad((100 * ag.share.b).toFixed(2) + " %", 16)}${pad(ag.share.diffPoints.toFixed(2) + " pp", 11)}   (info)`);
+  say(`  ${padR("kernel on introsim's rows", 26)}${pad("max rel. error", 32)}${pad(ag.kernelErr.toExponential(1), 11)}   ${ag.kernelOk ? "ok" : "FAIL"} (tolerance ${KERNEL_TOL})`);
+  say();
+  const whole = o.whole ? timeWhole(o, problemPath) : null;
   if (whole) {
     say(`Whole command, process start to exit (${o.repeats} runs each, alternating, after 1 warm-up)`);
     say(`  ${padR("", W)}${pad("best s", 9)}${pad("median s", 10)}`);
@@ -239,16 +249,6 @@ function main() {
     say();
   }
 
-  // ------------------------------------------------------------------ agreement table
-  const ag = agreement(js.summary, np, o.draws, np.kernelMaxRelErr, lib.COST_COMPONENTS);
-  say(`Agreement (different random streams; tolerance ${(100 * ag.tol).toFixed(2)} % on the gated rows)`);
-  say(`  ${padR("", 26)}${pad("introsim", 16)}${pad("numpy", 16)}${pad("rel. diff", 11)}   check`);
-  for (const r of ag.rows) {
-    say(`  ${padR(r.what, 26)}${pad(fmtNok(r.a), 16)}${pad(fmtNok(r.b), 16)}${pad((100 * r.rel).toFixed(3) + " %", 11)}   ${r.gate ? (r.ok ? "ok" : "FAIL") : "(info)"}`);
-  }
-  say(`  ${padR("share > 500 000 kr", 26)}${pad((100 * ag.share.a).toFixed(2) + " %", 16)}${pad((100 * ag.share.b).toFixed(2) + " %", 16)}${pad(ag.share.diffPoints.toFixed(2) + " pp", 11)}   (info)`);
-  say(`  ${padR("kernel on introsim's rows", 26)}${pad("max rel. error", 32)}${pad(ag.kernelErr.toExponential(1), 11)}   ${ag.kernelOk ? "ok" : "FAIL"} (tolerance ${KERNEL_TOL})`);
-  say();
   say(ag.ok ? "RESULT: the two implementations agree (same model). Speed figures are informative only." : "RESULT: the implementations DISAGREE: the numpy port or the exported problem does not match introsim.");
 
   if (o.out) {

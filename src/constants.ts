@@ -13,7 +13,7 @@ export const DEFAULT_SEED = 20220101;
 export const CHUNK_SIZE = 65_536;
 
 /**
- * Intervals in the tabulated inverse CDF used for sampling (see src/dist/sampler.ts). With 2^14 intervals the
+ * Intervals in the tabulated inverse CDF used for sampling (see src/distributions/sampler.ts). With 2^14 intervals the
  * linear-interpolation error is below 1e-6 of the range for the distributions we use (tested).
  */
 export const QUANTILE_GRID_INTERVALS = 16_384;

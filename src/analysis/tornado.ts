@@ -3,8 +3,8 @@
  * central value, and the change in the output is recorded. Sorted by the width of the swing.
  */
 import { TORNADO_HIGH_QUANTILE, TORNADO_LOW_QUANTILE } from "../constants";
-import { quantileFunction } from "../dist/quantile";
-import { isDegenerate } from "../dist/spec";
+import { quantileFunction } from "../distributions/quantile";
+import { isDegenerate } from "../distributions/spec";
 import type { ModelInput } from "../cost/modelInput";
 
 export interface TornadoRow {

@@ -1,5 +1,5 @@
 /** Input columns holding each input's central value (mest sannsynlig or median), for deterministic evaluations. */
-import { centralValue } from "../dist/quantile";
+import { centralValue } from "../distributions/quantile";
 import type { ModelInput } from "./modelInput";
 
 /** `n` copies of each input's central value, one column per input. */

@@ -13,7 +13,7 @@ import { entriesOverSpan, fixedScalarAt, scalarFile, takstFile } from "../params
 import type { Scenario } from "../scenario/schema";
 import { minStillingsprosent } from "../scenario/validateScenario";
 import { addYears } from "../time/isoDate";
-import type { DistSpec } from "../dist/spec";
+import type { DistSpec } from "../distributions/spec";
 
 /** The takster the model uses: the consultation, the add-ons counted per consultation, and the specialist add-on. */
 export const CONSULTATION_TAKST = "2ad";

@@ -3,7 +3,7 @@
  * uncertain data values (a takst's refusjon written as a trippelestimat) are both model inputs, so Monte Carlo,
  * the tornado and rank correlation treat them alike.
  */
-import type { DistSpec } from "../dist/spec";
+import type { DistSpec } from "../distributions/spec";
 
 export interface ModelInput {
   /** Unique name: a scenario input ("substitutionShare") or a data value ("takst.2ad.refusjon@2023-07-01"). */

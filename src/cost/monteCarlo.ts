@@ -7,8 +7,8 @@
  *   inputs -> seeded samplers -> [chunk: sample -> kernel -> store net, add sums] -> MonteCarloResult
  */
 import { CHUNK_SIZE, RANK_CORRELATION_MAX_DRAWS } from "../constants";
-import { createSampler } from "../dist/sampler";
-import { isDegenerate } from "../dist/spec";
+import { createSampler } from "../distributions/sampler";
+import { isDegenerate } from "../distributions/spec";
 import { allocateComponents, COST_COMPONENTS, CostScratch, evaluateCostChunk } from "./costKernel";
 import type { CostProblem } from "./costProblem";
 import type { CostComponents } from "./deterministic";

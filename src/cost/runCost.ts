@@ -9,8 +9,8 @@ import { DEFAULT_DRAWS, DEFAULT_SEED, MIN_RECOMMENDED_DRAWS } from "../constants
 import { rankCorrelations, type RankCorrelationRow } from "../analysis/rankCorrelation";
 import { shareAboveSorted, sortedCopy, summarise, type DistributionSummary } from "../analysis/summarise";
 import { tornado, type TornadoRow } from "../analysis/tornado";
-import { centralValue, quantileFunction } from "../dist/quantile";
-import { describeSpec, isDegenerate } from "../dist/spec";
+import { centralValue, quantileFunction } from "../distributions/quantile";
+import { describeSpec, isDegenerate } from "../distributions/spec";
 import type { ParamSet } from "../params/loadParams";
 import { buildManifest, type Manifest } from "../scenario/manifest";
 import type { Override } from "../scenario/overrides";

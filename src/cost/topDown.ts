@@ -10,7 +10,7 @@
 import type { ParamSet } from "../params/loadParams";
 import { scalarFile } from "../params/lookup";
 import type { CostProblem } from "./costProblem";
-import { centralValue } from "../dist/quantile";
+import { centralValue } from "../distributions/quantile";
 import type { CostComponents } from "./deterministic";
 
 export interface TopDownCheck {

@@ -4,7 +4,7 @@
  * message can name the exact field of the distribution.
  */
 import { z } from "zod";
-import { distSpec } from "../dist/spec";
+import { distSpec } from "../distributions/spec";
 import { COST_INPUT_NAMES } from "../cost/inputs";
 import { isoDate } from "../time/isoDate";
 

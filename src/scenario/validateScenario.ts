@@ -4,7 +4,7 @@
  */
 import { UserError } from "../errors/userError";
 import { costInputDef, describeDomain, domainBounds } from "../cost/inputs";
-import type { DistSpec } from "../dist/spec";
+import type { DistSpec } from "../distributions/spec";
 import type { ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
 import type { Scenario } from "./schema";
