@@ -2,9 +2,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { spawnSync } from "node:child_process";
 import YAML from "yaml";
 import { describe, expect, test } from "vitest";
-import { FIXTURE_PARAMS, GOLDEN, runCli, STANDARD } from "../helpers";
+import { FIXTURE_PARAMS, GOLDEN, ROOT, runCli, STANDARD } from "../helpers";
 
 const COST = ["cost", "--scenario", "data/scenarios/standard.yaml"];
 
@@ -128,5 +129,16 @@ describe("introsim run", () => {
     const r = runCli(["run", "--scenario", tmpScenario((x) => (x.inputs.stillingsprosent = 0.2)), "--out", out]);
     expect(r.status).toBe(1);
     expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe("npm start", () => {
+  test("runs the default scenario and writes its results and charts to charts/standard/", () => {
+    const r = spawnSync("npm", ["start", "--silent"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/introsim run: standard: P50 \d+ kr, P85 \d+ kr per agreement-year; wrote charts\/standard\//);
+    for (const f of ["results.json", "manifest.json", "kostnadsfordeling.svg", "kostnadsfordeling.png", "kostnadsfordeling.vl.json", "tornado.svg"]) {
+      expect(fs.existsSync(path.join(ROOT, "charts/standard", f))).toBe(true);
+    }
   });
 });
