@@ -50,6 +50,11 @@ describe("bundled data/params", () => {
     expect(offenders).toEqual([]);
   });
 
+  test("data/README.md lists every parameter file", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "../../data/README.md"), "utf8");
+    expect(params.files.filter((f) => !readme.includes(`\`${f.id}\``)).map((f) => f.id)).toEqual([]);
+  });
+
   test("loadParams() stamps each file with its SHA-256 and the set with one data hash", () => {
     expect(params.files.length).toBeGreaterThan(15);
     for (const f of params.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
