@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../notebooks"
 export JUPYTER_PATH="$PWD/../.jupyter/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
-exec /usr/bin/jupyter-notebook --no-browser --ip=127.0.0.1 "$@"
+extra=()
+if [ "$(id -u)" = 0 ]; then extra+=(--allow-root); fi # machines of this kind run as root; Notebook refuses without it
+exec /usr/bin/jupyter-notebook --no-browser --ip=127.0.0.1 "${extra[@]}" "$@"
