@@ -281,6 +281,7 @@ function main() {
 try {
   main();
 } catch (e) {
-  process.stderr.write(`cost-vs-numpy: ${e && e.stack ? e.stack : e}\n`);
+  const userError = e && (e.name === "UserError" || e.constructor?.name === "UserError");
+  process.stderr.write(`cost-vs-numpy: ${userError || !e?.stack ? e?.message ?? e : e.stack}\n`);
   process.exit(2);
 }
