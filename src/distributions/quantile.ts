@@ -1,33 +1,33 @@
 /**
- * Exact quantile functions (inverse CDFs) of each distribution spec, from stdlib, and the central value used in
- * deterministic runs. These are the reference; src/distributions/sampler.ts tabulates them for speed.
+ * Quantile functions (inverse CDFs) of each distribution spec, and the central value used in deterministic runs.
  *
- * PERT: Beta(alpha, beta) on [lav, hoy] with alpha = 1 + 4 (m - lav) / (hoy - lav), beta = 1 + 4 (hoy - m) / (hoy - lav)
- * (Malcolm et al. 1959, doi:10.1287/opre.7.5.646; the "modified PERT" with shape 4).
- * Normal / lognormal from a 90 % interval: mu = (p5 + p95) / 2, sigma = (p95 - p5) / (2 z0.95), on the log scale for
- * the lognormal.
+ * PERT: Beta(alpha, beta) on [lav, hoy] with alpha = 1 + 4 (m − lav) / (hoy − lav), beta = 1 + 4 (hoy − m) / (hoy − lav),
+ *   inverted through its integrated density (src/distributions/pertInverse.ts; within one grid cell of the exact
+ *   beta quantile, which the tests use as the reference).
+ * Triangular: closed form (stdlib). Normal / lognormal from a 90 % interval: mu = (p5 + p95) / 2,
+ *   sigma = (p95 − p5) / (2 z0.95), on the log scale for the lognormal (stdlib, loaded only when used).
+ * Uniform, empirical (inverse of the empirical CDF) and fixed: exact.
  */
-import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
-import lognormalQuantile from "@stdlib/stats-base-dists-lognormal-quantile";
 import triangularQuantile from "@stdlib/stats-base-dists-triangular-quantile";
+import { pertInverseCdf } from "./pertInverse";
 import type { DistSpec } from "./spec";
 
-/** z such that P(Z <= z) = 0.95 for a standard normal. */
-const Z95 = normalQuantile(0.95, 0, 1);
+export { pertShape } from "./pertInverse";
 
-/** PERT shape parameters of a trippelestimat. */
-export function pertShape(lav: number, mode: number, hoy: number): { alpha: number; beta: number } {
-  const range = hoy - lav;
-  return { alpha: 1 + (4 * (mode - lav)) / range, beta: 1 + (4 * (hoy - mode)) / range };
-}
+type Quantile3 = (p: number, a: number, b: number) => number;
+/** stdlib's normal and lognormal quantiles, required on first use: most scenarios never need them (saves ~60 ms). */
+const normalQuantile: Quantile3 = (p, mu, sigma) => (require("@stdlib/stats-base-dists-normal-quantile") as Quantile3)(p, mu, sigma);
+const lognormalQuantile: Quantile3 = (p, mu, sigma) => (require("@stdlib/stats-base-dists-lognormal-quantile") as Quantile3)(p, mu, sigma);
+
+/** z such that P(Z <= z) = 0.95 for a standard normal (Φ⁻¹(0.95), to double precision). */
+export const Z95 = 1.6448536269514722;
 
 /** Location and scale of a normal (or of log X for a lognormal) from its 5th and 95th percentiles. */
 export function normalFrom90(p5: number, p95: number): { mu: number; sigma: number } {
   return { mu: (p5 + p95) / 2, sigma: (p95 - p5) / (2 * Z95) };
 }
 
-/** The exact quantile function u -> x of a spec, for u in (0, 1). */
+/** The quantile function u -> x of a spec, for u in (0, 1). */
 export function quantileFunction(spec: DistSpec): (u: number) => number {
   switch (spec.type) {
     case "fixed": {
@@ -38,9 +38,7 @@ export function quantileFunction(spec: DistSpec): (u: number) => number {
       const { lav, mest_sannsynlig: m, hoy } = spec;
       if (lav === hoy) return () => lav;
       if (spec.form === "triangel") return (u) => triangularQuantile(u, lav, hoy, m);
-      const { alpha, beta } = pertShape(lav, m, hoy);
-      const range = hoy - lav;
-      return (u) => lav + range * betaQuantile(u, alpha, beta);
+      return pertInverseCdf(lav, m, hoy);
     }
     case "uniform": {
       const { min, max } = spec;

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { createSampler, fastQuantile, pertInverseCdf } from "../../src/distributions/sampler";
+import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
+import stdlibMt19937 from "@stdlib/random-base-mt19937";
+import { createSampler, fastQuantile } from "../../src/distributions/sampler";
+import { pertInverseCdf } from "../../src/distributions/pertInverse";
+import { Mt19937 } from "../../src/distributions/mt19937";
 import { centralValue, normalFrom90, pertShape, quantileFunction } from "../../src/distributions/quantile";
 import { distSpec, type DistSpec } from "../../src/distributions/spec";
 import { QUANTILE_GRID_INTERVALS } from "../../src/constants";
@@ -34,7 +38,7 @@ describe("quantile functions", () => {
     expect(centralValue({ type: "empirical", values: [5, 1, 3] })).toBe(3);
   });
 
-  test("fastQuantile(PERT) stays within one grid cell of stdlib's exact beta quantile (property)", () => {
+  test("quantileFunction and fastQuantile (PERT) stay within two grid cells of stdlib's exact beta quantile (property)", () => {
     fc.assert(
       fc.property(
         fc.double({ min: -1e6, max: 1e6, noNaN: true }),
@@ -43,9 +47,11 @@ describe("quantile functions", () => {
         fc.double({ min: 1e-9, max: 1 - 1e-9, noNaN: true }),
         (lav, range, modeShare, u) => {
           const spec = pert(lav, lav + modeShare * range, lav + range);
-          const exact = quantileFunction(spec)(u);
-          const fast = fastQuantile(spec)(u);
-          expect(Math.abs(fast - exact)).toBeLessThanOrEqual((2 * range) / QUANTILE_GRID_INTERVALS);
+          const { alpha, beta } = pertShape(lav, lav + modeShare * range, lav + range);
+          const exact = lav + range * betaQuantile(u, alpha, beta);
+          const tolerance = (2 * range) / QUANTILE_GRID_INTERVALS;
+          expect(Math.abs(quantileFunction(spec)(u) - exact)).toBeLessThanOrEqual(tolerance);
+          expect(Math.abs(fastQuantile(spec)(u) - exact)).toBeLessThanOrEqual(tolerance);
         },
       ),
       { numRuns: 300, seed: 42 },
@@ -70,6 +76,24 @@ describe("quantile functions", () => {
     // Within about one cell of the 1 024-cell grid, (10 − 2) / 1024 = 0.0078, of the true ends.
     expect(Math.abs(q(1e-12) - 2)).toBeLessThan(1.5 * (8 / 1024));
     expect(Math.abs(q(1 - 1e-12) - 10)).toBeLessThan(1.5 * (8 / 1024));
+  });
+});
+
+describe("Mt19937", () => {
+  test("produces the same 32-bit stream as stdlib's mt19937 for the same seed (100 000 words, bulk and one by one)", () => {
+    for (const seed of [1, 42, 20240101, 2 ** 32 - 1]) {
+      const ref = stdlibMt19937.factory({ seed });
+      const ours = new Mt19937(seed);
+      const bulk = new Mt19937(seed);
+      const u = new Float64Array(100_000);
+      bulk.fillUniform(u.subarray(0, 777));
+      bulk.fillUniform(u.subarray(777));
+      for (let i = 0; i < 100_000; i++) {
+        const word = ref();
+        expect(ours.nextUint32()).toBe(word);
+        expect(u[i]).toBe((word + 0.5) * 2 ** -32);
+      }
+    }
   });
 });
 
