@@ -30,19 +30,34 @@ export function svgToPng(svg: string, scale = 2): Uint8Array {
   return resvg.render().asPng();
 }
 
+export interface RenderedChart {
+  spec: ChartSpec;
+  svg: string;
+  png: Uint8Array;
+}
+
 export interface WrittenChart {
   svg: string;
   png: string;
   spec: string;
 }
 
-/** Writes `<base>.vl.json`, `<base>.svg` and `<base>.png` (each atomically); returns their paths. */
-export async function writeChart(spec: ChartSpec, base: string): Promise<WrittenChart> {
+/** Renders a spec to SVG and PNG in memory (render everything first, then write: no half-written output). */
+export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
   const svg = await renderSvg(spec);
-  const png = svgToPng(svg);
+  return { spec, svg, png: svgToPng(svg) };
+}
+
+/** Writes `<base>.vl.json`, `<base>.svg` and `<base>.png` (each atomically); returns their paths. */
+export function writeRenderedChart(chart: RenderedChart, base: string): WrittenChart {
   const out = { spec: `${base}.vl.json`, svg: `${base}.svg`, png: `${base}.png` };
-  writeFileAtomic(out.spec, `${JSON.stringify(spec, null, 2)}\n`);
-  writeFileAtomic(out.svg, svg);
-  writeFileAtomic(out.png, png);
+  writeFileAtomic(out.spec, `${JSON.stringify(chart.spec, null, 2)}\n`);
+  writeFileAtomic(out.svg, chart.svg);
+  writeFileAtomic(out.png, chart.png);
   return out;
+}
+
+/** Renders and writes one chart. */
+export async function writeChart(spec: ChartSpec, base: string): Promise<WrittenChart> {
+  return writeRenderedChart(await renderChart(spec), base);
 }

@@ -5,42 +5,27 @@
  */
 import * as path from "node:path";
 import type { Command } from "commander";
-import { loadParams } from "../params/loadParams";
-import { loadScenario } from "../scenario/loadScenario";
 import { runCost } from "../cost/runCost";
 import { writeFileAtomic } from "../io/atomicWrite";
 import { CHARTS_DIR, displayPath } from "../io/paths";
-import { collect, parseDraws, parseSeed } from "./flags";
+import { addScenarioFlags, loadFromFlags, type ScenarioFlags } from "./scenarioFlags";
 import { progressFor } from "./progress";
 
-interface RunFlags {
-  scenario: string;
+interface RunFlags extends ScenarioFlags {
   out?: string;
-  draws?: number;
-  seed?: number;
-  set?: string[];
-  params?: string;
 }
 
 export function registerRun(program: Command): void {
-  program
-    .command("run")
-    .description("run a scenario and write results.json, manifest.json and charts (.svg, .png, .vl.json) to a folder")
-    .requiredOption("--scenario <file>", "scenario file (YAML or JSON)")
+  addScenarioFlags(program.command("run").description("run a scenario and write results.json, manifest.json and charts (.svg, .png, .vl.json) to a folder"))
     .option("--out <dir>", "output folder (default: charts/<scenario name>/)")
-    .option("--draws <n>", "Monte Carlo draws (default: the scenario's)", parseDraws)
-    .option("--seed <s>", "random seed (default: the scenario's)", parseSeed)
-    .option("--params <dir>", "parameter folder to use instead of the bundled data/params (e.g. updated takster)")
-    .option("--set <name=value>", "override a named input with a fixed value (repeatable)", collect, [])
     .action(async (flags: RunFlags) => {
-      const params = loadParams(flags.params ? path.resolve(flags.params) : undefined);
-      const loaded = loadScenario(flags.scenario, params, flags.set ?? []);
+      const { params, loaded } = loadFromFlags(flags);
       const progress = progressFor(flags.draws ?? loaded.scenario.draws ?? 0, loaded.scenario.name);
       const run = runCost(loaded.scenario, params, { draws: flags.draws, seed: flags.seed, file: loaded.file, overrides: loaded.overrides, onProgress: progress.onProgress });
       progress.stop();
       const outDir = flags.out ?? path.join(CHARTS_DIR, loaded.scenario.name);
       // Loaded here, not at start-up: vega, vega-lite and resvg take a few hundred ms that `introsim cost` never needs.
-      const { writeChart } = await import("../charts/render");
+      const { renderChart, writeRenderedChart } = await import("../charts/render");
       const { costDistributionSpec } = await import("../charts/costDistributionChart");
       const { tornadoSpec } = await import("../charts/tornadoChart");
       const specs = {
@@ -48,7 +33,8 @@ export function registerRun(program: Command): void {
         "tornado": tornadoSpec(run.report),
       };
       const rendered = [];
-      for (const [name, spec] of Object.entries(specs)) rendered.push(await writeChart(spec, path.join(outDir, name)));
+      for (const [name, spec] of Object.entries(specs)) rendered.push({ name, chart: await renderChart(spec) });
+      for (const { name, chart } of rendered) writeRenderedChart(chart, path.join(outDir, name));
       writeFileAtomic(path.join(outDir, "results.json"), `${JSON.stringify({ cost: run.report }, null, 2)}\n`);
       writeFileAtomic(path.join(outDir, "manifest.json"), `${JSON.stringify(run.report.manifest, null, 2)}\n`);
       process.stdout.write(`introsim run: ${loaded.scenario.name}: P50 ${Math.round(run.report.p50)} kr, P85 ${Math.round(run.report.p85)} kr per agreement-year; wrote ${displayPath(outDir)}/ (results.json, manifest.json, ${rendered.length} charts)\n`);

@@ -41,16 +41,11 @@ export interface AssumptionRow {
   source: string;
 }
 
-export interface CostReport {
+/** Net cost per agreement-year: mean, sd, P10, P50, P85, P90 are the Monte Carlo summary of the net cost. */
+export interface CostReport extends Pick<DistributionSummary, "mean" | "sd" | "p10" | "p50" | "p85" | "p90"> {
   scenario: { name: string; title: string; agreementYear: { from: string; toExclusive: string }; agreementYearIndex: number };
   draws: number;
   seed: number;
-  mean: number;
-  sd: number;
-  p10: number;
-  p50: number;
-  p85: number;
-  p90: number;
   /** Share of draws with net cost above HOD's 500 000 kr (referenceCostNok). */
   shareAbove500k: number;
   referenceCostNok: number;

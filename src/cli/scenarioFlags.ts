@@ -1,0 +1,32 @@
+/**
+ * The flags every scenario command shares (--scenario, --draws, --seed, --set, --params) and the one way they are
+ * turned into a validated scenario and parameter set. New commands (flows, allocation, …) reuse both.
+ */
+import * as path from "node:path";
+import type { Command } from "commander";
+import { loadParams, type ParamSet } from "../params/loadParams";
+import { loadScenario, type LoadedScenario } from "../scenario/loadScenario";
+import { collect, parseDraws, parseSeed } from "./flags";
+
+export interface ScenarioFlags {
+  scenario: string;
+  draws?: number;
+  seed?: number;
+  set?: string[];
+  params?: string;
+}
+
+export function addScenarioFlags(command: Command): Command {
+  return command
+    .requiredOption("--scenario <file>", "scenario file (YAML or JSON), e.g. data/scenarios/standard.yaml")
+    .option("--draws <n>", "Monte Carlo draws (default: the scenario's, else 100000)", parseDraws)
+    .option("--seed <s>", "random seed (default: the scenario's); the same seed gives the same numbers", parseSeed)
+    .option("--set <name=value>", "override a named input with a fixed value, e.g. --set substitutionShare=0.5 (repeatable)", collect, [])
+    .option("--params <dir>", "parameter folder to use instead of the bundled data/params (e.g. updated takster)");
+}
+
+/** Loads the parameters and the scenario named by the flags (a UserError on bad input). */
+export function loadFromFlags(flags: ScenarioFlags): { params: ParamSet; loaded: LoadedScenario } {
+  const params = loadParams(flags.params ? path.resolve(flags.params) : undefined);
+  return { params, loaded: loadScenario(flags.scenario, params, flags.set ?? []) };
+}
