@@ -39,7 +39,7 @@ if [ "$(id -u)" != 0 ]; then
   if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then SUDO="sudo -n"; fi
 fi
 pkgs=()
-if ! /usr/bin/python3 -c 'import nbconvert, nbclient, jupyter_client, ipykernel' 2>/dev/null || [ ! -x /usr/bin/jupyter ]; then
+if ! /usr/bin/python3 -c 'import nbconvert, nbclient, jupyter_client, ipykernel' 2>/dev/null || [ ! -x /usr/bin/jupyter ] || [ ! -x /usr/bin/jupyter-nbconvert ]; then
   pkgs+=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel)
 fi
 if [ "$WANT_UI" = 1 ] && [ ! -x /usr/bin/jupyter-notebook ]; then pkgs+=(jupyter-notebook); fi
