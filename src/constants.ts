@@ -6,6 +6,13 @@
 /** Default number of Monte Carlo draws when neither the scenario nor the CLI gives one. */
 export const DEFAULT_DRAWS = 100_000;
 
+/** Most draws a run may ask for: the net cost and its sorted copy take 16 bytes a draw (320 MB at this limit). */
+export const MAX_DRAWS = 20_000_000;
+
+/** Sanity limits on inputs with no natural maximum, so that a typo (1e308) is refused instead of overflowing to NaN. */
+export const MAX_COUNT_INPUT = 1_000_000;
+export const MAX_AMOUNT_INPUT_NOK = 1_000_000_000;
+
 /** Default seed when neither the scenario nor the CLI gives one. */
 export const DEFAULT_SEED = 20220101;
 
@@ -25,15 +32,21 @@ export const QUANTILE_GRID_INTERVALS = 16_384;
  */
 export const RANK_CORRELATION_MAX_DRAWS = 10_000;
 
-/** The percentiles every cost summary reports (P10, P50, P85 = the usual budget frame, P90). */
-export const REPORTED_PERCENTILES = [0.1, 0.5, 0.85, 0.9] as const;
-
 /** Tornado swing: each uncertain input is moved between these quantiles with the others at their central value. */
 export const TORNADO_LOW_QUANTILE = 0.1;
 export const TORNADO_HIGH_QUANTILE = 0.9;
 
 /** Fewer draws than this gives unstable P85/P90; the library warns (once) when a run uses fewer. */
 export const MIN_RECOMMENDED_DRAWS = 10_000;
+
+/** Cells at each end of a tabulated quantile where the exact quantile is used instead of interpolation. */
+export const QUANTILE_TAIL_CELLS = 64;
+
+/** PERT inverse CDFs kept in memory (memoised per lav/mode/hoy; the tornado and the sampler share them). */
+export const PERT_MEMO_MAX = 512;
+
+/** Bins of the cost histogram in charts. */
+export const HISTOGRAM_BINS = 60;
 
 /** Show a progress bar on a terminal only for runs at least this large (draws). */
 export const PROGRESS_MIN_DRAWS = 200_000;

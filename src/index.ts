@@ -23,7 +23,7 @@ export { summarise, shareAboveSorted, sortedCopy, type DistributionSummary } fro
 export { histogramSorted } from "./analysis/histogram";
 export { tornado, type TornadoRow } from "./analysis/tornado";
 export { rankCorrelations } from "./analysis/rankCorrelation";
-export { renderSvg, svgToPng, renderChart, writeRenderedChart, writeChart, type ChartSpec, type RenderedChart } from "./charts/render";
+export { renderSvg, svgToPng, renderChart, chartFiles, writeRenderedChart, writeChart, type ChartSpec, type RenderedChart } from "./charts/render";
 export { costDistributionSpec, costFindingTitle } from "./charts/costDistributionChart";
 export { tornadoSpec } from "./charts/tornadoChart";
 export { BASE_CONFIG, COLORS, NORWEGIAN_LOCALE } from "./charts/theme";

@@ -1,17 +1,18 @@
 /**
- * One-at-a-time sensitivity (tornado): each uncertain input is moved to its P10 and its P90 with all others at their
- * central value, and the change in the output is recorded. Sorted by the width of the swing.
+ * One-at-a-time sensitivity (tornado): each uncertain factor is moved to its P10 and its P90 with all others at their
+ * central value, and the change in the output is recorded. Sorted by the width of the swing. A factor is an input, or
+ * the inputs that share a random stream (ModelInput.stream), which move together.
  */
 import { TORNADO_HIGH_QUANTILE, TORNADO_LOW_QUANTILE } from "../constants";
 import { quantileFunction } from "../distributions/quantile";
 import { isDegenerate } from "../distributions/spec";
-import type { ModelInput } from "../cost/modelInput";
+import { streamOf, type ModelInput } from "../cost/modelInput";
 
 export interface TornadoRow {
   name: string;
   label: string;
   unit: string;
-  /** The input's P10 and P90. */
+  /** The factor's P10 and P90 (of its first input when several share a stream). */
   inputLow: number;
   inputHigh: number;
   /** The output with the input at its P10 / P90 and the others central. */
@@ -30,23 +31,30 @@ export function tornado(
   central: ReadonlyArray<number>,
   evaluate: (cols: Float64Array[], k: number) => Float64Array,
 ): { base: number; rows: TornadoRow[] } {
-  const swung = inputs.map((inp, j) => ({ inp, j })).filter(({ inp }) => !isDegenerate(inp.spec));
-  const k = 1 + 2 * swung.length; // point 0 = all central; then (low, high) for each swung input
+  const factors = new Map<string, { label: string; unit: string; members: Array<{ inp: ModelInput; j: number }> }>();
+  inputs.forEach((inp, j) => {
+    if (isDegenerate(inp.spec)) return;
+    const { stream, label } = streamOf(inp);
+    const f = factors.get(stream) ?? { label, unit: inp.unit, members: [] };
+    f.members.push({ inp, j });
+    factors.set(stream, f);
+  });
+  const swung = [...factors.entries()];
+  const k = 1 + 2 * swung.length; // point 0 = all central; then (low, high) for each factor
   const cols = central.map((c) => new Float64Array(k).fill(c));
-  const lows: number[] = [];
-  const highs: number[] = [];
-  swung.forEach(({ inp, j }, s) => {
-    const q = quantileFunction(inp.spec);
-    lows.push(q(TORNADO_LOW_QUANTILE));
-    highs.push(q(TORNADO_HIGH_QUANTILE));
-    cols[j]![1 + 2 * s] = lows[s]!;
-    cols[j]![2 + 2 * s] = highs[s]!;
+  swung.forEach(([, f], s) => {
+    for (const { inp, j } of f.members) {
+      const q = quantileFunction(inp.spec);
+      cols[j]![1 + 2 * s] = q(TORNADO_LOW_QUANTILE);
+      cols[j]![2 + 2 * s] = q(TORNADO_HIGH_QUANTILE);
+    }
   });
   const y = evaluate(cols, k);
-  const rows = swung.map(({ inp }, s) => {
+  const rows = swung.map(([name, f], s) => {
+    const first = f.members[0]!.j;
     const outputAtLow = y[1 + 2 * s]!;
     const outputAtHigh = y[2 + 2 * s]!;
-    return { name: inp.name, label: inp.label, unit: inp.unit, inputLow: lows[s]!, inputHigh: highs[s]!, outputAtLow, outputAtHigh, swing: Math.abs(outputAtHigh - outputAtLow) };
+    return { name, label: f.label, unit: f.unit, inputLow: cols[first]![1 + 2 * s]!, inputHigh: cols[first]![2 + 2 * s]!, outputAtLow, outputAtHigh, swing: Math.abs(outputAtHigh - outputAtLow) };
   });
   rows.sort((a, b) => b.swing - a.swing || a.name.localeCompare(b.name));
   return { base: y[0]!, rows };

@@ -3,12 +3,12 @@
  * 500 000 kr estimate and P50 / P85 marked. The title states the finding.
  */
 import { histogramSorted } from "../analysis/histogram";
+import { HISTOGRAM_BINS } from "../constants";
 import type { CostReport } from "../cost/runCost";
 import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
-const BINS = 60;
 
 /** Title sentence: where the median lies relative to the reference, and how likely the reference is exceeded. */
 export function costFindingTitle(r: CostReport): string {
@@ -17,7 +17,7 @@ export function costFindingTitle(r: CostReport): string {
 }
 
 export function costDistributionSpec(r: CostReport, sortedNet: Float64Array): ChartSpec {
-  const bins = histogramSorted(sortedNet, BINS).map((b) => ({ x0: b.x0, x1: b.x1, prosent: b.share * 100 }));
+  const bins = histogramSorted(sortedNet, HISTOGRAM_BINS).map((b) => ({ x0: b.x0, x1: b.x1, prosent: b.share * 100 }));
   const marks = [
     { navn: `Anslag ${formatNok(r.referenceCostNok)}`, x: r.referenceCostNok, farge: "anslag" },
     { navn: `P50 ${formatNok(r.p50)}`, x: r.p50, farge: "p50" },

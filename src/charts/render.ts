@@ -48,6 +48,15 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
   return { spec, svg, png: svgToPng(svg) };
 }
 
+/** The three files of a chart, by file name: `<name>.vl.json`, `<name>.svg`, `<name>.png`. */
+export function chartFiles(chart: RenderedChart, name: string): Array<[string, string | Uint8Array]> {
+  return [
+    [`${name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`],
+    [`${name}.svg`, chart.svg],
+    [`${name}.png`, chart.png],
+  ];
+}
+
 /** Writes `<base>.vl.json`, `<base>.svg` and `<base>.png` (each atomically); returns their paths. */
 export function writeRenderedChart(chart: RenderedChart, base: string): WrittenChart {
   const out = { spec: `${base}.vl.json`, svg: `${base}.svg`, png: `${base}.png` };

@@ -1,6 +1,6 @@
 /**
  * Chart: tornado — how far the net cost moves when each input goes from its P10 to its P90 with the others at their
- * central values. Bars sorted by swing; the deterministic result and 500 000 kr as reference lines.
+ * central values. Bars start at the deterministic result and are sorted by swing; 500 000 kr is the reference line.
  */
 import type { CostReport } from "../cost/runCost";
 import { formatNok } from "../format/norwegian";

@@ -1,9 +1,12 @@
 /** Parsers for numeric CLI flags: a bad value is one clear message naming the flag and what is allowed. */
 import { InvalidArgumentError } from "commander";
+import { MAX_DRAWS } from "../constants";
 
 export function parseDraws(v: string): number {
   const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`"${v}" is not allowed; draws must be a whole number >= 1, e.g. --draws 100000`);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < 1 || n > MAX_DRAWS) {
+    throw new InvalidArgumentError(`"${v}" is not allowed; draws must be a whole number from 1 to ${MAX_DRAWS}, e.g. --draws 100000`);
+  }
   return n;
 }
 

@@ -24,7 +24,6 @@ export function buildProgram(): Command {
     .name("introsim")
     .description("Cost, flows and outcomes of introduksjonsavtaler i allmennmedisin (HOD / Helsedirektoratet).")
     .version(packageVersion())
-    .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith("error:") ? `introsim: ${s}` : s) });
   registerCost(program);

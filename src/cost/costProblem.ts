@@ -14,6 +14,7 @@ import type { Scenario } from "../scenario/schema";
 import { minStillingsprosent } from "../scenario/validateScenario";
 import { addYears } from "../time/isoDate";
 import type { DistSpec } from "../distributions/spec";
+import { UserError } from "../errors/userError";
 
 /** The takster the model uses: the consultation, the add-ons counted per consultation, and the specialist add-on. */
 export const CONSULTATION_TAKST = "2ad";
@@ -81,6 +82,7 @@ export function buildCostProblem(scenario: Scenario, params: ParamSet): CostProb
   const freeze = scalarFile(params, "rules/listetak_freeze");
   let listetakLiftedShare = 0;
   for (const { entry, weight } of entriesOverSpan(freeze.values, span.from, span.toExclusive, freeze.file)) {
+    if (entry.value !== 0 && entry.value !== 1) throw new UserError("params", `${freeze.file}: ${entry.from}`, "the listetak rule is a flag: 1 (in force) or 0 (lifted)");
     if (entry.value === 0) listetakLiftedShare += weight;
   }
 

@@ -4,6 +4,8 @@
  * input here (as a distribution); `--set name=value` may override any of them.
  */
 
+import { MAX_AMOUNT_INPUT_NOK, MAX_COUNT_INPUT } from "../constants";
+
 export type InputDomain = "share" | "count" | "amount" | "weeks" | "months" | "stillingsprosent";
 
 export interface CostInputDef {
@@ -58,8 +60,9 @@ export function domainBounds(domain: InputDomain, minStillingsprosent: number): 
     case "months":
       return [0, 12];
     case "count":
+      return [0, MAX_COUNT_INPUT];
     case "amount":
-      return [0, Infinity];
+      return [0, MAX_AMOUNT_INPUT_NOK];
   }
 }
 
@@ -76,8 +79,8 @@ export function describeDomain(domain: InputDomain, minStillingsprosent: number)
     case "months":
       return "months: 0 to 12";
     case "count":
-      return "a count: 0 or more";
+      return `a count: 0 to ${MAX_COUNT_INPUT}`;
     case "amount":
-      return "an amount in kroner: 0 or more";
+      return `an amount in kroner: 0 to ${MAX_AMOUNT_INPUT_NOK}`;
   }
 }

@@ -16,6 +16,14 @@ export interface ModelInput {
   lower: number;
   upper: number;
   origin: "scenario" | "data";
+  /**
+   * Inputs with the same stream are drawn from the same uniforms (perfectly rank-correlated) and act as one factor in
+   * the tornado and the rank correlation: the periods of one uncertain takst value, which are estimated by chaining
+   * the tariff regulations and so are high or low together. Default: the input's own name.
+   */
+  stream?: string;
+  /** Norwegian label of the stream when it differs from the input's (e.g. without the period). */
+  streamLabel?: string;
   /** Where the value is documented: the scenario's reason/source, or the data file. */
   source?: string;
 }
@@ -24,6 +32,11 @@ export interface ModelInput {
 export interface LinearTerm {
   constant: number;
   parts: Array<{ index: number; weight: number }>;
+}
+
+/** The stream an input draws from, and its label. */
+export function streamOf(inp: ModelInput): { stream: string; label: string } {
+  return { stream: inp.stream ?? inp.name, label: inp.streamLabel ?? inp.label };
 }
 
 /** Writes the term's value for draws 0..n-1 into `out`. */

@@ -4,13 +4,15 @@
  * decomposition) and the first draws of each uncertain input (for rank correlation). Memory is O(draws) for the net
  * cost plus one chunk of inputs, whatever the number of inputs.
  *
- *   inputs -> seeded samplers -> [chunk: sample -> kernel -> store net, add sums] -> MonteCarloResult
+ *   inputs -> seeded samplers (one stream per input, or shared: see ModelInput.stream) -> [chunk: sample -> kernel ->
+ *   store net, add sums] -> MonteCarloResult
  */
 import { CHUNK_SIZE, RANK_CORRELATION_MAX_DRAWS } from "../constants";
 import { createSampler } from "../distributions/sampler";
 import { isDegenerate } from "../distributions/spec";
 import { allocateComponents, COST_COMPONENTS, CostScratch, evaluateCostChunk } from "./costKernel";
 import type { CostProblem } from "./costProblem";
+import { streamOf } from "./modelInput";
 import type { CostComponents } from "./deterministic";
 
 export interface MonteCarloOptions {
@@ -34,7 +36,7 @@ export interface MonteCarloResult {
 export function runMonteCarlo(problem: CostProblem, opts: MonteCarloOptions): MonteCarloResult {
   const { draws, seed } = opts;
   const chunk = Math.min(CHUNK_SIZE, draws);
-  const samplers = problem.inputs.map((inp) => createSampler(inp.spec, seed, inp.name, inp.lower, inp.upper));
+  const samplers = problem.inputs.map((inp) => createSampler(inp.spec, seed, streamOf(inp).stream, inp.lower, inp.upper));
   const cols = problem.inputs.map(() => new Float64Array(chunk));
   const out = allocateComponents(chunk);
   const scratch = new CostScratch(chunk);
@@ -44,8 +46,12 @@ export function runMonteCarlo(problem: CostProblem, opts: MonteCarloOptions): Mo
   const comp = new Float64Array(COST_COMPONENTS.length);
 
   const keep = Math.min(draws, RANK_CORRELATION_MAX_DRAWS);
-  const uncertain = problem.inputs.map((inp, j) => ({ inp, j })).filter(({ inp }) => !isDegenerate(inp.spec));
-  const kept = uncertain.map(({ inp }) => ({ name: inp.name, label: inp.label, sample: new Float64Array(keep) }));
+  // One sample per uncertain stream (inputs sharing a stream are perfectly rank-correlated: one factor).
+  const seen = new Set<string>();
+  const uncertain = problem.inputs
+    .map((inp, j) => ({ inp, j, ...streamOf(inp) }))
+    .filter(({ inp, stream }) => !isDegenerate(inp.spec) && !seen.has(stream) && seen.add(stream));
+  const kept = uncertain.map(({ stream, label }) => ({ name: stream, label, sample: new Float64Array(keep) }));
 
   for (let start = 0; start < draws; start += chunk) {
     const n = Math.min(chunk, draws - start);

@@ -1,7 +1,8 @@
 /**
  * Resolves dated parameter values over the agreement-year into LinearTerms: each period the year overlaps contributes
  * its value weighted by its share of the days. A plain number adds to the constant; a trippelestimat becomes a model
- * input (sampled in Monte Carlo) named "<what>@<period start>".
+ * input (sampled in Monte Carlo) named "<what>@<period start>". All periods of one value share the random stream
+ * "<what>": they are estimated by chaining the yearly regulations, so they are high or low together.
  */
 import { entriesOverSpan } from "../params/lookup";
 import type { ParamNumber } from "../params/schema";
@@ -49,6 +50,8 @@ export function resolveOverSpan<E extends DatedEntry>(
         upper: Infinity,
         origin: "data",
         source: file,
+        stream: name,
+        streamLabel: label,
       });
     }
     term.parts.push({ index, weight });

@@ -5,7 +5,8 @@
  *
  *   scenario -> buildCostProblem -> deterministic -> Monte Carlo -> summarise / tornado / rank correlation / top-down
  */
-import { DEFAULT_DRAWS, DEFAULT_SEED, MIN_RECOMMENDED_DRAWS } from "../constants";
+import { DEFAULT_DRAWS, DEFAULT_SEED, MIN_RECOMMENDED_DRAWS, TORNADO_HIGH_QUANTILE, TORNADO_LOW_QUANTILE } from "../constants";
+import { UserError } from "../errors/userError";
 import { rankCorrelations, type RankCorrelationRow } from "../analysis/rankCorrelation";
 import { shareAboveSorted, sortedCopy, summarise, type DistributionSummary } from "../analysis/summarise";
 import { tornado, type TornadoRow } from "../analysis/tornado";
@@ -85,14 +86,15 @@ function netAt(problem: CostProblem): (cols: Float64Array[], k: number) => Float
 export function assumptionsTable(problem: CostProblem): AssumptionRow[] {
   return problem.inputs.map((inp) => {
     const q = quantileFunction(inp.spec);
+    // The same P10/P90 as the tornado swings, so the two tables agree.
     return {
       name: inp.name,
       label: inp.label,
       unit: inp.unit,
       distribution: describeSpec(inp.spec),
       central: centralValue(inp.spec),
-      p10: q(0.1),
-      p90: q(0.9),
+      p10: q(TORNADO_LOW_QUANTILE),
+      p90: q(TORNADO_HIGH_QUANTILE),
       origin: inp.origin,
       source: inp.source ?? "",
     };
@@ -110,6 +112,9 @@ export function runCost(scenario: Scenario, params: ParamSet, opts: CostRunOptio
   const det = runDeterministic(problem);
   const mc = runMonteCarlo(problem, { draws, seed, onProgress: opts.onProgress });
   const sortedNet = sortedCopy(mc.net);
+  if (!Number.isFinite(sortedNet[0]!) || !Number.isFinite(sortedNet[sortedNet.length - 1]!) || !Number.isFinite(det.net)) {
+    throw new UserError("scenario", opts.file ?? scenario.name, "the cost is not a finite number for some draws; check inputs with extreme values (the largest counts and amounts)");
+  }
   const s = summarise(mc.net, sortedNet);
   const a = problem.agreements;
   const central = problem.inputs.map((inp) => centralValue(inp.spec));

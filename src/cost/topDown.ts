@@ -5,8 +5,10 @@
  * consultations and the share that is not substituted. The difference to the bottom-up net splits exactly into
  *   rate effect        = N (1 − s) rateTD − (1 − s)(gross + egenandelPaid)   (national all-in rate vs our takst mix)
  *   specialist effect  = saving − s (gross + egenandelPaid)                   (the fastleger's 2dd on substituted work)
- * where s is the effective substitution share; TD − BU = rate effect + specialist effect.
+ * where s is the effective substitution share; TD − BU = rate effect + specialist effect. The national figures are for
+ * their reference year (reported), so the rate effect also holds the price change from then to the agreement-year.
  */
+import { UserError } from "../errors/userError";
 import type { ParamSet } from "../params/loadParams";
 import { scalarFile } from "../params/lookup";
 import type { CostProblem } from "./costProblem";
@@ -29,11 +31,12 @@ export interface TopDownCheck {
   specialistAddOnEffectNok: number;
 }
 
-/** The latest entry's value of a national total; these figures are annual and plain numbers. */
+/** The latest entry of a national total (annual, observed figures: a plain number is required). */
 function latest(params: ParamSet, id: string): { value: number; year: number } {
   const f = scalarFile(params, id);
   const e = f.values[f.values.length - 1]!;
-  return { value: e.value as number, year: Number(e.from.slice(0, 4)) };
+  if (typeof e.value !== "number") throw new UserError("params", `${f.file}: values[${f.values.length - 1}].value`, "a national total must be a plain number, not a trippelestimat");
+  return { value: e.value, year: Number(e.from.slice(0, 4)) };
 }
 
 export function topDownCheck(problem: CostProblem, det: CostComponents, params: ParamSet): TopDownCheck {

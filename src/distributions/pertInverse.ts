@@ -6,7 +6,7 @@
  * included; tests check it against stdlib's exact beta quantile, which is ~5 µs a call and too slow to tabulate
  * 30 inputs per run. Results are memoised per (lav, mode, hoy, G): the tornado and the sampler share them.
  */
-import { QUANTILE_GRID_INTERVALS } from "../constants";
+import { PERT_MEMO_MAX as MEMO_MAX, QUANTILE_GRID_INTERVALS } from "../constants";
 
 /** PERT shape parameters of a trippelestimat (Malcolm et al. 1959, doi:10.1287/opre.7.5.646; shape 4). */
 export function pertShape(lav: number, mode: number, hoy: number): { alpha: number; beta: number } {
@@ -15,7 +15,6 @@ export function pertShape(lav: number, mode: number, hoy: number): { alpha: numb
 }
 
 const memo = new Map<string, (u: number) => number>();
-const MEMO_MAX = 512;
 
 export function pertInverseCdf(lav: number, mode: number, hoy: number, cells: number = QUANTILE_GRID_INTERVALS): (u: number) => number {
   const key = `${lav}|${mode}|${hoy}|${cells}`;

@@ -9,6 +9,7 @@
  * Uniform, empirical (inverse of the empirical CDF) and fixed: exact.
  */
 import triangularQuantile from "@stdlib/stats-base-dists-triangular-quantile";
+import { median } from "simple-statistics";
 import { pertInverseCdf } from "./pertInverse";
 import type { DistSpec } from "./spec";
 
@@ -71,6 +72,8 @@ export function centralValue(spec: DistSpec): number {
       return spec.value;
     case "trippelestimat":
       return spec.mest_sannsynlig;
+    case "empirical":
+      return median(spec.values); // averages the two middle observations when their number is even
     default:
       return quantileFunction(spec)(0.5);
   }

@@ -78,8 +78,16 @@ export function support(spec: DistSpec): [number, number] {
       return [-Infinity, Infinity];
     case "lognormal":
       return [0, Infinity];
-    case "empirical":
-      return [Math.min(...spec.values), Math.max(...spec.values)];
+    case "empirical": {
+      // A loop, not Math.min(...values): a spread of 100 000+ observations overflows the call stack.
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const v of spec.values) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      return [lo, hi];
+    }
   }
 }
 

@@ -3,10 +3,7 @@
  * at each end (where quantile functions curve most) evaluated exactly. The table is plain data so the sampler's
  * hot loop can interpolate inline.
  */
-import { QUANTILE_GRID_INTERVALS } from "../constants";
-
-/** Cells at each end of the grid where the exact quantile is used instead of interpolation. */
-export const TAIL_CELLS = 64;
+import { QUANTILE_GRID_INTERVALS, QUANTILE_TAIL_CELLS as TAIL_CELLS } from "../constants";
 
 export interface QuantileTable {
   /** Q(j / cells) for j = TAIL_CELLS … cells − TAIL_CELLS (other entries unused). */

@@ -30,7 +30,7 @@ export function describeZodIssue(error: z.ZodError, basePath: ReadonlyArray<Prop
     }
     case "invalid_type": {
       const expected = (issue as unknown as { expected: string }).expected;
-      what = /received undefined/.test(issue.message) ? `missing field (expected ${expected})` : issue.message;
+      what = /received undefined/.test(issue.message) ? (expected === "object" ? "missing field" : `missing field (expected ${expected})`) : issue.message;
       break;
     }
     default:

@@ -1,11 +1,24 @@
 /**
- * Writes a file atomically: to a temporary file in the same directory, then rename. A failed or interrupted run
- * never leaves a half-written output behind.
+ * Atomic output. writeFileAtomic writes one file to a temporary name in the same directory and renames it.
+ * writeDirAtomic writes a whole output folder the same way: every file into a temporary sibling folder, then one
+ * rename over the target, so a failed or interrupted run never leaves a mix of old and new files.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UserError } from "../errors/userError";
 import { displayPath } from "./paths";
+
+function cannotWrite(target: string, e: unknown): UserError {
+  return new UserError("io", displayPath(target), `cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+}
+
+function removeQuietly(p: string): void {
+  try {
+    fs.rmSync(p, { recursive: true, force: true });
+  } catch {
+    // Cleaning up after a failure must not hide the failure itself.
+  }
+}
 
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const dir = path.dirname(file);
@@ -15,7 +28,34 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     fs.writeFileSync(tmp, data);
     fs.renameSync(tmp, file);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw new UserError("io", displayPath(file), `cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    removeQuietly(tmp);
+    throw cannotWrite(file, e);
+  }
+}
+
+/**
+ * Writes `files` (name -> content) as the folder `dir`, replacing what was there: all or nothing. Files in an existing
+ * `dir` that are not in `files` are kept (moved into the new folder), so other tools' files there survive.
+ */
+export function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
+  const parent = path.dirname(path.resolve(dir));
+  const base = path.basename(dir);
+  const tmp = path.join(parent, `.${base}.tmp-${process.pid}`);
+  const old = path.join(parent, `.${base}.old-${process.pid}`);
+  try {
+    if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UserError("io", displayPath(dir), "exists and is not a folder; choose another --out");
+    removeQuietly(tmp);
+    fs.mkdirSync(tmp, { recursive: true });
+    if (fs.existsSync(dir)) {
+      for (const name of fs.readdirSync(dir)) if (!files.has(name)) fs.cpSync(path.join(dir, name), path.join(tmp, name), { recursive: true });
+    }
+    for (const [name, content] of files) fs.writeFileSync(path.join(tmp, name), content);
+    if (fs.existsSync(dir)) fs.renameSync(dir, old);
+    fs.renameSync(tmp, dir);
+    removeQuietly(old);
+  } catch (e) {
+    removeQuietly(tmp);
+    if (!fs.existsSync(dir) && fs.existsSync(old)) fs.renameSync(old, dir);
+    throw e instanceof UserError ? e : cannotWrite(dir, e);
   }
 }

@@ -17,7 +17,7 @@ import { scalarParamFile, takstParamFile, type ScalarParamFile, type TakstParamF
 export interface ParamFileInfo {
   /** Parameter id: the path under data/params/ without ".yaml", e.g. "normaltariff/2ad", "budget/max_agreements". */
   id: string;
-  /** Path as shown to users, e.g. "data/params/normaltariff/2ad.yaml". */
+  /** Path as shown to users (relative to the working directory when inside it), e.g. "data/params/normaltariff/2ad.yaml". */
   file: string;
   sha256: string;
   lastVerified: string;
@@ -57,16 +57,30 @@ function checkPeriods(values: ReadonlyArray<{ from: string; to: string }>, where
   });
 }
 
-let cache: { dir: string; set: ParamSet } | undefined;
+let cache: { key: string; set: ParamSet } | undefined;
 
-/** Loads and validates data/params (or `dir`). Throws a UserError naming the file and field on bad data. Cached per dir. */
+/** Which files, of which size and modification time: a changed or added file invalidates the cache. */
+function signature(dir: string, files: string[]): string {
+  return [dir, ...files.map((f) => {
+    const st = fs.statSync(f);
+    return `${f}:${st.size}:${st.mtimeMs}`;
+  })].join("\n");
+}
+
+/**
+ * Loads and validates data/params (or `dir`). Throws a UserError naming the file and field on bad data. The result
+ * is cached until a file in the folder changes (a notebook that edits a parameter file sees the new value).
+ */
 export function loadParams(dir: string = PARAMS_DIR): ParamSet {
-  if (cache && cache.dir === dir) return cache.set;
-  if (!fs.existsSync(dir)) throw new UserError("params", displayPath(dir), "parameter directory not found");
+  if (!fs.existsSync(dir)) throw new UserError("params", displayPath(dir), "parameter folder not found");
+  if (!fs.statSync(dir).isDirectory()) throw new UserError("params", displayPath(dir), "is a file; expected a parameter folder like data/params");
+  const paths = listYaml(dir);
+  const key = signature(dir, paths);
+  if (cache && cache.key === key) return cache.set;
   const takster = new Map<string, TakstParamFile & { file: string }>();
   const scalars = new Map<string, ScalarParamFile & { file: string }>();
   const files: ParamFileInfo[] = [];
-  for (const abs of listYaml(dir)) {
+  for (const abs of paths) {
     const rel = path.relative(dir, abs).split(path.sep).join("/");
     const id = rel.replace(/\.yaml$/, "");
     const file = displayPath(abs);
@@ -81,10 +95,10 @@ export function loadParams(dir: string = PARAMS_DIR): ParamSet {
     checkPeriods(parsed.data.values, file);
     if (isTakst) takster.set(id.slice(TAKST_FOLDER.length + 1), { ...(parsed.data as TakstParamFile), file });
     else scalars.set(id, { ...(parsed.data as ScalarParamFile), file });
-    files.push({ id, file: `data/params/${rel}`, sha256: sha256(text), lastVerified: parsed.data.lastVerified });
+    files.push({ id, file, sha256: sha256(text), lastVerified: parsed.data.lastVerified });
   }
   const dataHash = sha256(files.map((f) => `${f.id}:${f.sha256}`).join("\n"));
   const set: ParamSet = { dir, takster, scalars, files, dataHash };
-  cache = { dir, set };
+  cache = { key, set };
   return set;
 }

@@ -2,6 +2,7 @@
  * Loads a scenario file: parse YAML/JSON -> resolve `extends:` (child values override the parent's, input by input)
  * -> apply --set overrides -> zod schema -> domain checks. Every failure is a UserError naming the file and field.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { UserError } from "../errors/userError";
 import { describeZodIssue } from "../errors/formatZodError";
@@ -38,8 +39,11 @@ function readMerged(file: string, seen: string[]): { raw: Raw; chain: string[] }
   if (raw.extends === undefined) return { raw, chain: [shown] };
   if (typeof raw.extends !== "string") throw new UserError("scenario", `${shown}: extends`, "expected the path of another scenario file");
   const parentFile = path.resolve(path.dirname(abs), raw.extends);
+  if (!fs.existsSync(parentFile)) throw new UserError("scenario", `${shown}: extends`, `"${raw.extends}" not found (looked for ${displayPath(parentFile)})`);
   const parent = readMerged(parentFile, [...seen, abs]);
-  const merged: Raw = { ...parent.raw, ...raw };
+  // A variant is its own scenario: without a name of its own it is named after its file, so its outputs never
+  // overwrite the parent's (charts/<name>/).
+  const merged: Raw = { ...parent.raw, name: path.basename(abs).replace(/\.(ya?ml|json)$/i, "").toLowerCase(), ...raw };
   delete merged.extends;
   if (isObject(parent.raw.inputs) || isObject(raw.inputs)) {
     merged.inputs = { ...(isObject(parent.raw.inputs) ? parent.raw.inputs : {}), ...(isObject(raw.inputs) ? raw.inputs : {}) };
@@ -48,13 +52,13 @@ function readMerged(file: string, seen: string[]): { raw: Raw; chain: string[] }
 }
 
 /** Validates an already-parsed scenario object (from a file, a notebook or a test). */
-export function parseScenario(raw: unknown, where: string, params: ParamSet): Scenario {
+export function parseScenario(raw: unknown, where: string, params: ParamSet, overrides: ReadonlyArray<Override> = []): Scenario {
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) {
     const { path: p, what } = describeZodIssue(parsed.error);
     throw new UserError("scenario", p ? `${where}: ${p}` : where, what);
   }
-  checkScenarioDomains(parsed.data, where, params);
+  checkScenarioDomains(parsed.data, where, params, new Map(overrides.map((o) => [o.name, `--set ${o.name}=${o.value}`])));
   return parsed.data;
 }
 
@@ -63,5 +67,5 @@ export function loadScenario(file: string, params: ParamSet, overrides: Readonly
   const { raw, chain } = readMerged(file, []);
   const where = chain.length > 1 ? `${chain[0]} (extends ${chain.slice(1).join(", ")})` : chain[0]!;
   const parsedOverrides = applyOverrides(raw, overrides);
-  return { scenario: parseScenario(raw, where, params), file: chain[0]!, chain, overrides: parsedOverrides };
+  return { scenario: parseScenario(raw, where, params, parsedOverrides), file: chain[0]!, chain, overrides: parsedOverrides };
 }

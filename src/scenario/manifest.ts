@@ -48,6 +48,6 @@ export function buildManifest(s: Scenario, params: ParamSet, run: { seed: number
     seed: run.seed,
     draws: run.draws,
     overrides: run.overrides ?? [],
-    data: { hash: params.dataHash, files: params.files.map((f) => ({ id: f.id, sha256: f.sha256.slice(0, 16), lastVerified: f.lastVerified })) },
+    data: { hash: params.dataHash, files: params.files.map((f) => ({ id: f.id, sha256: f.sha256, lastVerified: f.lastVerified })) },
   };
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { distSpec } from "../distributions/spec";
 import { COST_INPUT_NAMES } from "../cost/inputs";
 import { isoDate } from "../time/isoDate";
+import { MAX_DRAWS } from "../constants";
 
 const inputShape = Object.fromEntries(COST_INPUT_NAMES.map((name) => [name, distSpec])) as Record<string, typeof distSpec>;
 
@@ -24,7 +25,7 @@ export const scenarioSchema = z.strictObject({
   agreementYearIndex: z.number().int().min(1, "agreementYearIndex is 1 for the first agreement-year, 2 for the second …").default(1),
   /** Number of agreements for national totals; default: the cap in data/params/budget/max_agreements.yaml. */
   agreements: z.number().int().min(0, "agreements must be 0 or more").optional(),
-  draws: z.number().int().min(1, "draws must be at least 1").optional(),
+  draws: z.number().int().min(1, "draws must be at least 1").max(MAX_DRAWS, `draws must be at most ${MAX_DRAWS}`).optional(),
   seed: z.number().int().min(0, "seed must be a whole number >= 0").max(2 ** 32 - 1, "seed must be below 2^32").optional(),
   inputs: z.strictObject(inputShape),
 });

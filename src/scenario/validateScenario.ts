@@ -30,14 +30,18 @@ export function minStillingsprosent(params: ParamSet, date: string): number {
   return fixedScalarAt(params, "rules/min_stillingsprosent", date);
 }
 
-export function checkScenarioDomains(s: Scenario, where: string, params: ParamSet): void {
+/**
+ * @param setBy  inputs given on the command line (--set name=value): errors in them name the flag, not the file
+ */
+export function checkScenarioDomains(s: Scenario, where: string, params: ParamSet, setBy: ReadonlyMap<string, string> = new Map()): void {
   const minFte = minStillingsprosent(params, s.agreementYearStart);
   for (const [name, spec] of Object.entries(s.inputs) as Array<[string, DistSpec]>) {
     const def = costInputDef(name)!;
     const [lo, hi] = domainBounds(def.domain, minFte);
     for (const [field, value] of boundingFields(spec)) {
       if (value < lo || value > hi) {
-        throw new UserError("scenario", `${where}: inputs.${name}.${field}`, `${value} is not allowed; ${name} is ${describeDomain(def.domain, minFte)}`);
+        const at = setBy.get(name) ?? `${where}: inputs.${name}.${field}`;
+        throw new UserError(setBy.has(name) ? "flag" : "scenario", at, `${value} is not allowed; ${name} is ${describeDomain(def.domain, minFte)}`);
       }
     }
   }

@@ -82,7 +82,7 @@ describe("bad input: one clear message, a non-zero exit, no stack trace", () => 
     expectOneClearError(runCli(["cost", "--scenario", tmpScenario((r) => delete r.inputs.patientBase)]), /bad\.yaml: inputs\.patientBase: missing field/);
   });
   test("a negative count", () => {
-    expectOneClearError(runCli(["cost", "--scenario", tmpScenario((r) => (r.inputs.patientBase = -1))]), /inputs\.patientBase\.value: -1 is not allowed; patientBase is a count: 0 or more/);
+    expectOneClearError(runCli(["cost", "--scenario", tmpScenario((r) => (r.inputs.patientBase = -1))]), /inputs\.patientBase\.value: -1 is not allowed; patientBase is a count: 0 to 1000000/);
   });
   test("a probability outside 0–1", () => {
     expectOneClearError(runCli(["cost", "--scenario", tmpScenario((r) => (r.inputs.alisStandardProbability = 1.5))]), /inputs\.alisStandardProbability\.value: 1\.5 is not allowed/);
@@ -100,10 +100,40 @@ describe("bad input: one clear message, a non-zero exit, no stack trace", () => 
     expectOneClearError(runCli([...COST, "--set", "substitution=0.5"]), /--set substitution=0\.5: unknown name "substitution"; allowed: /);
   });
   test("--draws that is not a whole number", () => {
-    expectOneClearError(runCli([...COST, "--draws", "1e5x"]), /draws must be a whole number >= 1/);
+    expectOneClearError(runCli([...COST, "--draws", "1e5x"]), /"1e5x" is not allowed; draws must be a whole number from 1 to 20000000/);
   });
   test("a scenario file that does not exist", () => {
     expectOneClearError(runCli(["cost", "--scenario", "nope.yaml"]), /nope\.yaml: file not found/);
+  });
+  test("--draws above the limit", () => {
+    expectOneClearError(runCli([...COST, "--draws", "10000000000"]), /draws must be a whole number from 1 to 20000000/);
+  });
+  test("--set of an absurd magnitude names the flag and the allowed range", () => {
+    expectOneClearError(runCli([...COST, "--set", "consultationsPerWeekFullTime=1e308"]), /^introsim: error: --set consultationsPerWeekFullTime=1e\+308: 1e\+308 is not allowed; consultationsPerWeekFullTime is a count: 0 to 1000000/);
+    expectOneClearError(runCli([...COST, "--set", "stillingsprosent=0.3"]), /^introsim: error: --set stillingsprosent=0\.3: 0\.3 is not allowed; .*at least 50 %/);
+  });
+  test("--params that is a file, or a folder missing a parameter", () => {
+    expectOneClearError(runCli([...COST, "--params", "package.json"]), /package\.json: is a file; expected a parameter folder/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-params-"));
+    fs.cpSync(FIXTURE_PARAMS, dir, { recursive: true });
+    fs.rmSync(path.join(dir, "national/konsultasjoner_fastlege.yaml"));
+    expectOneClearError(runCli(["cost", "--scenario", GOLDEN, "--params", dir]), /no parameter "national\/konsultasjoner_fastlege" \(expected national\/konsultasjoner_fastlege\.yaml\)/);
+  });
+  test("a national total or the listetak flag written as a trippelestimat is refused, not turned into NaN", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-params-"));
+    fs.cpSync(FIXTURE_PARAMS, dir, { recursive: true });
+    const f = path.join(dir, "national/refusjon_ovrige_egenandeler.yaml");
+    fs.writeFileSync(f, fs.readFileSync(f, "utf8").replace("value: 400000000", "value: {lav: 1, mest_sannsynlig: 2, hoy: 3}"));
+    expectOneClearError(runCli(["cost", "--scenario", GOLDEN, "--params", dir]), /refusjon_ovrige_egenandeler\.yaml: values\[0\]\.value: a national total must be a plain number/);
+    const g = path.join(dir, "rules/listetak_freeze.yaml");
+    fs.cpSync(path.join(FIXTURE_PARAMS, "national"), path.join(dir, "national"), { recursive: true });
+    fs.writeFileSync(g, fs.readFileSync(g, "utf8").replace("value: 0\n", "value: 0.5\n"));
+    expectOneClearError(runCli(["cost", "--scenario", GOLDEN, "--params", dir]), /listetak_freeze\.yaml: 2023-08-01: the listetak rule is a flag: 1 \(in force\) or 0 \(lifted\)/);
+  });
+  test("an extends that points nowhere names the field", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-cli-")), "v.yaml");
+    fs.writeFileSync(file, "extends: nothere.yaml\ninputs:\n  stillingsprosent: 0.6\n");
+    expectOneClearError(runCli(["cost", "--scenario", file]), /v\.yaml: extends: "nothere\.yaml" not found/);
   });
   test("an unknown option is a usage error (exit 2)", () => {
     const r = runCli([...COST, "--drawz", "5"]);
@@ -122,6 +152,13 @@ describe("introsim run", () => {
     const results = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"));
     expect(results.cost.manifest).toEqual(JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")));
     expect(fs.readFileSync(path.join(out, "kostnadsfordeling.png")).subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  test("--out that is a file is refused and the file is left alone", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-run-")), "afile");
+    fs.writeFileSync(file, "keep");
+    expectOneClearError(runCli(["run", "--scenario", "data/scenarios/standard.yaml", "--draws", "20000", "--out", file]), /afile: exists and is not a folder/);
+    expect(fs.readFileSync(file, "utf8")).toBe("keep");
   });
 
   test("a failed run writes nothing", () => {

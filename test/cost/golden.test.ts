@@ -45,6 +45,28 @@ describe("golden case, first agreement-year from 2024-07-01 (one tariff period, 
     expect(report.warnings).toEqual([]);
   });
 
+  test("topDownCheck splits the difference into a rate effect and the specialist add-on, by hand", () => {
+    // Fixture national figures: (3 000 + 600 + 400) mill. kr / 10 mill. consultations = 400 kr per consultation.
+    // Effective substitution s = 0.5 × (1 − 0.2 × 1) = 0.4; paid = gross + egenPaid = 489 650 kr
+    // top-down net      = 1 750 × (1 − 0.4) × 400             = 420 000 kr
+    // specialist effect = S × spec × (R(2dd) + ex × E(2dd))    = 700 × 0.5 × (40 + 0.4 × 50) = 21 000 kr
+    // rate effect       = 420 000 − (1 − 0.4) × 489 650       = 126 210 kr
+    // difference        = 420 000 − 272 790 = 147 210 = 126 210 + 21 000
+    const { scenario, params } = golden();
+    const t = runCost(scenario, params, { draws: 10, seed: 1 }).report.topDown;
+    expect(t.nationalRatePerConsultationNok).toBe(400);
+    expect(t.effectiveSubstitutionShare).toBeCloseTo(0.4, 12);
+    expect(Math.round(t.topDownNetNok)).toBe(420_000);
+    expect(Math.round(t.specialistAddOnEffectNok)).toBe(21_000);
+    expect(Math.round(t.rateEffectNok)).toBe(126_210);
+    expect(Math.round(t.differenceNok)).toBe(147_210);
+  });
+
+  test("with no specialists among the handing-over fastleger the specialist add-on effect is 0", () => {
+    const { scenario, params } = golden(undefined, ["specialistShareHandingOver=0"]);
+    expect(runCost(scenario, params, { draws: 10, seed: 1 }).report.topDown.specialistAddOnEffectNok).toBeCloseTo(0, 9);
+  });
+
   test("--set style overrides change the golden result by the expected amount", () => {
     // substitutionShare 0.5 → 0: saving 0, so net = 348 250 + 141 400 = 489 650 kr
     const { scenario, params } = golden(undefined, ["substitutionShare=0"]);

@@ -125,10 +125,18 @@ describe("Monte Carlo reproducibility", () => {
     );
   });
 
-  test("the top-down difference splits exactly into the rate effect and the specialist add-on effect", () => {
+  test("the top-down check uses the 2023 national rate (5 287 + 1 136 + 519) mill. kr / 16 884 831 = 411.15 kr", () => {
     const t = runCost(standard, params, { draws: 1000, seed: 1 }).report.topDown;
-    expect(t.rateEffectNok + t.specialistAddOnEffectNok).toBeCloseTo(t.differenceNok, 6);
-    // National rate 2023: (5 287 + 1 136 + 519) mill. kr / 16 884 831 consultations = 411.15 kr
+    expect(t.referenceYear).toBe(2023);
     expect(t.nationalRatePerConsultationNok).toBeCloseTo(6_942_000_000 / 16_884_831, 6);
+  });
+
+  test("takst values of several tariff periods share one stream: one factor in the tornado and the rank correlation", () => {
+    const r = runCost(standard, params, { draws: 5000, seed: 1 }).report;
+    const periods = problem.inputs.filter((i) => i.name.startsWith("takst.2cd.refusjon@"));
+    expect(periods.length).toBe(2); // 2023-24 and 2024-25 both fall in the agreement-year 2024
+    expect(r.tornado.rows.filter((t) => t.name.includes("@"))).toEqual([]);
+    expect(r.tornado.rows.filter((t) => t.name === "takst.2cd.refusjon")).toHaveLength(1);
+    expect(r.rankCorrelation.filter((c) => c.name === "takst.2cd.refusjon")).toHaveLength(1);
   });
 });

@@ -6,7 +6,7 @@ import { createSampler, fastQuantile } from "../../src/distributions/sampler";
 import { pertInverseCdf } from "../../src/distributions/pertInverse";
 import { Mt19937 } from "../../src/distributions/mt19937";
 import { centralValue, normalFrom90, pertShape, quantileFunction } from "../../src/distributions/quantile";
-import { distSpec, type DistSpec } from "../../src/distributions/spec";
+import { distSpec, support, type DistSpec } from "../../src/distributions/spec";
 import { QUANTILE_GRID_INTERVALS } from "../../src/constants";
 
 const pert = (lav: number, m: number, hoy: number): DistSpec => ({ type: "trippelestimat", lav, mest_sannsynlig: m, hoy, form: "pert" });
@@ -36,6 +36,7 @@ describe("quantile functions", () => {
     expect(centralValue({ type: "uniform", min: 2, max: 4 })).toBe(3);
     expect(centralValue({ type: "lognormal", p5: 10, p95: 40 })).toBeCloseTo(20, 9);
     expect(centralValue({ type: "empirical", values: [5, 1, 3] })).toBe(3);
+    expect(centralValue({ type: "empirical", values: [850, 1100, 1400, 2000] })).toBe(1250); // (1 100 + 1 400) / 2
   });
 
   test("quantileFunction and fastQuantile (PERT) stay within two grid cells of stdlib's exact beta quantile (property)", () => {
@@ -142,6 +143,21 @@ describe("createSampler", () => {
     for (const v of x) counts.set(v, (counts.get(v) ?? 0) + 1);
     expect([...counts.keys()].sort()).toEqual([1, 2, 3, 4]);
     for (const c of counts.values()) expect(Math.abs(c - 10_000)).toBeLessThan(500);
+  });
+
+  test("two samplers on the same stream are comonotonic: their draws have identical ranks", () => {
+    const a = new Float64Array(2000);
+    const b = new Float64Array(2000);
+    createSampler(pert(10, 15, 30), 4, "takst.2cd.refusjon").fill(a);
+    createSampler(pert(100, 110, 140), 4, "takst.2cd.refusjon").fill(b);
+    const order = (x: Float64Array) => [...x.keys()].sort((i, j) => x[i]! - x[j]!);
+    expect(order(a)).toEqual(order(b));
+  });
+
+  test("an empirical spec with 200 000 observations is accepted (no call-stack overflow)", () => {
+    const values = Array.from({ length: 200_000 }, (_, i) => i % 997);
+    expect(distSpec.safeParse({ type: "empirical", values }).success).toBe(true);
+    expect(support({ type: "empirical", values })).toEqual([0, 996]);
   });
 
   test("a fixed spec fills every draw with its value; a normal is clamped to the bounds given", () => {

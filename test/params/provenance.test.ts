@@ -81,6 +81,13 @@ describe("loadParams(dir) rejects bad parameter files with the file and field", 
     expect(() => loadParams(dir)).toThrowError(/2ad\.yaml: values\[0\]: honorar must equal refusjon \+ egenandel/);
   });
 
+  test("loadParams(dir) sees a file that changed since the last call", () => {
+    const dir = withFile("e.yaml", `${head}values:\n  - {from: 2022-01-01, to: 2022-12-31, value: 1, status: observed}\n`);
+    expect(loadParams(dir).scalars.get("e")!.values[0]!.value).toBe(1);
+    fs.writeFileSync(path.join(dir, "e.yaml"), `${head}values:\n  - {from: 2022-01-01, to: 2022-12-31, value: 22, status: observed}\n`);
+    expect(loadParams(dir).scalars.get("e")!.values[0]!.value).toBe(22);
+  });
+
   test("a missing reference", () => {
     const dir = withFile("b.yaml", 'description: "x"\nunit: NOK\nlastVerified: 2026-11-23\nvalues:\n  - {from: 2022-01-01, to: 2022-12-31, value: 1, status: observed}\n');
     expect(() => loadParams(dir)).toThrowError(/b\.yaml: reference: missing field/);

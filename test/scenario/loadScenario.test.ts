@@ -54,7 +54,7 @@ describe("loadScenario(file) on bad input gives one message naming the file and 
   test("a negative count", () => {
     const raw = standardRaw();
     raw.inputs.consultationsPerWeekFullTime.lav = -5;
-    expect(errorOf(() => loadScenario(writeScenario(raw), params)).message).toMatch(/s\.yaml: inputs\.consultationsPerWeekFullTime\.lav: -5 is not allowed; consultationsPerWeekFullTime is a count: 0 or more/);
+    expect(errorOf(() => loadScenario(writeScenario(raw), params)).message).toMatch(/s\.yaml: inputs\.consultationsPerWeekFullTime\.lav: -5 is not allowed; consultationsPerWeekFullTime is a count: 0 to 1000000/);
   });
 
   test("a probability outside 0–1", () => {
@@ -113,6 +113,13 @@ describe("loadScenario(file) resolves extends and --set", () => {
     expect(scenarioHash(loaded.scenario)).not.toBe(scenarioHash(parent));
   });
 
+  test("a variant without a name of its own is named after its file, so it never overwrites the parent's outputs", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-ext-"));
+    fs.copyFileSync(STANDARD, path.join(dir, "standard.yaml"));
+    const child = writeScenario("extends: standard.yaml\ninputs:\n  stillingsprosent: 0.8\n", "Deltid-80.yaml", dir);
+    expect(loadScenario(child, params).scenario.name).toBe("deltid-80");
+  });
+
   test("an extends cycle is reported", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-cyc-"));
     writeScenario("extends: b.yaml\nname: a\n", "a.yaml", dir);
@@ -143,12 +150,12 @@ describe("domain checks (property tests)", () => {
     );
   });
 
-  test("any count input set negative is refused; any value in range is accepted", () => {
+  test("any count or amount input set negative or above its sanity limit is refused; any value in range is accepted", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...counts), fc.double({ min: -1e9, max: -1e-9, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (name, bad, good) => {
+      fc.property(fc.constantFrom(...counts), fc.oneof(fc.double({ min: -1e9, max: -1e-9, noNaN: true }), fc.double({ min: 1e9 + 1, max: 1e308, noNaN: true })), fc.double({ min: 0, max: 1e6, noNaN: true }), (name, bad, good) => {
         const raw = standardRaw();
         raw.inputs[name] = bad;
-        expect(() => parseScenario(raw, "x.yaml", params)).toThrowError(/is a count: 0 or more|is an amount in kroner: 0 or more/);
+        expect(() => parseScenario(raw, "x.yaml", params)).toThrowError(/is a count: 0 to 1000000|is an amount in kroner: 0 to 1000000000/);
         raw.inputs[name] = good;
         expect(parseScenario(raw, "x.yaml", params).inputs[name]).toEqual({ type: "fixed", value: good });
       }),
