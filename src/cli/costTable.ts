@@ -40,7 +40,7 @@ export function costTable(r: CostReport): string {
     "",
     `Top-down check (${r.topDown.referenceYear}): ${formatNok(r.topDown.nationalRatePerConsultationNok)} per consultation nationally vs ${formatNok(r.topDown.bottomUpRatePerConsultationNok)} bottom-up`,
     row("top-down net", formatNok(r.topDown.topDownNetNok)),
-    row("difference: takst-mix rate effect", formatNok(r.topDown.rateEffectNok)),
+    row(`difference: takst mix and prices since ${r.topDown.referenceYear}`, formatNok(r.topDown.rateEffectNok)),
     row("difference: specialist add-on on substitution", formatNok(r.topDown.specialistAddOnEffectNok)),
   ];
   for (const w of r.warnings) lines.push(`warning: ${w}`);

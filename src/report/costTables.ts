@@ -78,7 +78,7 @@ export function topDownTable(r: CostReport): Table {
       ["Netto ovenfra", formatNok(t.topDownNetNok)],
       ["Netto nedenfra (modellen, deterministisk)", formatNok(t.bottomUpNetNok)],
       ["Forskjell", formatNok(t.differenceNok)],
-      ["  herav: takstmiks (nasjonal snittsats mot modellens takster)", formatNok(t.rateEffectNok)],
+      [`  herav: takstmiks og prisendring fra ${t.referenceYear} (nasjonal snittsats mot modellens takster)`, formatNok(t.rateEffectNok)],
       ["  herav: spesialisttillegg på aktivitet fastlegene gir fra seg", formatNok(t.specialistAddOnEffectNok)],
     ],
   };
