@@ -45,6 +45,9 @@ export const QUANTILE_TAIL_CELLS = 64;
 /** PERT inverse CDFs kept in memory (memoised per lav/mode/hoy; the tornado and the sampler share them). */
 export const PERT_MEMO_MAX = 512;
 
+/** A party's net effect below −0.5 kr counts as a loss (øre rounding noise is not a loss). */
+export const LOSS_THRESHOLD_NOK = -0.5;
+
 /** Bins of the cost histogram in charts. */
 export const HISTOGRAM_BINS = 60;
 

@@ -31,3 +31,8 @@ export { formatNok, formatMillNok, formatPercent, formatNumber } from "./format/
 export { htmlTable, escapeHtml, type Table } from "./report/htmlTable";
 export { summaryTable, decompositionTable, assumptionsTableView, driversTable, topDownTable } from "./report/costTables";
 export { PACKAGE_ROOT, DATA_DIR, SCENARIOS_DIR, CHARTS_DIR } from "./io/paths";
+export { PARTIES, PARTY_LABELS, EMPLOYMENT_FORMS, EMPLOYMENT_LABELS, type Party, type EmploymentForm } from "./flows/parties";
+export { FLOW_INPUTS } from "./flows/flowInputs";
+export { flowTemplates, FLOW_KINDS, FLOW_KIND_LABELS, type FlowTemplate } from "./flows/ledgerTemplates";
+export { ledgerRows, netByPartyOre, toOre, type FlowRow } from "./flows/ledger";
+export { runFlows, flowLedgers, type FlowsReport, type PartyEffectSummary } from "./flows/runFlows";

@@ -8,6 +8,7 @@ import { isUserError } from "../errors/userError";
 import { packageVersion } from "../scenario/manifest";
 import { registerCost } from "./costCommand";
 import { registerRun } from "./runCommand";
+import { registerFlows } from "./flowsCommand";
 
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith("error:") ? `introsim: ${s}` : s) });
   registerCost(program);
+  registerFlows(program);
   registerRun(program);
   return program;
 }

@@ -15,6 +15,15 @@
  *   other public cost (not folketrygden): alisSupport = pStd × max standard + pAdd × max additional (expected);
  *     basistilskudd for the patient base (paid by the kommune, kept in full by the fastleger; unchanged by the agreement)
  * R(k), E(k): takst k's refusjon and egenandel averaged over the agreement-year's days (src/cost/costProblem.ts).
+ *
+ * Detail for the refusjon flows (filled only when the output has these arrays, see allocateComponents):
+ *   egenandelFromPatients = N × (1 − exempt) × egen
+ *   the handing-over fastleger's affected activity: without the agreement V0 = N × substitutionShare consultations,
+ *   with it V1 = V0 × fastlegeBackfillShare × listetakLiftedShare (refilled time); at their rates
+ *   rFL = ref + spec × R(2dd), eFL = egen + spec × E(2dd):
+ *   fastlegeRefusjon{Without,With} = V{0,1} × rFL; fastlegeEgenandelExempt{…} = V × exempt × eFL;
+ *   fastlegeEgenandelPatients{…} = V × (1 − exempt) × eFL.
+ *   (V0 − V1 = S, so substitutionSaving = ΔfastlegeRefusjon + ΔfastlegeEgenandelExempt.)
  */
 import { evaluateTerm } from "./modelInput";
 import type { CostLayout } from "./costProblem";
@@ -29,10 +38,25 @@ export const COST_COMPONENTS = [
   "basistilskudd",
 ] as const;
 export type CostComponent = (typeof COST_COMPONENTS)[number];
-export type CostComponentArrays = Record<CostComponent, Float64Array>;
 
-export function allocateComponents(n: number): CostComponentArrays {
-  return Object.fromEntries(COST_COMPONENTS.map((c) => [c, new Float64Array(n)])) as CostComponentArrays;
+/** Components the refusjon flows need besides the cost (src/flows/). */
+export const FLOW_DETAIL_COMPONENTS = [
+  "egenandelFromPatients",
+  "fastlegeRefusjonWithout",
+  "fastlegeRefusjonWith",
+  "fastlegeEgenandelExemptWithout",
+  "fastlegeEgenandelExemptWith",
+  "fastlegeEgenandelPatientsWithout",
+  "fastlegeEgenandelPatientsWith",
+] as const;
+export type FlowDetailComponent = (typeof FLOW_DETAIL_COMPONENTS)[number];
+
+export type CostComponentArrays = Record<CostComponent, Float64Array> & Partial<Record<FlowDetailComponent, Float64Array>>;
+
+/** Output arrays for n draws; with `detail` also the components the flows need. */
+export function allocateComponents(n: number, detail = false): CostComponentArrays {
+  const names: readonly string[] = detail ? [...COST_COMPONENTS, ...FLOW_DETAIL_COMPONENTS] : COST_COMPONENTS;
+  return Object.fromEntries(names.map((c) => [c, new Float64Array(n)])) as CostComponentArrays;
 }
 
 /** Scratch buffers reused across chunks (one per takst term), so a run allocates nothing per draw. */
@@ -89,6 +113,9 @@ export function evaluateCostChunk(layout: CostLayout, cols: ReadonlyArray<Float6
   const lifted = layout.listetakLiftedShare;
   const alisStd = layout.alisStandardMaxNok;
   const alisAdd = layout.alisAdditionalMaxNok;
+  const detail = out.egenandelFromPatients
+    ? (out as Required<CostComponentArrays>)
+    : undefined;
   for (let i = 0; i < n; i++) {
     const ramp = 1 - rampOn * (1 - rampStart[i]!) * (rampMonths[i]! / 24);
     const N = perWeek[i]! * fte[i]! * weeks[i]! * ramp;
@@ -106,5 +133,18 @@ export function evaluateCostChunk(layout: CostLayout, cols: ReadonlyArray<Float6
     net[i] = gross + egenPaid - saving;
     alisSupport[i] = pStd[i]! * alisStd + pAdd[i]! * alisAdd;
     basistilskudd[i] = patients[i]! * basis[i]!;
+    if (detail) {
+      const v0 = N * subst[i]!;
+      const v1 = v0 * backfill[i]! * lifted;
+      const rFL = ref + spec[i]! * specR[i]!;
+      const eFL = egen + spec[i]! * specE[i]!;
+      detail.egenandelFromPatients[i] = N * (1 - ex) * egen;
+      detail.fastlegeRefusjonWithout[i] = v0 * rFL;
+      detail.fastlegeRefusjonWith[i] = v1 * rFL;
+      detail.fastlegeEgenandelExemptWithout[i] = v0 * ex * eFL;
+      detail.fastlegeEgenandelExemptWith[i] = v1 * ex * eFL;
+      detail.fastlegeEgenandelPatientsWithout[i] = v0 * (1 - ex) * eFL;
+      detail.fastlegeEgenandelPatientsWith[i] = v1 * (1 - ex) * eFL;
+    }
   }
 }

@@ -5,7 +5,8 @@
  *
  *   scenario + ParamSet -> agreement-year span -> takster and rules by date -> CostProblem { inputs, layout }
  */
-import { costInputDef, COST_INPUTS, domainBounds } from "./inputs";
+import { costInputDef, COST_INPUTS, domainBounds, type CostInputDef } from "./inputs";
+import { FLOW_INPUTS } from "../flows/flowInputs";
 import type { LinearTerm, ModelInput } from "./modelInput";
 import { resolveOverSpan } from "./resolveDatedValues";
 import type { ParamSet } from "../params/loadParams";
@@ -52,17 +53,24 @@ export interface CostProblem {
   layout: CostLayout;
 }
 
-function scenarioInput(name: string, spec: DistSpec, minFte: number): ModelInput {
-  const def = costInputDef(name)!;
+function scenarioInput(name: string, spec: DistSpec, minFte: number, def: CostInputDef = costInputDef(name)!): ModelInput {
   const [lower, upper] = domainBounds(def.domain, minFte);
   const meta = spec as { reason?: string; source?: string };
   return { name, label: def.label, unit: def.unit, spec, lower, upper, origin: "scenario", source: meta.source ?? meta.reason };
 }
 
-export function buildCostProblem(scenario: Scenario, params: ParamSet): CostProblem {
+/**
+ * @param options.withFlows also add the flow inputs of the scenario's `flows:` section (after the cost inputs; the
+ *   cost kernel ignores them, and they do not change the cost inputs' draws)
+ */
+export function buildCostProblem(scenario: Scenario, params: ParamSet, options: { withFlows?: boolean } = {}): CostProblem {
   const span = { from: scenario.agreementYearStart, toExclusive: addYears(scenario.agreementYearStart, 1) };
   const minFte = minStillingsprosent(params, span.from);
   const inputs: ModelInput[] = COST_INPUTS.map((d) => scenarioInput(d.name, (scenario.inputs as Record<string, DistSpec>)[d.name]!, minFte));
+  if (options.withFlows) {
+    if (!scenario.flows) throw new UserError("scenario", scenario.name, "the scenario has no flows section; add flows: {employment, practiceCostsNok, salaryNokFullTime, costShares} (see data/scenarios/standard.yaml)");
+    for (const d of FLOW_INPUTS) inputs.push(scenarioInput(d.name, (scenario.flows as unknown as Record<string, DistSpec>)[d.name]!, minFte, d));
+  }
   const idx = Object.fromEntries(inputs.map((inp, i) => [inp.name, i]));
 
   const codes = [CONSULTATION_TAKST, SPECIALIST_ADDON_TAKST, ...COST_INPUTS.flatMap((d) => (d.takst ? [d.takst] : []))];

@@ -10,7 +10,7 @@
 import { CHUNK_SIZE, RANK_CORRELATION_MAX_DRAWS } from "../constants";
 import { createSampler } from "../distributions/sampler";
 import { isDegenerate } from "../distributions/spec";
-import { allocateComponents, COST_COMPONENTS, CostScratch, evaluateCostChunk } from "./costKernel";
+import { allocateComponents, COST_COMPONENTS, CostScratch, evaluateCostChunk, type CostComponentArrays } from "./costKernel";
 import type { CostProblem } from "./costProblem";
 import { streamOf } from "./modelInput";
 import type { CostComponents } from "./deterministic";
@@ -20,6 +20,10 @@ export interface MonteCarloOptions {
   seed: number;
   /** Called after each chunk with the draws done so far. */
   onProgress?: (done: number, total: number) => void;
+  /** Also compute the flow detail components (src/flows/), passed to onChunk. */
+  detail?: boolean;
+  /** Called after each chunk with the kernel's outputs and the input columns for draws start .. start + n − 1. */
+  onChunk?: (out: CostComponentArrays, cols: ReadonlyArray<Float64Array>, n: number, start: number) => void;
 }
 
 export interface MonteCarloResult {
@@ -38,7 +42,7 @@ export function runMonteCarlo(problem: CostProblem, opts: MonteCarloOptions): Mo
   const chunk = Math.min(CHUNK_SIZE, draws);
   const samplers = problem.inputs.map((inp) => createSampler(inp.spec, seed, streamOf(inp).stream, inp.lower, inp.upper));
   const cols = problem.inputs.map(() => new Float64Array(chunk));
-  const out = allocateComponents(chunk);
+  const out = allocateComponents(chunk, opts.detail ?? false);
   const scratch = new CostScratch(chunk);
   const net = new Float64Array(draws);
   // Neumaier-compensated sums per component (Neumaier 1974, doi:10.1002/zamm.19740540106).
@@ -57,6 +61,7 @@ export function runMonteCarlo(problem: CostProblem, opts: MonteCarloOptions): Mo
     const n = Math.min(chunk, draws - start);
     for (let j = 0; j < samplers.length; j++) samplers[j]!.fill(cols[j]!, n);
     evaluateCostChunk(problem.layout, cols, n, out, scratch);
+    opts.onChunk?.(out, cols, n, start);
     net.set(out.net.subarray(0, n), start);
     COST_COMPONENTS.forEach((c, k) => {
       const a = out[c];

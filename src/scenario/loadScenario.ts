@@ -45,8 +45,11 @@ function readMerged(file: string, seen: string[]): { raw: Raw; chain: string[] }
   // overwrite the parent's (charts/<name>/).
   const merged: Raw = { ...parent.raw, name: path.basename(abs).replace(/\.(ya?ml|json)$/i, "").toLowerCase(), ...raw };
   delete merged.extends;
-  if (isObject(parent.raw.inputs) || isObject(raw.inputs)) {
-    merged.inputs = { ...(isObject(parent.raw.inputs) ? parent.raw.inputs : {}), ...(isObject(raw.inputs) ? raw.inputs : {}) };
+  // Sections merge entry by entry, so a variant changes one input or one amount and inherits the rest.
+  for (const section of ["inputs", "flows"]) {
+    const from = parent.raw[section];
+    const own = raw[section];
+    if (isObject(from) || isObject(own)) merged[section] = { ...(isObject(from) ? from : {}), ...(isObject(own) ? own : {}) };
   }
   return { raw: merged, chain: [shown, ...parent.chain] };
 }

@@ -4,6 +4,7 @@
  */
 import { UserError } from "../errors/userError";
 import { COST_INPUT_NAMES } from "../cost/inputs";
+import { FLOW_INPUT_NAMES } from "../flows/flowInputs";
 
 export interface Override {
   name: string;
@@ -26,9 +27,10 @@ export function applyOverrides(raw: Record<string, unknown>, sets: ReadonlyArray
     const name = s.slice(0, eq).trim();
     const text = s.slice(eq + 1).trim();
     const isInput = COST_INPUT_NAMES.includes(name);
+    const isFlowInput = FLOW_INPUT_NAMES.includes(name);
     const setting = SETTINGS[name];
-    if (!isInput && !setting) {
-      throw new UserError("flag", `--set ${s}`, `unknown name "${name}"; allowed: ${[...COST_INPUT_NAMES, ...Object.keys(SETTINGS)].join(", ")}`);
+    if (!isInput && !isFlowInput && !setting) {
+      throw new UserError("flag", `--set ${s}`, `unknown name "${name}"; allowed: ${[...COST_INPUT_NAMES, ...FLOW_INPUT_NAMES, ...Object.keys(SETTINGS)].join(", ")}`);
     }
     if (setting === "date") {
       raw[name] = text;
@@ -37,9 +39,13 @@ export function applyOverrides(raw: Record<string, unknown>, sets: ReadonlyArray
     }
     const value = Number(text.replace(",", "."));
     if (text === "" || !Number.isFinite(value)) throw new UserError("flag", `--set ${s}`, `"${text}" is not a number`);
-    if (isInput) {
-      const inputs = (typeof raw.inputs === "object" && raw.inputs !== null ? raw.inputs : (raw.inputs = {})) as Record<string, unknown>;
-      inputs[name] = { type: "fixed", value, reason: "--set on the command line" };
+    if (isInput || isFlowInput) {
+      const section = isInput ? "inputs" : "flows";
+      if (isFlowInput && (typeof raw.flows !== "object" || raw.flows === null)) {
+        throw new UserError("flag", `--set ${s}`, "the scenario has no flows section to override; add one (see data/scenarios/standard.yaml)");
+      }
+      const target = (typeof raw[section] === "object" && raw[section] !== null ? raw[section] : (raw[section] = {})) as Record<string, unknown>;
+      target[name] = { type: "fixed", value, reason: "--set on the command line" };
     } else {
       raw[name] = value;
     }

@@ -8,6 +8,7 @@ import { distSpec } from "../distributions/spec";
 import { COST_INPUT_NAMES } from "../cost/inputs";
 import { isoDate } from "../time/isoDate";
 import { MAX_DRAWS } from "../constants";
+import { flowsSectionSchema } from "../flows/schema";
 
 const inputShape = Object.fromEntries(COST_INPUT_NAMES.map((name) => [name, distSpec])) as Record<string, typeof distSpec>;
 
@@ -28,6 +29,8 @@ export const scenarioSchema = z.strictObject({
   draws: z.number().int().min(1, "draws must be at least 1").max(MAX_DRAWS, `draws must be at most ${MAX_DRAWS}`).optional(),
   seed: z.number().int().min(0, "seed must be a whole number >= 0").max(2 ** 32 - 1, "seed must be below 2^32").optional(),
   inputs: z.strictObject(inputShape),
+  /** Refusjon flows between the parties (employment form, cost sharing); needed by `introsim flows`. */
+  flows: flowsSectionSchema.optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -3,7 +3,8 @@
  * (a share in 0–1, a count >= 0, stillingsprosent >= the rule's minimum). The message names the exact field.
  */
 import { UserError } from "../errors/userError";
-import { costInputDef, describeDomain, domainBounds } from "../cost/inputs";
+import { COST_INPUTS, describeDomain, domainBounds } from "../cost/inputs";
+import { FLOW_INPUTS } from "../flows/flowInputs";
 import type { DistSpec } from "../distributions/spec";
 import type { ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
@@ -35,12 +36,14 @@ export function minStillingsprosent(params: ParamSet, date: string): number {
  */
 export function checkScenarioDomains(s: Scenario, where: string, params: ParamSet, setBy: ReadonlyMap<string, string> = new Map()): void {
   const minFte = minStillingsprosent(params, s.agreementYearStart);
-  for (const [name, spec] of Object.entries(s.inputs) as Array<[string, DistSpec]>) {
-    const def = costInputDef(name)!;
+  const flowSpecs = s.flows ? FLOW_INPUTS.map((d) => [d, (s.flows as unknown as Record<string, DistSpec>)[d.name]!, "flows"] as const) : [];
+  const specs = [...COST_INPUTS.map((d) => [d, (s.inputs as Record<string, DistSpec>)[d.name]!, "inputs"] as const), ...flowSpecs];
+  for (const [def, spec, section] of specs) {
+    const name = def.name;
     const [lo, hi] = domainBounds(def.domain, minFte);
     for (const [field, value] of boundingFields(spec)) {
       if (value < lo || value > hi) {
-        const at = setBy.get(name) ?? `${where}: inputs.${name}.${field}`;
+        const at = setBy.get(name) ?? `${where}: ${section}.${name}.${field}`;
         throw new UserError(setBy.has(name) ? "flag" : "scenario", at, `${value} is not allowed; ${name} is ${describeDomain(def.domain, minFte)}`);
       }
     }

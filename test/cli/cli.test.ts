@@ -179,3 +179,43 @@ describe("npm start", () => {
     }
   });
 });
+
+describe("introsim flows", () => {
+  test("--json prints ledger, counterfactual, netByParty (with, without, difference) and manifest", () => {
+    const r = runCli(["flows", "--scenario", "data/scenarios/standard.yaml", "--draws", "5000", "--seed", "1", "--json"]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    for (const k of ["ledger", "counterfactual", "netByParty", "manifest", "monteCarlo", "costCheck"]) expect(j).toHaveProperty(k);
+    expect(Object.keys(j.netByParty)).toEqual(["withAgreement", "counterfactual", "difference"]);
+    expect(j.ledger[0]).toMatchObject({ from: "folketrygden", to: "introduksjonslege", kind: "refusjon" });
+    expect(Number.isInteger(j.ledger[0].amountOre)).toBe(true);
+  });
+
+  test("folketrygden's difference equals `introsim cost`'s deterministic net cost, to the krone", () => {
+    const flows = JSON.parse(runCli(["flows", "--scenario", "data/scenarios/standard.yaml", "--draws", "1000", "--json", "--employment", "fastlonnet"]).stdout);
+    const cost = JSON.parse(runCli(["cost", "--scenario", "data/scenarios/standard.yaml", "--draws", "1000", "--json"]).stdout);
+    expect(Math.round(-flows.netByParty.difference.folketrygden)).toBe(Math.round(cost.deterministic.net));
+  });
+
+  test("without --json prints a table per party for the chosen employment form", () => {
+    const r = runCli(["flows", "--scenario", "data/scenarios/standard.yaml", "--draws", "2000", "--employment", "fastlonnet"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Fastlønnet introduksjonslege/);
+    expect(r.stdout).toMatch(/Kommunen\s+−?[\d\u00a0]+\u00a0kr/);
+  });
+
+  function flowsScenario(edit: (text: string) => string): string {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-flows-")), "f.yaml");
+    fs.writeFileSync(file, edit(fs.readFileSync(STANDARD, "utf8")));
+    return file;
+  }
+
+  test("bad input: shares that do not add up, a negative amount, an unknown employment form or party", () => {
+    expectOneClearError(runCli(["flows", "--scenario", flowsScenario((t) => t.replace("{introduksjonslege: 1.0}", "{introduksjonslege: 0.7}"))]), /f\.yaml: flows\.costShares\.naeringsdrivende: the shares add up to 0\.7; they must add up to 1/);
+    expectOneClearError(runCli(["flows", "--scenario", flowsScenario((t) => t.replace("{introduksjonslege: 1.0}", "{legekontoret: 1.0}"))]), /flows\.costShares\.naeringsdrivende\.legekontoret: "legekontoret" cannot share the legekontor's costs; allowed: introduksjonslege, kommune, fastleger/);
+    expectOneClearError(runCli(["flows", "--scenario", flowsScenario((t) => t.replace("  employment: naeringsdrivende", "  employment: selvstendig"))]), /flows\.employment: employment must be one of naeringsdrivende, fastlonnet/);
+    expectOneClearError(runCli(["flows", "--scenario", "data/scenarios/standard.yaml", "--employment", "ansatt"]), /'ansatt' is invalid\. Allowed choices are naeringsdrivende, fastlonnet/);
+    expectOneClearError(runCli(["flows", "--scenario", "data/scenarios/standard.yaml", "--set", "practiceCostsNok=-5"]), /--set practiceCostsNok=-5: -5 is not allowed; practiceCostsNok is an amount in kroner/);
+    expectOneClearError(runCli(["flows", "--scenario", flowsScenario((t) => t.replace(/\n# Refusjon flows[\s\S]*$/, "\n"))]), /the scenario has no flows section/);
+  });
+});

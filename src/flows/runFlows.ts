@@ -1,0 +1,144 @@
+/**
+ * Refusjon flows for one scenario and employment form: the two ledgers at the central values (in øre), each party's
+ * net position with and without the agreement and the difference, a check that folketrygden's difference equals the
+ * cost model's net cost, and a Monte Carlo of each party's net effect (P10/P50/P90, chance of a loss).
+ *
+ *   scenario -> buildCostProblem(withFlows) -> deterministic point -> ledgers (øre) -> net by party
+ *                                           -> Monte Carlo (same streams as `cost`) -> per-party effect per draw
+ */
+import { DEFAULT_DRAWS, DEFAULT_SEED, LOSS_THRESHOLD_NOK } from "../constants";
+import { shareAboveSorted, sortedCopy, summarise } from "../analysis/summarise";
+import { buildCostProblem, type CostProblem } from "../cost/costProblem";
+import { runDeterministicDetail } from "../cost/deterministic";
+import { runMonteCarlo } from "../cost/monteCarlo";
+import type { CostComponentArrays } from "../cost/costKernel";
+import type { ParamSet } from "../params/loadParams";
+import { buildManifest, type Manifest } from "../scenario/manifest";
+import type { Override } from "../scenario/overrides";
+import type { Scenario } from "../scenario/schema";
+import { ledgerRows, netByPartyOre, type FlowRow } from "./ledger";
+import { flowTemplates, type FlowSources, type FlowTemplate } from "./ledgerTemplates";
+import { EMPLOYMENT_LABELS, PARTIES, type EmploymentForm, type Party } from "./parties";
+
+export interface PartyEffectSummary {
+  mean: number;
+  p10: number;
+  p50: number;
+  p90: number;
+  /** Share of draws in which the party loses money from the agreement (effect below −0.5 kr). */
+  probabilityOfLoss: number;
+}
+
+export interface FlowsReport {
+  scenario: { name: string; title: string; agreementYear: { from: string; toExclusive: string } };
+  employment: EmploymentForm;
+  employmentLabel: string;
+  draws: number;
+  seed: number;
+  /** The ledger with the agreement, at the central values. */
+  ledger: FlowRow[];
+  /** The ledger without the agreement (the fastleger do the substituted work; the unmet activity does not happen). */
+  counterfactual: FlowRow[];
+  /** Net positions in kroner (exact øre): received − paid. difference = withAgreement − counterfactual. */
+  netByParty: { withAgreement: Record<Party, number>; counterfactual: Record<Party, number>; difference: Record<Party, number> };
+  /** Each party's net effect (difference) over the Monte Carlo draws. */
+  monteCarlo: Record<Party, PartyEffectSummary>;
+  /** Folketrygden's difference is minus the cost model's net cost (to the øre's rounding). */
+  costCheck: { folketrygdenDifferenceNok: number; costModelNetNok: number };
+  manifest: Manifest;
+}
+
+export interface FlowsRunOptions {
+  employment?: EmploymentForm;
+  draws?: number;
+  seed?: number;
+  file?: string;
+  overrides?: Override[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+function sourcesFor(problem: CostProblem, out: Required<CostComponentArrays>, cols: ReadonlyArray<Float64Array>): FlowSources {
+  const col = (name: string) => cols[problem.inputs.findIndex((i) => i.name === name)]!;
+  return { out, practiceCostsNok: col("practiceCostsNok"), salaryNokFullTime: col("salaryNokFullTime"), stillingsprosent: col("stillingsprosent") };
+}
+
+const oreToNok = (r: Record<Party, number>) => Object.fromEntries(PARTIES.map((p) => [p, r[p] / 100])) as Record<Party, number>;
+
+/** Adds each party's effect (with − without) for draws 0..n−1 of a chunk into effect[party][start + i]. */
+function accumulateEffects(templates: ReadonlyArray<FlowTemplate>, s: FlowSources, n: number, start: number, effect: Record<Party, Float64Array>): void {
+  for (const t of templates) {
+    const sign = t.ledger === "with" ? 1 : -1;
+    const to = effect[t.to];
+    const from = effect[t.from];
+    for (let i = 0; i < n; i++) {
+      const a = sign * t.amount(s, i);
+      to[start + i]! += a;
+      from[start + i]! -= a;
+    }
+  }
+}
+
+export interface FlowLedgers {
+  problem: CostProblem;
+  employment: EmploymentForm;
+  templates: FlowTemplate[];
+  ledger: FlowRow[];
+  counterfactual: FlowRow[];
+  /** Net positions in øre (integers). */
+  withOre: Record<Party, number>;
+  withoutOre: Record<Party, number>;
+  diffOre: Record<Party, number>;
+  /** The cost model's deterministic net cost for the same inputs, in kroner. */
+  costModelNetNok: number;
+}
+
+/** The two ledgers at the central values and the net positions in øre (no Monte Carlo). */
+export function flowLedgers(scenario: Scenario, params: ParamSet, employment?: EmploymentForm): FlowLedgers {
+  const problem = buildCostProblem(scenario, params, { withFlows: true });
+  const form = employment ?? scenario.flows!.employment;
+  const templates = flowTemplates(form, scenario.flows!);
+  const det = runDeterministicDetail(problem);
+  const point = sourcesFor(problem, det.out, det.cols);
+  const ledger = ledgerRows(templates, "with", point);
+  const counterfactual = ledgerRows(templates, "without", point);
+  const withOre = netByPartyOre(ledger);
+  const withoutOre = netByPartyOre(counterfactual);
+  const diffOre = Object.fromEntries(PARTIES.map((p) => [p, withOre[p] - withoutOre[p]])) as Record<Party, number>;
+  return { problem, employment: form, templates, ledger, counterfactual, withOre, withoutOre, diffOre, costModelNetNok: det.out.net[0]! };
+}
+
+export function runFlows(scenario: Scenario, params: ParamSet, opts: FlowsRunOptions = {}): FlowsReport {
+  const { problem, employment, templates, ledger, counterfactual, withOre, withoutOre, diffOre, costModelNetNok } = flowLedgers(scenario, params, opts.employment);
+  const draws = opts.draws ?? scenario.draws ?? DEFAULT_DRAWS;
+  const seed = opts.seed ?? scenario.seed ?? DEFAULT_SEED;
+
+  const effect = Object.fromEntries(PARTIES.map((p) => [p, new Float64Array(draws)])) as Record<Party, Float64Array>;
+  runMonteCarlo(problem, {
+    draws,
+    seed,
+    detail: true,
+    onProgress: opts.onProgress,
+    onChunk: (out, cols, n, start) => accumulateEffects(templates, sourcesFor(problem, out as Required<CostComponentArrays>, cols), n, start, effect),
+  });
+  const monteCarlo = Object.fromEntries(
+    PARTIES.map((p) => {
+      const sorted = sortedCopy(effect[p]);
+      const s = summarise(effect[p], sorted);
+      return [p, { mean: s.mean, p10: s.p10, p50: s.p50, p90: s.p90, probabilityOfLoss: 1 - shareAboveSorted(sorted, LOSS_THRESHOLD_NOK) }];
+    }),
+  ) as Record<Party, PartyEffectSummary>;
+
+  return {
+    scenario: { name: scenario.name, title: scenario.title ?? scenario.name, agreementYear: problem.span },
+    employment,
+    employmentLabel: EMPLOYMENT_LABELS[employment],
+    draws,
+    seed,
+    ledger,
+    counterfactual,
+    netByParty: { withAgreement: oreToNok(withOre), counterfactual: oreToNok(withoutOre), difference: oreToNok(diffOre) },
+    monteCarlo,
+    costCheck: { folketrygdenDifferenceNok: diffOre.folketrygden / 100, costModelNetNok },
+    manifest: buildManifest(scenario, params, { seed, draws, file: opts.file, overrides: opts.overrides }),
+  };
+}

@@ -1,0 +1,95 @@
+import fc from "fast-check";
+import YAML from "yaml";
+import * as fs from "node:fs";
+import { describe, expect, test } from "vitest";
+import { flowLedgers, runFlows } from "../../src/flows/runFlows";
+import { PARTIES } from "../../src/flows/parties";
+import { COST_INPUTS, domainBounds } from "../../src/cost/inputs";
+import { parseScenario } from "../../src/scenario/loadScenario";
+import { golden, realParams, STANDARD } from "../helpers";
+
+// Golden case: test/fixtures/scenarios/golden.yaml with test/fixtures/params (see test/cost/golden.test.ts for the
+// activity). N = 1 750 consultations; ref 199 kr and egen 202 kr per consultation; exempt 0.4.
+//   intro doctor:  refusjon 348 250; egenandel paid by folketrygden 141 400; by patients 1 750 × 0.6 × 202 = 212 100
+//   fastleger:     V0 = 1 750 × 0.5 = 875 consultations without the agreement, V1 = 875 × 0.2 × 1 = 175 with it (backfill)
+//                  rates rFL = 199 + 0.5 × 40 = 219, eFL = 202 + 0.5 × 50 = 227
+//                  refusjon 875 × 219 = 191 625 / 175 × 219 = 38 325
+//                  egenandel exempt 875 × 0.4 × 227 = 79 450 / 15 890; patients 875 × 0.6 × 227 = 119 175 / 23 835
+//   basistilskudd 1 000 × 800 = 800 000 (both ledgers); ALIS 0.5 × 367 000 + 0.25 × 200 000 = 233 500
+//   practice costs 200 000 (fastleger -> andre); salary 1 000 000 × stillingsprosent 1.0 (fastlønnet)
+// Without the agreement (both forms): folketrygden −(191 625 + 79 450) = −271 075; pasienter −119 175;
+//   kommune −800 000; fastleger 191 625 + 79 450 + 119 175 + 800 000 = 1 190 250.
+describe("golden ledgers, by hand", () => {
+  test("næringsdrivende (cost shares: introduksjonslege 0.6, kommune 0.4)", () => {
+    // With: folketrygden −(348 250 + 141 400 + 38 325 + 15 890) = −543 865; pasienter −(212 100 + 23 835) = −235 935;
+    //   kommune −800 000 + 233 500 − 0.4 × 200 000 = −646 500; introduksjonslege 348 250 + 141 400 + 212 100 − 120 000 = 581 750;
+    //   fastleger 38 325 + 15 890 + 23 835 + 800 000 − 200 000 + 120 000 + 80 000 = 878 050; staten −233 500; andre 200 000.
+    //   Sum: 0. Effect (with − without): folketrygden −272 790 (= −net cost), pasienter −116 760, kommune 153 500,
+    //   introduksjonslege 581 750, fastleger −312 200, staten −233 500, andre 200 000. Sum: 0.
+    const { scenario, params } = golden();
+    const l = flowLedgers(scenario, params, "naeringsdrivende");
+    expect(l.withOre).toEqual({ folketrygden: -54_386_500, pasienter: -23_593_500, kommune: -64_650_000, introduksjonslege: 58_175_000, fastleger: 87_805_000, staten: -23_350_000, andre: 20_000_000 });
+    expect(l.withoutOre).toEqual({ folketrygden: -27_107_500, pasienter: -11_917_500, kommune: -80_000_000, introduksjonslege: 0, fastleger: 119_025_000, staten: 0, andre: 0 });
+    expect(l.diffOre).toEqual({ folketrygden: -27_279_000, pasienter: -11_676_000, kommune: 15_350_000, introduksjonslege: 58_175_000, fastleger: -31_220_000, staten: -23_350_000, andre: 20_000_000 });
+  });
+
+  test("fastlønnet (cost shares: kommune 0.75, fastleger 0.25)", () => {
+    // With: kommune 348 250 + 141 400 + 212 100 − 800 000 + 233 500 − 150 000 − 1 000 000 = −1 014 750;
+    //   introduksjonslege 1 000 000 (salary); fastleger 38 325 + 15 890 + 23 835 + 800 000 − 200 000 + 150 000 = 828 050;
+    //   folketrygden, pasienter, staten, andre as for næringsdrivende. Sum: 0.
+    // Effect: kommune −214 750, introduksjonslege 1 000 000, fastleger −362 200, folketrygden −272 790.
+    const { scenario, params } = golden();
+    const l = flowLedgers(scenario, params, "fastlonnet");
+    expect(l.withOre).toEqual({ folketrygden: -54_386_500, pasienter: -23_593_500, kommune: -101_475_000, introduksjonslege: 100_000_000, fastleger: 82_805_000, staten: -23_350_000, andre: 20_000_000 });
+    expect(l.diffOre).toEqual({ folketrygden: -27_279_000, pasienter: -11_676_000, kommune: -21_475_000, introduksjonslege: 100_000_000, fastleger: -36_220_000, staten: -23_350_000, andre: 20_000_000 });
+  });
+
+  test("runFlows(all inputs fixed) gives every party's Monte Carlo effect equal to the ledger's difference", () => {
+    const { scenario, params } = golden();
+    const r = runFlows(scenario, params, { employment: "fastlonnet", draws: 500, seed: 1 });
+    for (const p of PARTIES) {
+      expect(r.monteCarlo[p].p10).toBeCloseTo(r.netByParty.difference[p], 1);
+      expect(r.monteCarlo[p].p90).toBeCloseTo(r.netByParty.difference[p], 1);
+    }
+    expect(r.monteCarlo.kommune.probabilityOfLoss).toBe(1);
+    expect(r.monteCarlo.introduksjonslege.probabilityOfLoss).toBe(0);
+  });
+});
+
+describe("ledger invariants over random valid scenarios (property tests)", () => {
+  const params = realParams();
+  const base = YAML.parse(fs.readFileSync(STANDARD, "utf8")) as Record<string, any>;
+  const minFte = 0.5;
+  const inputValues = fc.tuple(
+    ...COST_INPUTS.map((d) => {
+      const [lo, hi] = domainBounds(d.domain, minFte);
+      return fc.double({ min: lo, max: Math.min(hi, d.domain === "count" || d.domain === "amount" ? 5000 : hi), noNaN: true });
+    }),
+  );
+  const shares = fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 3, maxLength: 3 }).filter((w) => w.some((x) => x > 0));
+  const toShares = (w: number[]) => {
+    const parties = ["introduksjonslege", "kommune", "fastleger"];
+    const total = w.reduce((a, b) => a + b, 0);
+    return Object.fromEntries(w.map((x, k) => [parties[k], x / total]));
+  };
+
+  test("every ledger balances to the øre and folketrygden's effect is minus the cost model's net (to the krone), for both forms", () => {
+    fc.assert(
+      fc.property(inputValues, shares, shares, fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 2e6, noNaN: true }), (values, w1, w2, practice, salary) => {
+        const raw = structuredClone(base);
+        COST_INPUTS.forEach((d, k) => (raw.inputs[d.name] = values[k]));
+        raw.flows = { employment: "naeringsdrivende", practiceCostsNok: practice, salaryNokFullTime: salary, costShares: { naeringsdrivende: toShares(w1), fastlonnet: toShares(w2) } };
+        const scenario = parseScenario(raw, "random.yaml", params);
+        for (const form of ["naeringsdrivende", "fastlonnet"] as const) {
+          const l = flowLedgers(scenario, params, form);
+          for (const net of [l.withOre, l.withoutOre, l.diffOre]) {
+            expect(Object.values(net).every(Number.isInteger)).toBe(true);
+            expect(Object.values(net).reduce((a, b) => a + b, 0)).toBe(0);
+          }
+          expect(Math.abs(-l.diffOre.folketrygden / 100 - l.costModelNetNok)).toBeLessThan(1);
+        }
+      }),
+      { numRuns: 1500, seed: 31 },
+    );
+  });
+});
