@@ -36,3 +36,6 @@ export { FLOW_INPUTS } from "./flows/flowInputs";
 export { flowTemplates, FLOW_KINDS, FLOW_KIND_LABELS, type FlowTemplate } from "./flows/ledgerTemplates";
 export { ledgerRows, netByPartyOre, toOre, type FlowRow } from "./flows/ledger";
 export { runFlows, flowLedgers, type FlowsReport, type PartyEffectSummary } from "./flows/runFlows";
+export { partyEffectByKind, type EffectStep } from "./flows/partyEffect";
+export { partyEffectsSpec, partyWaterfallSpec, flowsFindingTitle } from "./charts/flowsCharts";
+export { partyEffectsTable, ledgerTable } from "./report/flowsTables";

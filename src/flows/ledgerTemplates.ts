@@ -34,6 +34,18 @@ export const FLOW_KIND_LABELS: Readonly<Record<FlowKind, string>> = {
   lonn: "Lønn",
 };
 
+/** Short labels for chart axes. */
+export const FLOW_KIND_SHORT_LABELS: Readonly<Record<FlowKind, string>> = {
+  refusjon: "Refusjon",
+  egenandel_fritak: "Egenandel (fritak)",
+  egenandel_pasient: "Egenandel (pasient)",
+  basistilskudd: "Basistilskudd",
+  nasjonal_alis: "Nasjonal ALIS",
+  driftsutgifter: "Driftsutgifter",
+  kostnadsdeling: "Kostnadsdeling",
+  lonn: "Lønn",
+};
+
 /** The values a template reads for draw i: the kernel's outputs (with flow detail) and three input columns. */
 export interface FlowSources {
   out: Required<CostComponentArrays>;

@@ -5,6 +5,8 @@ import Ajv from "ajv";
 import { describe, expect, test } from "vitest";
 import { costDistributionSpec, costFindingTitle } from "../../src/charts/costDistributionChart";
 import { tornadoSpec } from "../../src/charts/tornadoChart";
+import { flowsFindingTitle, partyEffectsSpec, partyWaterfallSpec } from "../../src/charts/flowsCharts";
+import { runFlows } from "../../src/flows/runFlows";
 import { renderSvg, svgToPng } from "../../src/charts/render";
 import { runCost } from "../../src/cost/runCost";
 import { loadScenario } from "../../src/scenario/loadScenario";
@@ -12,7 +14,14 @@ import { realParams, STANDARD } from "../helpers";
 
 const params = realParams();
 const run = runCost(loadScenario(STANDARD, params).scenario, params, { draws: 20_000, seed: 1 });
-const specs = { kostnadsfordeling: costDistributionSpec(run.report, run.sortedNet), tornado: tornadoSpec(run.report) };
+const scenario = loadScenario(STANDARD, params).scenario;
+const flows = (["naeringsdrivende", "fastlonnet"] as const).map((employment) => runFlows(scenario, params, { employment, draws: 2000, seed: 1 }));
+const specs = {
+  kostnadsfordeling: costDistributionSpec(run.report, run.sortedNet),
+  tornado: tornadoSpec(run.report),
+  "strommer-parter": partyEffectsSpec(flows),
+  "strommer-kommunen": partyWaterfallSpec(flows, "kommune"),
+};
 const schema = JSON.parse(fs.readFileSync(require.resolve("vega-lite/build/vega-lite-schema.json"), "utf8"));
 const validate = new Ajv({ allowUnionTypes: true, strict: false }).compile(schema);
 
@@ -39,6 +48,10 @@ test("costFindingTitle states where the median lies relative to 500 000 kr", () 
   const t = costFindingTitle(run.report);
   expect(t).toMatch(/^Median \d{3}\u00a0\d{3}\u00a0kr per avtaleår – (under|over) anslaget på 500\u00a0000\u00a0kr$/);
   expect(t.includes("under")).toBe(run.report.p50 <= 500_000);
+});
+
+test("flowsFindingTitle says what the kommune gains or loses under each employment form", () => {
+  expect(flowsFindingTitle(flows)).toMatch(/^Kommunen per avtaleår – næringsdrivende lege: (tjener|taper) [\d\u00a0]+\u00a0kr; fastlønnet lege: (tjener|taper) [\d\u00a0]+\u00a0kr$/);
 });
 
 test("the cost chart marks 500 000 kr, P50 and P85", () => {

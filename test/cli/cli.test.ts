@@ -148,8 +148,10 @@ describe("introsim run", () => {
     const r = runCli(["run", "--scenario", "data/scenarios/standard.yaml", "--draws", "20000", "--out", out]);
     expect(r.status).toBe(0);
     const files = fs.readdirSync(out).sort();
-    expect(files).toEqual(["kostnadsfordeling.png", "kostnadsfordeling.svg", "kostnadsfordeling.vl.json", "manifest.json", "results.json", "tornado.png", "tornado.svg", "tornado.vl.json"]);
+    const charts = ["kostnadsfordeling", "strommer-fastleger", "strommer-kommunen", "strommer-parter", "tornado"];
+    expect(files).toEqual([...charts.flatMap((c) => [`${c}.png`, `${c}.svg`, `${c}.vl.json`]), "manifest.json", "results.json"].sort());
     const results = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"));
+    expect(Object.keys(results.flows)).toEqual(["naeringsdrivende", "fastlonnet"]);
     expect(results.cost.manifest).toEqual(JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")));
     expect(fs.readFileSync(path.join(out, "kostnadsfordeling.png")).subarray(1, 4).toString()).toBe("PNG");
   });

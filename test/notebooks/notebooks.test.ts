@@ -9,16 +9,25 @@ import { ROOT } from "../helpers";
 const NOTEBOOKS = path.join(ROOT, "notebooks");
 const notebooks = fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb") && !f.endsWith(".out.ipynb")).sort();
 
+/** Text each notebook's outputs must contain: what the notebook is for. */
+const MUST_SHOW: Record<string, RegExp[]> = {
+  "01-kostnad-per-avtale.ipynb": [/Svar: median [\d\u00a0]+\u00a0kr per avtaleår/, /500\u00a0000\u00a0kr/, /<svg/],
+  "02-refusjonsstrommer.ipynb": [/Næringsdrivende introduksjonslege/, /Fastlønnet introduksjonslege/, /Kontroll mot kostnadsmodellen/, /<svg/],
+};
+
 interface Output {
   output_type: string;
   ename?: string;
   evalue?: string;
   text?: string | string[];
+  data?: Record<string, string | string[]>;
 }
 
+const textOf = (o: Output) => [o.text ?? "", ...Object.values(o.data ?? {})].flat().join("");
+
 describe("notebooks", () => {
-  test("there is a notebook 01 on cost per agreement", () => {
-    expect(notebooks).toContain("01-kostnad-per-avtale.ipynb");
+  test("there are notebooks 01 (cost per agreement) and 02 (refusjon flows)", () => {
+    expect(notebooks).toEqual(expect.arrayContaining(["01-kostnad-per-avtale.ipynb", "02-refusjonsstrommer.ipynb"]));
   });
 
   test.each(notebooks)("%s executes headless without errors", (nb) => {
@@ -37,5 +46,7 @@ describe("notebooks", () => {
     // tslab leaves execution_count empty; nbclient records when the kernel replied to each cell it ran.
     expect(code.filter((c) => !c.metadata?.execution?.["shell.execute_reply"])).toEqual([]);
     expect(outputs.length).toBeGreaterThan(0);
+    const shown = outputs.map(textOf).join("\n");
+    for (const pattern of MUST_SHOW[nb] ?? []) expect(shown).toMatch(pattern);
   });
 });
