@@ -39,3 +39,8 @@ export { runFlows, flowLedgers, type FlowsReport, type PartyEffectSummary } from
 export { partyEffectByKind, type EffectStep } from "./flows/partyEffect";
 export { partyEffectsSpec, partyWaterfallSpec, flowsFindingTitle } from "./charts/flowsCharts";
 export { partyEffectsTable, ledgerTable } from "./report/flowsTables";
+export { REGISTER_COLUMNS, type RegisterRow } from "./register/columns";
+export { readRegister, parseRegisterCsv, type RegisterFile } from "./register/readRegister";
+export { loadRuleCatalogue, RULE_CODES, type RuleCatalogue, type RuleCode } from "./register/ruleCatalogue";
+export { checkRules, type Violation } from "./register/checkRules";
+export { validateRegister, type ValidationReport } from "./register/validateRegister";

@@ -20,3 +20,9 @@ export function parseSeed(v: string): number {
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+export function parseCap(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n < 1) throw new InvalidArgumentError(`"${v}" is not allowed; the cap must be a whole number of agreements, 1 or more`);
+  return n;
+}

@@ -9,6 +9,7 @@ import { packageVersion } from "../scenario/manifest";
 import { registerCost } from "./costCommand";
 import { registerRun } from "./runCommand";
 import { registerFlows } from "./flowsCommand";
+import { registerValidate } from "./validateCommand";
 
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerCost(program);
   registerFlows(program);
   registerRun(program);
+  registerValidate(program);
   return program;
 }
 

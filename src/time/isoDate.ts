@@ -29,3 +29,35 @@ export function addYears(iso: string, years: number): string {
   const d = new Date(Date.UTC(+iso.slice(0, 4) + years, +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
   return d.toISOString().slice(0, 10);
 }
+
+/** The ISO date `months` calendar months after `iso`, clamped to the month's last day (2024-08-31 + 6 -> 2025-02-28). */
+export function addMonths(iso: string, months: number): string {
+  const y = +iso.slice(0, 4);
+  const m = +iso.slice(5, 7) - 1 + months;
+  const targetYear = y + Math.floor(m / 12);
+  const targetMonth = ((m % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  const d = Math.min(+iso.slice(8, 10), lastDay);
+  return new Date(Date.UTC(targetYear, targetMonth, d)).toISOString().slice(0, 10);
+}
+
+/** Average days in a month (365.25 / 12): converts a span of days to months for FTE-month sums. */
+export const DAYS_PER_MONTH = 365.25 / 12;
+
+/** Months from `from` to `to` (exclusive end) as days / (365.25 / 12). */
+export function monthsBetween(from: string, to: string): number {
+  return (dayNumber(to) - dayNumber(from)) / DAYS_PER_MONTH;
+}
+
+/**
+ * Calendar months from `from` to `to`: whole months (2024-01-15 -> 2026-01-15 is exactly 24), plus the remaining
+ * days as a share of the next month's length. Rules stated in months ("2 years", "6 months") are counted this way.
+ */
+export function calendarMonthsBetween(from: string, to: string): number {
+  let m = (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + (+to.slice(5, 7) - +from.slice(5, 7));
+  while (m > 0 && addMonths(from, m) > to) m--;
+  while (addMonths(from, m + 1) <= to) m++;
+  const a = dayNumber(addMonths(from, m));
+  const b = dayNumber(addMonths(from, m + 1));
+  return m + (dayNumber(to) - a) / (b - a);
+}

@@ -221,3 +221,42 @@ describe("introsim flows", () => {
     expectOneClearError(runCli(["flows", "--scenario", flowsScenario((t) => t.replace(/\n# Refusjon flows[\s\S]*$/, "\n"))]), /the scenario has no flows section/);
   });
 });
+
+describe("introsim validate", () => {
+  const SYNTHETIC = "data/register/synthetic-agreements.csv";
+
+  test("--json prints rows, valid and violations (row, agreement_id, rule, severity, field, message); exit 1 on rule errors", () => {
+    const r = runCli(["validate", "--agreements", SYNTHETIC, "--json"]);
+    expect(r.status).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ rows: 102, valid: 89 });
+    expect(Object.keys(j.violations[0]).sort()).toEqual(["agreement_id", "field", "message", "row", "rule", "severity"]);
+    expect(j.violations[0]).toMatchObject({ row: 2, agreement_id: "IA-002", rule: "R01", severity: "error", field: "lis1" });
+    expect(j.rules.R01.text).toMatch(/LIS1/);
+  });
+
+  test("exit 0 when there are no errors (warnings allowed)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-reg-"));
+    const lines = fs.readFileSync(path.join(ROOT, SYNTHETIC), "utf8").trim().split("\n");
+    const clean = [lines[0], ...lines.slice(1).filter((l) => /^IA-0(0[148]|09|2\d|3\d)/.test(l) && !l.startsWith("IA-004"))];
+    fs.writeFileSync(path.join(dir, "ok.csv"), `${clean.join("\n")}\n`);
+    const r = runCli(["validate", "--agreements", path.join(dir, "ok.csv")]);
+    expect(r.stdout).toMatch(/0 errors/);
+    expect(r.status).toBe(0);
+  });
+
+  test("exit 2 when the file cannot be read: missing, not CSV, a missing column (named)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-reg-"));
+    fs.writeFileSync(path.join(dir, "bad.csv"), 'agreement_id,"unclosed\n');
+    fs.writeFileSync(path.join(dir, "nocol.csv"), "agreement_id,kommunenr\nIA-1,0301\n");
+    expectOneClearError(runCli(["validate", "--agreements", path.join(dir, "missing.csv")]), /missing\.csv: file not found/, 2);
+    expectOneClearError(runCli(["validate", "--agreements", path.join(dir, "bad.csv")]), /bad\.csv: cannot be read as CSV/, 2);
+    expectOneClearError(runCli(["validate", "--agreements", path.join(dir, "nocol.csv")]), /nocol\.csv: missing columns doctor_id, period, .*lis1/, 2);
+  });
+
+  test("--cap lowers the national cap (R12)", () => {
+    const j = JSON.parse(runCli(["validate", "--agreements", SYNTHETIC, "--cap", "20", "--json"]).stdout);
+    expect(j.cap).toBe(20);
+    expect(j.violations.some((v: { rule: string }) => v.rule === "R12")).toBe(true);
+  });
+});

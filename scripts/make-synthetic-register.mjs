@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Writes data/register/synthetic-agreements.csv: a SYNTHETIC agreement register (no real person or agreement) with
+// about 60 agreements and 100 doctors shaped like the scheme (two allocation rounds, chained doctors, part time,
+// outcomes with censoring), plus one planted breach of each rule, listed in data/register/README.md.
+// Seeded, so the file is the same on every run: node scripts/make-synthetic-register.mjs
+import { createRequire } from "node:module";
+import * as fs from "node:fs";
+const require = createRequire(import.meta.url);
+const { Mt19937 } = require("../dist/distributions/mt19937.js");
+
+const rng = new Mt19937(20221);
+const u = () => (rng.nextUint32() + 0.5) / 2 ** 32;
+const int = (a, b) => a + Math.floor(u() * (b - a + 1));
+const pick = (xs) => xs[Math.floor(u() * xs.length)];
+const addMonths = (iso, m) => {
+  const [y, mo, d] = iso.split("-").map(Number);
+  const t = new Date(Date.UTC(y, mo - 1 + m, 1));
+  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
+};
+const TODAY = "2026-11-23";
+
+// Kommunenummer (2024 numbering) used only as labels for synthetic agreements.
+const KOMMUNER = ["0301", "4601", "5001", "1103", "3201", "5401", "1806", "1804", "4204", "3907", "3403", "1505", "4621", "5035", "3301", "1820", "5501", "4614", "3105", "1860", "4602", "3901", "5028", "3411"];
+
+const header = ["agreement_id", "kommunenr", "doctor_id", "period", "decision_date", "start_date", "end_date", "fte_pct", "lis1", "lis_start_date", "patient_base", "fastleger_count", "veileder_specialist", "utdanningsplan", "leave_extension_months", "employment", "other_gp_work_before", "specialist_approved_date", "became_fastlege_date", "left_kommune_date"];
+const rows = [];
+let doctor = 0;
+for (let a = 1; a <= 60; a++) {
+  const id = `IA-${String(a).padStart(3, "0")}`;
+  const kommunenr = KOMMUNER[(a * 7) % KOMMUNER.length];
+  const decision = a <= 40 ? "2022-05-15" : "2023-05-15";
+  let start = addMonths(decision, int(1, 5));
+  const nDoctors = pick([1, 1, 2, 2, 2, 3]);
+  let fteMonthsLeft = 24;
+  for (let k = 0; k < nDoctors && fteMonthsLeft >= 6; k++) {
+    doctor++;
+    const fte = pick([100, 100, 100, 80, 60, 50]);
+    const months = Math.min(int(6, 24), Math.floor((fteMonthsLeft * 100) / fte));
+    if (months < 6) break;
+    const end = addMonths(start, months);
+    fteMonthsLeft -= (months * fte) / 100;
+    const finished = end <= TODAY;
+    const otherGp = u() < 0.7;
+    const specialist = finished && u() < 0.5 ? addMonths(end, int(2, 10)) : "";
+    const fastlege = u() < 0.35 ? addMonths(start, int(6, 30)) : "";
+    const left = u() < 0.25 ? addMonths(start, int(8, 40)) : "";
+    rows.push({
+      agreement_id: id, kommunenr, doctor_id: `D${String(doctor).padStart(4, "0")}`, period: 1, decision_date: decision,
+      start_date: start, end_date: end, fte_pct: fte, lis1: "completed", lis_start_date: "",
+      patient_base: int(850, 1800), fastleger_count: int(2, 5), veileder_specialist: "ja", utdanningsplan: "ja",
+      leave_extension_months: 0, employment: pick(["naeringsdrivende", "fastlonnet"]), other_gp_work_before: otherGp ? "ja" : "nei",
+      specialist_approved_date: specialist <= TODAY ? specialist : "", became_fastlege_date: fastlege <= TODAY ? fastlege : "",
+      left_kommune_date: left <= TODAY ? left : "",
+    });
+    start = end;
+  }
+}
+// Planted breaches (one each), by agreement: see data/register/README.md.
+const first = (id) => rows.find((r) => r.agreement_id === id);
+first("IA-002").lis1 = "no"; // R01
+Object.assign(first("IA-003"), { lis1: "eu_exception", lis_start_date: "2019-06-01" }); // R01 (exception too late)
+Object.assign(first("IA-004"), { lis1: "eu_exception", lis_start_date: "2018-09-01" }); // passes R01 (exception applies)
+first("IA-005").fte_pct = 40; // R02
+Object.assign(first("IA-006"), { end_date: addMonths(first("IA-006").start_date, 4) }); // R03
+first("IA-007").leave_extension_months = 14; // R05
+first("IA-008").patient_base = 600; // R07 (warning)
+first("IA-009").fastleger_count = 1; // R08 (warning)
+first("IA-010").veileder_specialist = "nei"; // R09
+first("IA-011").utdanningsplan = "nei"; // R10
+first("IA-012").start_date = "2022-12-01"; // R06 (decision 2022-05-15, deadline 2022-11-15); later doctors follow on
+first("IA-013").end_date = first("IA-013").start_date; // R13 (end not after start)
+first("IA-014").kommunenr = "301"; // FORMAT (3 digits)
+first("IA-015").specialist_approved_date = "2023-02-30"; // FORMAT (not a date)
+// R11: a second doctor on IA-016 who starts before the first ends.
+const r16 = first("IA-016");
+rows.push({ ...r16, doctor_id: "D9001", start_date: addMonths(r16.start_date, 2), end_date: addMonths(r16.start_date, 10), specialist_approved_date: "", became_fastlege_date: "", left_kommune_date: "" });
+// R04: a period-2 agreement whose doctors add up to more than 24 FTE months.
+rows.push({ ...first("IA-017"), doctor_id: "D9002", period: 2, decision_date: "2024-03-01", start_date: "2024-06-01", end_date: "2025-12-01", fte_pct: 100, specialist_approved_date: "", became_fastlege_date: "", left_kommune_date: "" });
+rows.push({ ...first("IA-017"), doctor_id: "D9003", period: 2, decision_date: "2024-03-01", start_date: "2025-12-01", end_date: "2026-08-01", fte_pct: 100, specialist_approved_date: "", became_fastlege_date: "", left_kommune_date: "" });
+
+const csv = [header.join(","), ...rows.map((r) => header.map((h) => String(r[h] ?? "")).join(","))].join("\n") + "\n";
+fs.writeFileSync(new URL("../data/register/synthetic-agreements.csv", import.meta.url), csv);
+console.log(`wrote data/register/synthetic-agreements.csv: ${rows.length} rows, ${new Set(rows.map((r) => r.agreement_id)).size} agreements, ${new Set(rows.map((r) => r.doctor_id)).size} doctors`);

@@ -1,0 +1,47 @@
+/**
+ * `introsim validate`: checks an agreement register against the rules R01–R13. Exit codes (as the register issue
+ * asks): 0 no rule errors, 1 rule errors found (the violations are the result), 2 the file itself cannot be read.
+ */
+import * as path from "node:path";
+import type { Command } from "commander";
+import { isUserError } from "../errors/userError";
+import { loadParams } from "../params/loadParams";
+import { readRegister } from "../register/readRegister";
+import { loadRuleCatalogue } from "../register/ruleCatalogue";
+import { validateRegister, type ValidationReport } from "../register/validateRegister";
+import { parseCap } from "./flags";
+
+export const EXIT_RULE_ERRORS = 1;
+export const EXIT_UNREADABLE = 2;
+
+function validationTable(r: ValidationReport): string {
+  const lines = [
+    `introsim validate — ${r.file}: ${r.rows} rows, ${r.valid} without errors; ${r.errors} errors, ${r.warnings} warnings (cap ${r.cap})`,
+    ...(r.extraColumns.length ? [`notice: extra columns ignored: ${r.extraColumns.join(", ")}`] : []),
+    ...r.violations.map((x) => `  row ${String(x.row).padStart(4)}  ${(x.agreement_id ?? "").padEnd(10)} ${x.rule.padEnd(6)} ${x.severity.padEnd(7)} ${x.field.padEnd(22)} ${x.message}`),
+  ];
+  return lines.join("\n");
+}
+
+export function registerValidate(program: Command): void {
+  program
+    .command("validate")
+    .description("check an agreement register (CSV) against the rules R01–R13; exit 0 no errors, 1 rule errors, 2 unreadable file")
+    .requiredOption("--agreements <file>", "the agreement register, CSV with a header row (see data/register/)")
+    .option("--cap <n>", "national cap on agreements in use at once (default: data/params/budget/max_agreements)", parseCap)
+    .option("--params <dir>", "parameter folder to use instead of the bundled data/params")
+    .option("--json", "print one JSON object instead of a table")
+    .action((flags: { agreements: string; cap?: number; params?: string; json?: boolean }) => {
+      let register;
+      try {
+        register = readRegister(flags.agreements);
+      } catch (e) {
+        if (!isUserError(e)) throw e;
+        process.stderr.write(`introsim: error: ${e.message}\n`);
+        process.exit(EXIT_UNREADABLE);
+      }
+      const report = validateRegister(register, loadRuleCatalogue(), loadParams(flags.params ? path.resolve(flags.params) : undefined), { cap: flags.cap });
+      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${validationTable(report)}\n`);
+      if (report.errors > 0) process.exitCode = EXIT_RULE_ERRORS;
+    });
+}

@@ -1,0 +1,105 @@
+/**
+ * The agreement register's columns (one row per doctor per agreement) and how each CSV cell is read: a value, unknown
+ * (an empty cell), or a format problem that names the field and what is allowed.
+ */
+import { isIsoDate } from "../time/isoDate";
+import { EMPLOYMENT_FORMS, type EmploymentForm } from "../flows/parties";
+
+export type Lis1 = "completed" | "eu_exception" | "no";
+
+export interface RegisterRow {
+  /** 1-based data row number (header excluded). */
+  row: number;
+  agreement_id?: string;
+  kommunenr?: string;
+  doctor_id?: string;
+  period?: 1 | 2;
+  decision_date?: string;
+  start_date?: string;
+  end_date?: string;
+  fte_pct?: number;
+  lis1?: Lis1;
+  lis_start_date?: string;
+  patient_base?: number;
+  fastleger_count?: number;
+  veileder_specialist?: boolean;
+  utdanningsplan?: boolean;
+  leave_extension_months?: number;
+  employment?: EmploymentForm;
+  other_gp_work_before?: boolean;
+  specialist_approved_date?: string;
+  became_fastlege_date?: string;
+  left_kommune_date?: string;
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; allowed: string };
+
+const ok = (value: unknown): Parsed => ({ ok: true, value });
+const bad = (allowed: string): Parsed => ({ ok: false, allowed });
+
+const text = (s: string) => ok(s);
+const kommunenr = (s: string) => (/^\d{4}$/.test(s) ? ok(s) : bad("4 digits, e.g. 0301"));
+const date = (s: string) => (isIsoDate(s) ? ok(s) : bad("a date written YYYY-MM-DD"));
+const oneOf = <T extends string>(values: readonly T[]) => (s: string) => ((values as readonly string[]).includes(s) ? ok(s) : bad(`one of ${values.join(", ")}`));
+const jaNei = (s: string) => (s === "ja" ? ok(true) : s === "nei" ? ok(false) : bad("ja or nei"));
+const count = (s: string) => (/^\d+$/.test(s) ? ok(Number(s)) : bad("a whole number 0 or more"));
+const nonNegative = (s: string) => {
+  const v = Number(s.replace(",", "."));
+  return s !== "" && Number.isFinite(v) && v >= 0 ? ok(v) : bad("a number 0 or more");
+};
+const percent = (s: string) => {
+  const v = Number(s.replace(",", "."));
+  return Number.isFinite(v) && v > 0 && v <= 100 ? ok(v) : bad("a percentage above 0 and at most 100, e.g. 80");
+};
+const period = (s: string) => (s === "1" || s === "2" ? ok(Number(s)) : bad("1 or 2"));
+
+export interface ColumnDef {
+  name: keyof Omit<RegisterRow, "row">;
+  required: boolean;
+  parse: (cell: string) => Parsed;
+}
+
+export const REGISTER_COLUMNS: ReadonlyArray<ColumnDef> = [
+  { name: "agreement_id", required: true, parse: text },
+  { name: "kommunenr", required: true, parse: kommunenr },
+  { name: "doctor_id", required: true, parse: text },
+  { name: "period", required: true, parse: period },
+  { name: "decision_date", required: true, parse: date },
+  { name: "start_date", required: true, parse: date },
+  { name: "end_date", required: true, parse: date },
+  { name: "fte_pct", required: true, parse: percent },
+  { name: "lis1", required: true, parse: oneOf(["completed", "eu_exception", "no"] as const) },
+  { name: "lis_start_date", required: false, parse: date },
+  { name: "patient_base", required: false, parse: count },
+  { name: "fastleger_count", required: false, parse: count },
+  { name: "veileder_specialist", required: false, parse: jaNei },
+  { name: "utdanningsplan", required: false, parse: jaNei },
+  { name: "leave_extension_months", required: false, parse: nonNegative },
+  { name: "employment", required: false, parse: oneOf(EMPLOYMENT_FORMS) },
+  { name: "other_gp_work_before", required: false, parse: jaNei },
+  { name: "specialist_approved_date", required: false, parse: date },
+  { name: "became_fastlege_date", required: false, parse: date },
+  { name: "left_kommune_date", required: false, parse: date },
+];
+
+export interface FormatProblem {
+  field: string;
+  message: string;
+}
+
+/** Reads one CSV record (column name -> cell) into a typed row and the problems found in its cells. */
+export function parseRegisterRecord(record: Record<string, string>, row: number): { row: RegisterRow; problems: FormatProblem[] } {
+  const out: RegisterRow = { row };
+  const problems: FormatProblem[] = [];
+  for (const col of REGISTER_COLUMNS) {
+    const cell = (record[col.name] ?? "").trim();
+    if (cell === "") {
+      if (col.required) problems.push({ field: col.name, message: `${col.name} is empty; it is required` });
+      continue;
+    }
+    const p = col.parse(cell);
+    if (p.ok) (out as unknown as Record<string, unknown>)[col.name] = p.value;
+    else problems.push({ field: col.name, message: `"${cell}" is not allowed in ${col.name}; expected ${p.allowed}` });
+  }
+  return { row: out, problems };
+}
