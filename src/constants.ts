@@ -48,6 +48,12 @@ export const PERT_MEMO_MAX = 512;
 /** A party's net effect below −0.5 kr counts as a loss (øre rounding noise is not a loss). */
 export const LOSS_THRESHOLD_NOK = -0.5;
 
+/**
+ * Privacy rule of the product (DESIGN.md): any table or chart published from person-level data suppresses cells
+ * with fewer than this many persons.
+ */
+export const MIN_CELL_PERSONS = 5;
+
 /** Bins of the cost histogram in charts. */
 export const HISTOGRAM_BINS = 60;
 

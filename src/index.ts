@@ -44,3 +44,8 @@ export { readRegister, parseRegisterCsv, type RegisterFile } from "./register/re
 export { loadRuleCatalogue, RULE_CODES, type RuleCatalogue, type RuleCode } from "./register/ruleCatalogue";
 export { checkRules, type Violation } from "./register/checkRules";
 export { validateRegister, type ValidationReport } from "./register/validateRegister";
+export { kaplanMeier, survivalAt, type KaplanMeierStep, type SurvivalObservation } from "./analysis/kaplanMeier";
+export { registerIndicators, indicatorValues, doctorRecords, slotUtilisation, latestDate, type IndicatorsReport, type IndicatorValues, type DoctorRecord } from "./register/indicators";
+export { helseregionOf, HELSEREGIONER } from "./register/helseregion";
+export { projectCohorts, type CohortProjection, type CohortYear } from "./register/cohort";
+export { COHORT_INPUTS } from "./register/cohortInputs";

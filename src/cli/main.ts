@@ -10,6 +10,7 @@ import { registerCost } from "./costCommand";
 import { registerRun } from "./runCommand";
 import { registerFlows } from "./flowsCommand";
 import { registerValidate } from "./validateCommand";
+import { registerIndicatorsCommand } from "./indicatorsCommand";
 
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerFlows(program);
   registerRun(program);
   registerValidate(program);
+  registerIndicatorsCommand(program);
   return program;
 }
 

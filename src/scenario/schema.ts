@@ -9,6 +9,7 @@ import { COST_INPUT_NAMES } from "../cost/inputs";
 import { isoDate } from "../time/isoDate";
 import { MAX_DRAWS } from "../constants";
 import { flowsSectionSchema } from "../flows/schema";
+import { cohortSectionSchema } from "../register/cohortSchema";
 
 const inputShape = Object.fromEntries(COST_INPUT_NAMES.map((name) => [name, distSpec])) as Record<string, typeof distSpec>;
 
@@ -31,6 +32,8 @@ export const scenarioSchema = z.strictObject({
   inputs: z.strictObject(inputShape),
   /** Refusjon flows between the parties (employment form, cost sharing); needed by `introsim flows`. */
   flows: flowsSectionSchema.optional(),
+  /** Cohort projection for planning (intake and outcomes over years); used by the måloppnåelse notebook. */
+  cohort: cohortSectionSchema.optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

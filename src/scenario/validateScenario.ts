@@ -5,6 +5,7 @@
 import { UserError } from "../errors/userError";
 import { COST_INPUTS, describeDomain, domainBounds } from "../cost/inputs";
 import { FLOW_INPUTS } from "../flows/flowInputs";
+import { COHORT_INPUTS } from "../register/cohortInputs";
 import type { DistSpec } from "../distributions/spec";
 import type { ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
@@ -37,7 +38,8 @@ export function minStillingsprosent(params: ParamSet, date: string): number {
 export function checkScenarioDomains(s: Scenario, where: string, params: ParamSet, setBy: ReadonlyMap<string, string> = new Map()): void {
   const minFte = minStillingsprosent(params, s.agreementYearStart);
   const flowSpecs = s.flows ? FLOW_INPUTS.map((d) => [d, (s.flows as unknown as Record<string, DistSpec>)[d.name]!, "flows"] as const) : [];
-  const specs = [...COST_INPUTS.map((d) => [d, (s.inputs as Record<string, DistSpec>)[d.name]!, "inputs"] as const), ...flowSpecs];
+  const cohortSpecs = s.cohort ? COHORT_INPUTS.map((d) => [d, (s.cohort as unknown as Record<string, DistSpec>)[d.name]!, "cohort"] as const) : [];
+  const specs = [...COST_INPUTS.map((d) => [d, (s.inputs as Record<string, DistSpec>)[d.name]!, "inputs"] as const), ...flowSpecs, ...cohortSpecs];
   for (const [def, spec, section] of specs) {
     const name = def.name;
     const [lo, hi] = domainBounds(def.domain, minFte);

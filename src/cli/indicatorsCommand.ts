@@ -1,0 +1,60 @@
+/** `introsim indicators`: måloppnåelse indicators from an agreement register, suppressed below 5 doctors. */
+import * as path from "node:path";
+import type { Command } from "commander";
+import { isUserError } from "../errors/userError";
+import { loadParams } from "../params/loadParams";
+import { readRegister } from "../register/readRegister";
+import { registerIndicators, type IndicatorValues } from "../register/indicators";
+import { formatNumber, formatPercent } from "../format/norwegian";
+import { isIsoDate } from "../time/isoDate";
+import { InvalidArgumentError } from "commander";
+import { parseCap } from "./flags";
+import { EXIT_UNREADABLE } from "./validateCommand";
+
+const fmtShare = (x: number | null) => (x === null ? "prikket" : formatPercent(x, 0));
+
+function line(name: string, v: IndicatorValues): string {
+  if (v.suppressed) return `  ${name.padEnd(14)} ${String(v.doctors).padStart(4)} doctors — suppressed (fewer than 5)`;
+  return `  ${name.padEnd(14)} ${String(v.doctors).padStart(4)} doctors  FTE months ${formatNumber(v.meanFteMonths ?? 0, 1).padStart(5)}  24 mnd ${fmtShare(v.shareReached24FteMonths).padStart(7)}  specialist ${fmtShare(v.shareSpecialistApproved).padStart(7)}  fastlege ≤1/≤3 år ${fmtShare(v.shareFastlegeWithin1Year)}/${fmtShare(v.shareFastlegeWithin3Years)}  retention 1/2/3 år ${fmtShare(v.retention1Year)}/${fmtShare(v.retention2Years)}/${fmtShare(v.retention3Years)}  other GP work ${fmtShare(v.shareFromOtherGpWork)}`;
+}
+
+export function registerIndicatorsCommand(program: Command): void {
+  program
+    .command("indicators")
+    .description("måloppnåelse indicators from an agreement register (CSV), by kommune, helseregion and start year; cells under 5 doctors suppressed")
+    .requiredOption("--agreements <file>", "the agreement register, CSV with a header row (see data/register/)")
+    .option("--as-of <date>", "date the indicators are computed for (default: the latest date in the register)", (v: string) => {
+      if (!isIsoDate(v)) throw new InvalidArgumentError(`"${v}" is not a date written YYYY-MM-DD`);
+      return v;
+    })
+    .option("--cap <n>", "national cap for slot utilisation (default: data/params/budget/max_agreements)", parseCap)
+    .option("--params <dir>", "parameter folder to use instead of the bundled data/params")
+    .option("--json", "print one JSON object instead of a table")
+    .action((flags: { agreements: string; asOf?: string; cap?: number; params?: string; json?: boolean }) => {
+      let register;
+      try {
+        register = readRegister(flags.agreements);
+      } catch (e) {
+        if (!isUserError(e)) throw e;
+        process.stderr.write(`introsim: error: ${e.message}\n`);
+        process.exit(EXIT_UNREADABLE);
+      }
+      const report = registerIndicators(register.rows, loadParams(flags.params ? path.resolve(flags.params) : undefined), { asOf: flags.asOf, cap: flags.cap });
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ file: register.file, ...report }, null, 2)}\n`);
+        return;
+      }
+      const out = [
+        `introsim indicators — ${register.file}, as of ${report.asOf} (cells under ${report.minCellPersons} doctors suppressed)`,
+        line("all", report.overall),
+        "by helseregion",
+        ...Object.entries(report.byHelseregion).map(([k, v]) => line(k, v)),
+        "by start year",
+        ...Object.entries(report.byStartYear).map(([k, v]) => line(k, v)),
+        "by kommune",
+        ...Object.entries(report.byKommune).map(([k, v]) => line(k, v)),
+        `slot utilisation ${formatPercent(report.slotUtilisation.share)} (${formatNumber(report.slotUtilisation.activeAgreementYears, 1)} agreement-years of ${report.slotUtilisation.cap} slots, ${report.slotUtilisation.from} – ${report.slotUtilisation.to})`,
+      ];
+      process.stdout.write(`${out.join("\n")}\n`);
+    });
+}

@@ -1,0 +1,111 @@
+import * as fs from "node:fs";
+import YAML from "yaml";
+import { describe, expect, test } from "vitest";
+import { indicatorValues, registerIndicators, slotUtilisation, type DoctorRecord } from "../../src/register/indicators";
+import { parseRegisterCsv } from "../../src/register/readRegister";
+import { REGISTER_COLUMNS } from "../../src/register/columns";
+import { projectCohorts } from "../../src/register/cohort";
+import { parseScenario } from "../../src/scenario/loadScenario";
+import { fixtureParams, GOLDEN, realParams } from "../helpers";
+
+const params = realParams();
+const HEADER = REGISTER_COLUMNS.map((c) => c.name);
+const doc = (d: Partial<DoctorRecord> & { doctor_id: string }): DoctorRecord => ({ kommunenr: "0301", helseregion: "Sør-Øst", startYear: 2022, firstStart: "2022-01-01", fteMonths: 12, ...d });
+
+describe("suppression (cells under 5 doctors)", () => {
+  test("a group of 4 doctors is suppressed: every value null", () => {
+    const v = indicatorValues([1, 2, 3, 4].map((k) => doc({ doctor_id: `D${k}` })), "2026-01-01", 24);
+    expect(v.suppressed).toBe(true);
+    expect(Object.entries(v).filter(([k, x]) => k !== "doctors" && k !== "suppressed" && x !== null)).toEqual([]);
+  });
+
+  test("a group of 5 is shown, but a share whose denominator is below 5 is suppressed", () => {
+    // 5 doctors; only 2 of them started early enough to be observed 3 years by 2026-01-01
+    const ds = [1, 2, 3, 4, 5].map((k) => doc({ doctor_id: `D${k}`, firstStart: k <= 2 ? "2022-01-01" : "2024-06-01" }));
+    const v = indicatorValues(ds, "2026-01-01", 24);
+    expect(v.suppressed).toBe(false);
+    expect(v.meanFteMonths).toBe(12);
+    expect(v.shareFastlegeWithin1Year).toBe(0); // all 5 observed 1 year
+    expect(v.shareFastlegeWithin3Years).toBeNull(); // 2 observed 3 years
+    expect(v.retention3Years).toBeNull(); // fewer than 5 still observed beyond 36 months
+  });
+});
+
+describe("registerIndicators, a small case by hand", () => {
+  // Five doctors in one agreement chain each (as of 2025-01-01):
+  //   D1 2022-01-01 – 2024-01-01 at 100 %  -> 24 FTE months, specialist 2024-06-01, fastlege 2022-10-01 (within 1 year)
+  //   D2 2022-01-01 – 2023-01-01 at 50 %   -> 6 FTE months, left the kommune 2023-01-01 (12 months)
+  //   D3 2022-03-01 – 2024-03-01 at 100 %  -> 24 FTE months, other GP work before
+  //   D4 2023-01-01 – 2024-01-01 at 100 %  -> 12 FTE months, other GP work before
+  //   D5 2023-01-01 – 2025-01-01 at 100 %  -> 24 FTE months by 2025-01-01, other GP work unknown
+  // mean FTE months (24 + 6 + 24 + 12 + 24) / 5 = 18; reached 24: 3/5; specialist 1/5; fastlege within 1 year 1/5
+  // (all 5 observed a year); from other GP work: 2 of the 4 known (D5 unknown) = 0.5, but a denominator of 4 is
+  // under 5, so the share is suppressed.
+  // Retention (KM, months from start): D2 leaves at 12 (event); others censored at 36, 36, 34, 24, 24.
+  //   t = 12: 5 at risk, 1 event -> 4/5; at 24 months 4 doctors are observed beyond 24? D1 (36), D3 (34) only -> suppressed.
+  const row = (r: Record<string, string>) => HEADER.map((h) => r[h] ?? "").join(",");
+  const base = { kommunenr: "0301", period: "1", decision_date: "2021-12-01", fte_pct: "100", lis1: "completed", veileder_specialist: "ja", utdanningsplan: "ja" };
+  const text = [
+    HEADER.join(","),
+    row({ ...base, agreement_id: "A1", doctor_id: "D1", start_date: "2022-01-01", end_date: "2024-01-01", other_gp_work_before: "nei", specialist_approved_date: "2024-06-01", became_fastlege_date: "2022-10-01" }),
+    row({ ...base, agreement_id: "A2", doctor_id: "D2", start_date: "2022-01-01", end_date: "2023-01-01", fte_pct: "50", other_gp_work_before: "nei", left_kommune_date: "2023-01-01" }),
+    row({ ...base, agreement_id: "A3", doctor_id: "D3", start_date: "2022-03-01", end_date: "2024-03-01", other_gp_work_before: "ja" }),
+    row({ ...base, agreement_id: "A4", doctor_id: "D4", start_date: "2023-01-01", end_date: "2024-01-01", other_gp_work_before: "ja" }),
+    row({ ...base, agreement_id: "A5", doctor_id: "D5", start_date: "2023-01-01", end_date: "2025-01-01" }),
+  ].join("\n");
+  const rows = parseRegisterCsv(text, "t.csv").rows;
+  const r = registerIndicators(rows, params, { asOf: "2025-01-01", cap: 65 });
+
+  test("the overall indicators equal the arithmetic", () => {
+    expect(r.overall).toMatchObject({ doctors: 5, suppressed: false, meanFteMonths: 18, shareReached24FteMonths: 0.6, shareSpecialistApproved: 0.2, shareFastlegeWithin1Year: 0.2, shareFromOtherGpWork: null });
+    expect(r.overall.retention1Year).toBeCloseTo(0.8, 12);
+    expect(r.overall.retention2Years).toBeNull();
+    expect(r.overall.shareFastlegeWithin3Years).toBeNull(); // only D1, D2, D3 observed 36 months
+  });
+
+  test("slot utilisation: active agreement-days over cap × days since the first decision", () => {
+    // Agreement-days 2021-12-01 – 2025-01-01 (1 127 days): A1 730, A2 365, A3 731, A4 365, A5 731 = 2 922;
+    // with cap 2: 2 922 / (2 × 1 127) = 1.2963…
+    const u = slotUtilisation(rows, 2, "2025-01-01");
+    expect(u.share).toBeCloseTo(2922 / (2 * 1127), 12);
+    expect(u.activeAgreementYears).toBeCloseTo(2922 / 365.25, 12);
+  });
+
+  test("groups under 5 doctors are suppressed (each start year here)", () => {
+    expect(Object.values(r.byStartYear).every((g) => g.suppressed)).toBe(true);
+    expect(r.byHelseregion["Sør-Øst"]!.doctors).toBe(5);
+  });
+});
+
+describe("projectCohorts, all inputs fixed, by hand", () => {
+  // intake 10 a year for 5 years; 50 % complete after 2 years; 80 % of them specialists 1 year later; 30 % become
+  // fastleger, spread over 3 years from start (1 a year per cohort); 1.5 agreement-years each at 400 000 kr.
+  //   completions (cohort y at y + 2): years 0–4 -> 0, 0, 5, 5, 5 -> cumulative 0, 0, 5, 10, 15
+  //   specialists (4 per cohort at y + 3): 0, 0, 0, 4, 4 -> cumulative 0, 0, 0, 4, 8
+  //   fastleger: year k gets 1 from each of the cohorts k, k−1, k−2: 1, 2, 3, 3, 3 -> cumulative 1, 3, 6, 9, 12
+  //   cost: each cohort 10 × 1 × 400 000 = 4 mill. in its year, 10 × 0.5 × 400 000 = 2 mill. the next:
+  //         4, 6, 6, 6, 6 mill. -> cumulative 4, 10, 16, 22, 28 mill.
+  //   cost per specialist 28 / 8 = 3.5 mill.; per new fastlege 28 / 12 = 2.333… mill.
+  test("the cumulative flows and cost per outcome equal the arithmetic", () => {
+    const raw = YAML.parse(fs.readFileSync(GOLDEN, "utf8")) as Record<string, unknown>;
+    raw.cohort = { startYear: 2025, years: 5, intakePerYear: 10, shareCompleting: 0.5, yearsToComplete: 2, shareSpecialistGivenCompleted: 0.8, yearsCompletionToSpecialist: 1, shareBecomingFastlege: 0.3, agreementYearsPerDoctor: 1.5 };
+    const scenario = parseScenario(raw, "golden.yaml", fixtureParams());
+    const p = projectCohorts(scenario, new Float64Array(50).fill(400_000), { draws: 50, seed: 1 });
+    expect(p.byYear.map((y) => y.year)).toEqual([2025, 2026, 2027, 2028, 2029]);
+    expect(p.byYear.map((y) => y.completedCumulative.p50)).toEqual([0, 0, 5, 10, 15]);
+    expect(p.byYear.map((y) => y.specialistsCumulative.p50)).toEqual([0, 0, 0, 4, 8]);
+    expect(p.byYear.map((y) => y.fastlegerCumulative.p50).map((x) => Math.round(x * 1e9) / 1e9)).toEqual([1, 3, 6, 9, 12]);
+    expect(p.byYear.map((y) => y.costCumulativeNok.p50)).toEqual([4e6, 10e6, 16e6, 22e6, 28e6]);
+    expect(p.costPerSpecialistNok.p50).toBeCloseTo(3.5e6, 6);
+    expect(p.costPerNewFastlegeNok.p50).toBeCloseTo(28e6 / 12, 6);
+    expect(p.costPerSpecialistNok.p10).toBeCloseTo(p.costPerSpecialistNok.p90, 6); // no uncertainty when all fixed
+  });
+
+  test("a fractional lag splits the flow between two years", () => {
+    const raw = YAML.parse(fs.readFileSync(GOLDEN, "utf8")) as Record<string, unknown>;
+    raw.cohort = { startYear: 2025, years: 4, intakePerYear: 10, shareCompleting: 1, yearsToComplete: 2.25, shareSpecialistGivenCompleted: 0, yearsCompletionToSpecialist: 0, shareBecomingFastlege: 0, agreementYearsPerDoctor: 1 };
+    const p = projectCohorts(parseScenario(raw, "g.yaml", fixtureParams()), new Float64Array(10).fill(1), { draws: 10, seed: 1 });
+    // cohort 0: 7.5 in year 2, 2.5 in year 3; cohort 1: 7.5 in year 3 -> cumulative 0, 0, 7.5, 17.5
+    expect(p.byYear.map((y) => y.completedCumulative.p50)).toEqual([0, 0, 7.5, 17.5]);
+  });
+});
