@@ -49,3 +49,6 @@ export { registerIndicators, indicatorValues, doctorRecords, slotUtilisation, la
 export { helseregionOf, HELSEREGIONER } from "./register/helseregion";
 export { projectCohorts, type CohortProjection, type CohortYear } from "./register/cohort";
 export { COHORT_INPUTS } from "./register/cohortInputs";
+export { retentionCurves, type CurvePoint } from "./register/retentionCurve";
+export { retentionSpec, cohortSpec } from "./charts/registerCharts";
+export { indicatorsTable, validationSummaryTable, cohortTable } from "./report/registerTables";

@@ -7,6 +7,12 @@ import { costDistributionSpec, costFindingTitle } from "../../src/charts/costDis
 import { tornadoSpec } from "../../src/charts/tornadoChart";
 import { flowsFindingTitle, partyEffectsSpec, partyWaterfallSpec } from "../../src/charts/flowsCharts";
 import { runFlows } from "../../src/flows/runFlows";
+import { cohortSpec, retentionSpec } from "../../src/charts/registerCharts";
+import { retentionCurves } from "../../src/register/retentionCurve";
+import { doctorRecords } from "../../src/register/indicators";
+import { readRegister } from "../../src/register/readRegister";
+import { projectCohorts } from "../../src/register/cohort";
+import * as path from "node:path";
 import { renderSvg, svgToPng } from "../../src/charts/render";
 import { runCost } from "../../src/cost/runCost";
 import { loadScenario } from "../../src/scenario/loadScenario";
@@ -15,12 +21,15 @@ import { realParams, STANDARD } from "../helpers";
 const params = realParams();
 const run = runCost(loadScenario(STANDARD, params).scenario, params, { draws: 20_000, seed: 1 });
 const scenario = loadScenario(STANDARD, params).scenario;
+const register = readRegister(path.join(__dirname, "../../data/register/synthetic-agreements.csv"));
 const flows = (["naeringsdrivende", "fastlonnet"] as const).map((employment) => runFlows(scenario, params, { employment, draws: 2000, seed: 1 }));
 const specs = {
   kostnadsfordeling: costDistributionSpec(run.report, run.sortedNet),
   tornado: tornadoSpec(run.report),
   "strommer-parter": partyEffectsSpec(flows),
   "strommer-kommunen": partyWaterfallSpec(flows, "kommune"),
+  retention: retentionSpec(retentionCurves(doctorRecords(register.rows, "2026-11-15"), "2026-11-15", (d) => d.helseregion), "test"),
+  kohort: cohortSpec(projectCohorts(scenario, run.net, { draws: 2000, seed: 1 }), "test"),
 };
 const schema = JSON.parse(fs.readFileSync(require.resolve("vega-lite/build/vega-lite-schema.json"), "utf8"));
 const validate = new Ajv({ allowUnionTypes: true, strict: false }).compile(schema);
@@ -37,7 +46,9 @@ describe.each(Object.entries(specs))("chart %s", (_name, spec) => {
   test("renders to SVG with Norwegian number format and to a PNG", async () => {
     const svg = await renderSvg(spec);
     expect(svg).toMatch(/^<svg/);
-    expect(svg).toMatch(/\d{3}\u00a0000/); // e.g. "400 000" on the axis, thousands separated by a no-break space
+    const kroner = !["retention", "kohort"].includes(_name); // these two show percentages and head counts
+    if (kroner) expect(svg).toMatch(/\d{3}\u00a0000/); // e.g. "400 000" on the axis, thousands separated by a no-break space
+    else expect(svg).toMatch(/<text[^>]*>\d/); // axis labels are there
     expect(svg).not.toMatch(/\d,\d{3},\d{3}/); // no English thousands separators
     const png = svgToPng(svg, 1);
     expect(Buffer.from(png).subarray(1, 4).toString()).toBe("PNG");

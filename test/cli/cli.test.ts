@@ -260,3 +260,23 @@ describe("introsim validate", () => {
     expect(j.violations.some((v: { rule: string }) => v.rule === "R12")).toBe(true);
   });
 });
+
+describe("introsim indicators", () => {
+  test("--json prints indicators overall and by group, with suppressed cells as null and the as-of date", () => {
+    const r = runCli(["indicators", "--agreements", "data/register/synthetic-agreements.csv", "--json"]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.asOf).toBe("2026-11-15");
+    expect(j.minCellPersons).toBe(5);
+    expect(j.overall.doctors).toBe(100);
+    expect(Object.keys(j.byHelseregion).sort()).toEqual(["Midt-Norge", "Nord", "Sør-Øst", "Vest"]);
+    const small = Object.values(j.byKommune as Record<string, { doctors: number; suppressed: boolean; meanFteMonths: number | null }>).filter((g) => g.doctors < 5);
+    expect(small.length).toBeGreaterThan(0);
+    for (const g of small) expect(g).toMatchObject({ suppressed: true, meanFteMonths: null });
+  });
+
+  test("an unreadable register exits 2 with one message; a bad --as-of exits 1", () => {
+    expectOneClearError(runCli(["indicators", "--agreements", "nope.csv"]), /nope\.csv: file not found/, 2);
+    expectOneClearError(runCli(["indicators", "--agreements", "data/register/synthetic-agreements.csv", "--as-of", "2026-02-30"]), /"2026-02-30" is not a date written YYYY-MM-DD/, 1);
+  });
+});

@@ -1,0 +1,59 @@
+/** Charts for måloppnåelse: retention in the kommune (Kaplan–Meier) and the cohort projection with its band. */
+import type { CohortProjection } from "../register/cohort";
+import type { CurvePoint } from "../register/retentionCurve";
+import { formatNok, formatPercent } from "../format/norwegian";
+import type { ChartSpec } from "./render";
+import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
+
+export function retentionSpec(points: ReadonlyArray<CurvePoint>, subtitle: string): ChartSpec {
+  const all = points.filter((p) => p.group === "Alle");
+  const at = (m: number) => [...all].reverse().find((p) => p.month <= m)?.survival;
+  const oneYear = at(12);
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    description: "Andel introduksjonsleger som fortsatt er i kommunen, etter måneder siden start (Kaplan–Meier).",
+    title: {
+      text: oneYear !== undefined ? `${formatPercent(oneYear, 0)} er fortsatt i kommunen ett år etter start` : "Andel som blir i kommunen",
+      subtitle: [subtitle, "Kaplan–Meier; kurvene stopper der færre enn 5 leger fortsatt er observert."],
+    },
+    width: PAGE_WIDTH - 120,
+    height: 280,
+    config: BASE_CONFIG,
+    data: { values: points.map((p) => ({ ...p, prosent: p.survival * 100 })) },
+    mark: { type: "line", interpolate: "step-after", strokeWidth: 2 },
+    encoding: {
+      x: { field: "month", type: "quantitative", title: "Måneder siden start", scale: { domainMin: 0 } },
+      y: { field: "prosent", type: "quantitative", title: "Andel i kommunen (%)", scale: { domain: [0, 100] } },
+      color: { field: "group", type: "nominal", title: null, scale: { range: [COLORS.black, COLORS.blue, COLORS.orange, COLORS.green, COLORS.purple, COLORS.sky] } },
+      strokeWidth: { condition: { test: "datum.group === 'Alle'", value: 3 }, value: 1.5 },
+    },
+  };
+}
+
+export function cohortSpec(p: CohortProjection, subtitle: string): ChartSpec {
+  const rows = p.byYear.flatMap((y) => [
+    { år: y.year, utfall: "Spesialister (kumulativt)", p10: y.specialistsCumulative.p10, p50: y.specialistsCumulative.p50, p90: y.specialistsCumulative.p90 },
+    { år: y.year, utfall: "Nye fastleger (kumulativt)", p10: y.fastlegerCumulative.p10, p50: y.fastlegerCumulative.p50, p90: y.fastlegerCumulative.p90 },
+  ]);
+  const last = p.byYear[p.byYear.length - 1]!;
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    description: "Framskriving av spesialister og nye fastleger fra introduksjonsavtalene, P50 med P10–P90.",
+    title: {
+      text: `Om lag ${Math.round(last.specialistsCumulative.p50)} spesialister og ${Math.round(last.fastlegerCumulative.p50)} nye fastleger innen ${last.year} (P50)`,
+      subtitle: [subtitle, `Kostnad per spesialist P50 ${formatNok(p.costPerSpecialistNok.p50)}; båndet viser P10–P90 i ${p.draws.toLocaleString("nb-NO")} trekk.`],
+    },
+    width: PAGE_WIDTH - 120,
+    height: 280,
+    config: BASE_CONFIG,
+    data: { values: rows },
+    encoding: {
+      x: { field: "år", type: "ordinal", title: null },
+      color: { field: "utfall", type: "nominal", title: null, scale: { range: [COLORS.blue, COLORS.orange] }, legend: { orient: "top-left", labelLimit: 300 } },
+    },
+    layer: [
+      { mark: { type: "area", opacity: 0.25 }, encoding: { y: { field: "p10", type: "quantitative", title: "Antall leger" }, y2: { field: "p90" } } },
+      { mark: { type: "line", point: true, strokeWidth: 2 }, encoding: { y: { field: "p50", type: "quantitative" } } },
+    ],
+  };
+}
