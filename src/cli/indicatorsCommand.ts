@@ -5,7 +5,10 @@ import { isUserError } from "../errors/userError";
 import { loadParams } from "../params/loadParams";
 import { readRegister } from "../register/readRegister";
 import { registerIndicators, type IndicatorValues } from "../register/indicators";
-import { formatNumber, formatPercent } from "../format/norwegian";
+import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
+import { loadScenario } from "../scenario/loadScenario";
+import { buildCostProblem } from "../cost/costProblem";
+import { runDeterministic } from "../cost/deterministic";
 import { isIsoDate } from "../time/isoDate";
 import { InvalidArgumentError } from "commander";
 import { parseCap } from "./flags";
@@ -29,8 +32,9 @@ export function registerIndicatorsCommand(program: Command): void {
     })
     .option("--cap <n>", "national cap for slot utilisation (default: data/params/budget/max_agreements)", parseCap)
     .option("--params <dir>", "parameter folder to use instead of the bundled data/params")
+    .option("--scenario <file>", "scenario whose deterministic cost per agreement-year prices the outcomes (cost per specialist, per new fastlege)")
     .option("--json", "print one JSON object instead of a table")
-    .action((flags: { agreements: string; asOf?: string; cap?: number; params?: string; json?: boolean }) => {
+    .action((flags: { agreements: string; asOf?: string; cap?: number; params?: string; scenario?: string; json?: boolean }) => {
       let register;
       try {
         register = readRegister(flags.agreements);
@@ -39,7 +43,9 @@ export function registerIndicatorsCommand(program: Command): void {
         process.stderr.write(`introsim: error: ${e.message}\n`);
         process.exit(EXIT_UNREADABLE);
       }
-      const report = registerIndicators(register.rows, loadParams(flags.params ? path.resolve(flags.params) : undefined), { asOf: flags.asOf, cap: flags.cap });
+      const params = loadParams(flags.params ? path.resolve(flags.params) : undefined);
+      const costPerAgreementYearNok = flags.scenario ? runDeterministic(buildCostProblem(loadScenario(flags.scenario, params).scenario, params)).net : undefined;
+      const report = registerIndicators(register.rows, params, { asOf: flags.asOf, cap: flags.cap, costPerAgreementYearNok });
       if (flags.json) {
         process.stdout.write(`${JSON.stringify({ file: register.file, ...report }, null, 2)}\n`);
         return;
@@ -53,6 +59,7 @@ export function registerIndicatorsCommand(program: Command): void {
         ...Object.entries(report.byStartYear).map(([k, v]) => line(k, v)),
         "by kommune",
         ...Object.entries(report.byKommune).map(([k, v]) => line(k, v)),
+        ...(report.costPerOutcome ? [`cost per specialist ${report.costPerOutcome.perSpecialistNok === null ? "prikket" : formatNok(report.costPerOutcome.perSpecialistNok)}, per new fastlege ${report.costPerOutcome.perNewFastlegeNok === null ? "prikket" : formatNok(report.costPerOutcome.perNewFastlegeNok)} (${formatNok(report.costPerOutcome.costPerAgreementYearNok)} per agreement-year)`] : []),
         `slot utilisation ${formatPercent(report.slotUtilisation.share)} (${formatNumber(report.slotUtilisation.activeAgreementYears, 1)} agreement-years of ${report.slotUtilisation.cap} slots, ${report.slotUtilisation.from} – ${report.slotUtilisation.to})`,
       ];
       process.stdout.write(`${out.join("\n")}\n`);

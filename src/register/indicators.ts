@@ -1,5 +1,5 @@
 /**
- * Måloppnåelse indicators from the agreement register, by group (all, kommune, helseregion, start-year cohort):
+ * Måloppnåelse indicators from the agreement register, by group (all, agreement, kommune, helseregion, start year):
  * FTE months of open unselected practice accrued, share who reached 24 FTE months, specialist approval, became
  * fastlege within 1 and 3 years (among those observed that long), retention in the kommune after 1, 2 and 3 years
  * (Kaplan–Meier, censored at the as-of date), share from other general-practice work (the main purpose), slot
@@ -18,6 +18,8 @@ import { fixedScalarAt } from "../params/lookup";
 
 export interface DoctorRecord {
   doctor_id: string;
+  /** The doctor's first agreement. */
+  agreement_id: string;
   kommunenr: string;
   helseregion: string;
   startYear: number;
@@ -48,6 +50,7 @@ export interface IndicatorsReport {
   asOf: string;
   minCellPersons: number;
   overall: IndicatorValues;
+  byAgreement: Record<string, IndicatorValues>;
   byKommune: Record<string, IndicatorValues>;
   byHelseregion: Record<string, IndicatorValues>;
   byStartYear: Record<string, IndicatorValues>;
@@ -71,6 +74,7 @@ export function doctorRecords(rows: ReadonlyArray<RegisterRow>, asOf: string): D
     const known = <K extends keyof RegisterRow>(k: K) => rs.map((r) => r[k]).find((x) => x !== undefined);
     return {
       doctor_id,
+      agreement_id: first.agreement_id ?? "ukjent",
       kommunenr: first.kommunenr!,
       helseregion: helseregionOf(first.kommunenr!) ?? "ukjent",
       startYear: Number(first.start_date!.slice(0, 4)),
@@ -177,6 +181,7 @@ export function registerIndicators(rows: ReadonlyArray<RegisterRow>, params: Par
     asOf,
     minCellPersons: MIN_CELL_PERSONS,
     overall,
+    byAgreement: groupBy(doctors, (d) => d.agreement_id, asOf, required),
     byKommune: groupBy(doctors, (d) => d.kommunenr, asOf, required),
     byHelseregion: groupBy(doctors, (d) => d.helseregion, asOf, required),
     byStartYear: groupBy(doctors, (d) => String(d.startYear), asOf, required),

@@ -273,6 +273,14 @@ describe("introsim indicators", () => {
     const small = Object.values(j.byKommune as Record<string, { doctors: number; suppressed: boolean; meanFteMonths: number | null }>).filter((g) => g.doctors < 5);
     expect(small.length).toBeGreaterThan(0);
     for (const g of small) expect(g).toMatchObject({ suppressed: true, meanFteMonths: null });
+    expect(Object.keys(j.byAgreement)).toHaveLength(60);
+  });
+
+  test("--scenario prices the outcomes with the cost model's deterministic cost per agreement-year", () => {
+    const j = JSON.parse(runCli(["indicators", "--agreements", "data/register/synthetic-agreements.csv", "--scenario", "data/scenarios/standard.yaml", "--json"]).stdout);
+    const cost = JSON.parse(runCli(["cost", "--scenario", "data/scenarios/standard.yaml", "--draws", "1000", "--json"]).stdout);
+    expect(j.costPerOutcome.costPerAgreementYearNok).toBeCloseTo(cost.deterministic.net, 6);
+    expect(j.costPerOutcome.totalCostNok).toBeCloseTo(cost.deterministic.net * j.slotUtilisation.activeAgreementYears, 3);
   });
 
   test("an unreadable register exits 2 with one message; a bad --as-of exits 1", () => {

@@ -5,12 +5,14 @@ import { indicatorValues, registerIndicators, slotUtilisation, type DoctorRecord
 import { parseRegisterCsv } from "../../src/register/readRegister";
 import { REGISTER_COLUMNS } from "../../src/register/columns";
 import { projectCohorts } from "../../src/register/cohort";
+import { retentionCurves } from "../../src/register/retentionCurve";
+import { addMonths } from "../../src/time/isoDate";
 import { parseScenario } from "../../src/scenario/loadScenario";
 import { fixtureParams, GOLDEN, realParams } from "../helpers";
 
 const params = realParams();
 const HEADER = REGISTER_COLUMNS.map((c) => c.name);
-const doc = (d: Partial<DoctorRecord> & { doctor_id: string }): DoctorRecord => ({ kommunenr: "0301", helseregion: "Sør-Øst", startYear: 2022, firstStart: "2022-01-01", fteMonths: 12, ...d });
+const doc = (d: Partial<DoctorRecord> & { doctor_id: string }): DoctorRecord => ({ agreement_id: "A", kommunenr: "0301", helseregion: "Sør-Øst", startYear: 2022, firstStart: "2022-01-01", fteMonths: 12, ...d });
 
 describe("suppression (cells under 5 doctors)", () => {
   test("a group of 4 doctors is suppressed: every value null", () => {
@@ -74,6 +76,16 @@ describe("registerIndicators, a small case by hand", () => {
   test("groups under 5 doctors are suppressed (each start year here)", () => {
     expect(Object.values(r.byStartYear).every((g) => g.suppressed)).toBe(true);
     expect(r.byHelseregion["Sør-Øst"]!.doctors).toBe(5);
+  });
+});
+
+describe("retentionCurves", () => {
+  test("a group under 5 doctors gets no curve; a curve stops where fewer than 5 are still observed", () => {
+    // 6 doctors observed 10, 20, 30, 40, 50, 60 months (no one leaves): the 5th longest is 20 months -> cut at 20
+    const ds = [10, 20, 30, 40, 50, 60].map((m, k) => doc({ doctor_id: `D${k}`, helseregion: k < 4 ? "Nord" : "Vest", firstStart: addMonths("2020-01-01", 60 - m) }));
+    const pts = retentionCurves(ds, "2025-01-01", (d) => d.helseregion);
+    expect(new Set(pts.map((p) => p.group))).toEqual(new Set(["Alle"]));
+    expect(Math.max(...pts.map((p) => p.month))).toBeCloseTo(20, 9);
   });
 });
 
