@@ -1,9 +1,7 @@
 /** `introsim indicators`: måloppnåelse indicators from an agreement register, suppressed below 5 doctors. */
 import * as path from "node:path";
 import type { Command } from "commander";
-import { isUserError } from "../errors/userError";
 import { loadParams } from "../params/loadParams";
-import { readRegister } from "../register/readRegister";
 import { registerIndicators, type IndicatorValues } from "../register/indicators";
 import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
 import { loadScenario } from "../scenario/loadScenario";
@@ -12,7 +10,7 @@ import { runDeterministic } from "../cost/deterministic";
 import { isIsoDate } from "../time/isoDate";
 import { InvalidArgumentError } from "commander";
 import { parseCap } from "./flags";
-import { EXIT_UNREADABLE } from "./validateCommand";
+import { readRegisterOrExit } from "./registerFile";
 
 const fmtShare = (x: number | null) => (x === null ? "prikket" : formatPercent(x, 0));
 
@@ -35,14 +33,7 @@ export function registerIndicatorsCommand(program: Command): void {
     .option("--scenario <file>", "scenario whose deterministic cost per agreement-year prices the outcomes (cost per specialist, per new fastlege)")
     .option("--json", "print one JSON object instead of a table")
     .action((flags: { agreements: string; asOf?: string; cap?: number; params?: string; scenario?: string; json?: boolean }) => {
-      let register;
-      try {
-        register = readRegister(flags.agreements);
-      } catch (e) {
-        if (!isUserError(e)) throw e;
-        process.stderr.write(`introsim: error: ${e.message}\n`);
-        process.exit(EXIT_UNREADABLE);
-      }
+      const register = readRegisterOrExit(flags.agreements);
       const params = loadParams(flags.params ? path.resolve(flags.params) : undefined);
       const costPerAgreementYearNok = flags.scenario ? runDeterministic(buildCostProblem(loadScenario(flags.scenario, params).scenario, params)).net : undefined;
       const report = registerIndicators(register.rows, params, { asOf: flags.asOf, cap: flags.cap, costPerAgreementYearNok });

@@ -4,15 +4,13 @@
  */
 import * as path from "node:path";
 import type { Command } from "commander";
-import { isUserError } from "../errors/userError";
 import { loadParams } from "../params/loadParams";
-import { readRegister } from "../register/readRegister";
+import { readRegisterOrExit } from "./registerFile";
 import { loadRuleCatalogue } from "../register/ruleCatalogue";
 import { validateRegister, type ValidationReport } from "../register/validateRegister";
 import { parseCap } from "./flags";
 
 export const EXIT_RULE_ERRORS = 1;
-export const EXIT_UNREADABLE = 2;
 
 function validationTable(r: ValidationReport): string {
   const lines = [
@@ -32,14 +30,7 @@ export function registerValidate(program: Command): void {
     .option("--params <dir>", "parameter folder to use instead of the bundled data/params")
     .option("--json", "print one JSON object instead of a table")
     .action((flags: { agreements: string; cap?: number; params?: string; json?: boolean }) => {
-      let register;
-      try {
-        register = readRegister(flags.agreements);
-      } catch (e) {
-        if (!isUserError(e)) throw e;
-        process.stderr.write(`introsim: error: ${e.message}\n`);
-        process.exit(EXIT_UNREADABLE);
-      }
+      const register = readRegisterOrExit(flags.agreements);
       const report = validateRegister(register, loadRuleCatalogue(), loadParams(flags.params ? path.resolve(flags.params) : undefined), { cap: flags.cap });
       process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${validationTable(report)}\n`);
       if (report.errors > 0) process.exitCode = EXIT_RULE_ERRORS;
