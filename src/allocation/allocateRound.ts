@@ -1,0 +1,106 @@
+/**
+ * One allocation round, explainable decision by decision.
+ *
+ *   rank: main purpose first (a), then priority score = doctors needing specialisation × (1 + lowSentralitetWeight
+ *         when sentralitet ≥ lowSentralitetFrom) (b, c), then more doctors, then kommunenr (a stable tie-break)
+ *   geography (c): each helseregion's best-ranked applications first get up to minPerHelseregion slots
+ *   tier 1: main-purpose applications, one slot each per pass in rank order, until met or the cap is reached
+ *   tier 2: the others, the same way
+ * A kommune never gets more than it requested (nor more than maxPerKommune); the total never exceeds the cap.
+ */
+import { formatNumber } from "../format/norwegian";
+import { HELSEREGIONER } from "../register/helseregion";
+import type { Application } from "./applications";
+import type { AllocationPolicy } from "./policy";
+
+export interface AllocationDecision {
+  kommunenr: string;
+  kommune: string;
+  helseregion: string;
+  round: number;
+  requested: number;
+  granted: number;
+  rank: number;
+  mainPurpose: boolean;
+  score: number;
+  /** Of `granted`, the slots reserved by the minimum per helseregion. */
+  geographic: number;
+  /** Why, in Norwegian, in one sentence a person can read. */
+  reason: string;
+}
+
+export interface AllocationResult {
+  cap: number;
+  decisions: AllocationDecision[];
+  totals: { requested: number; granted: number; byHelseregion: Record<string, { requested: number; granted: number }> };
+}
+
+export function priorityScore(a: Application, p: AllocationPolicy): number {
+  return a.doctorsNeedingSpecialisation * (1 + (a.sentralitet >= p.lowSentralitetFrom ? p.lowSentralitetWeight : 0));
+}
+
+/** Applications in priority order (the ranking the decisions refer to). */
+export function rankApplications(apps: ReadonlyArray<Application>, p: AllocationPolicy): Application[] {
+  return [...apps].sort(
+    (x, y) =>
+      Number(y.mainPurpose) - Number(x.mainPurpose) ||
+      priorityScore(y, p) - priorityScore(x, p) ||
+      y.doctorsNeedingSpecialisation - x.doctorsNeedingSpecialisation ||
+      (x.kommunenr < y.kommunenr ? -1 : x.kommunenr > y.kommunenr ? 1 : 0),
+  );
+}
+
+export function allocateRound(apps: ReadonlyArray<Application>, policy: AllocationPolicy, cap: number): AllocationResult {
+  const ranked = rankApplications(apps, policy);
+  const granted = new Map<Application, number>(ranked.map((a) => [a, 0]));
+  const geographic = new Map<Application, number>(ranked.map((a) => [a, 0]));
+  const limit = (a: Application) => Math.min(a.requested, policy.maxPerKommune ?? Infinity);
+  let remaining = cap;
+  /** Round-robin passes over `group` in rank order; `until` stops a pass early. Returns slots granted. */
+  const passes = (group: Application[], until: (given: number) => boolean, onGrant?: (a: Application) => void) => {
+    let given = 0;
+    for (let progress = true; progress && remaining > 0 && !until(given); ) {
+      progress = false;
+      for (const a of group) {
+        if (remaining === 0 || until(given)) break;
+        if (granted.get(a)! < limit(a)) {
+          granted.set(a, granted.get(a)! + 1);
+          onGrant?.(a);
+          remaining--;
+          given++;
+          progress = true;
+        }
+      }
+    }
+  };
+  if (policy.minPerHelseregion > 0) {
+    for (const region of HELSEREGIONER) {
+      passes(ranked.filter((a) => a.helseregion === region), (given) => given >= policy.minPerHelseregion, (a) => geographic.set(a, geographic.get(a)! + 1));
+    }
+  }
+  passes(ranked.filter((a) => a.mainPurpose), () => false);
+  passes(ranked.filter((a) => !a.mainPurpose), () => false);
+
+  const decisions = ranked.map((a, k): AllocationDecision => {
+    const g = granted.get(a)!;
+    const why = `${a.mainPurpose ? "hovedformål" : "ikke hovedformål"}, ${formatNumber(a.doctorsNeedingSpecialisation, 0)} leger trenger spesialisering${a.sentralitet >= policy.lowSentralitetFrom && policy.lowSentralitetWeight > 0 ? `, sentralitet ${a.sentralitet} vektet` : ""} (rang ${k + 1})`;
+    const geo = geographic.get(a)! > 0 ? `; ${geographic.get(a)} av dem etter minstekravet per helseregion` : "";
+    let reason: string;
+    if (g === a.requested) reason = `Fikk alle ${a.requested}: ${why}${geo}.`;
+    else if (g === limit(a)) reason = `Fikk ${g} av ${a.requested}: taket per kommune er ${policy.maxPerKommune}; ${why}${geo}.`;
+    else if (g > 0) reason = `Fikk ${g} av ${a.requested}: det nasjonale taket på ${cap} ble nådd; ${why}${geo}.`;
+    else reason = `Ikke tildelt: det nasjonale taket på ${cap} ble nådd før ${why}.`;
+    return { kommunenr: a.kommunenr, kommune: a.kommune, helseregion: a.helseregion, round: a.round, requested: a.requested, granted: g, rank: k + 1, mainPurpose: a.mainPurpose, score: priorityScore(a, policy), geographic: geographic.get(a)!, reason };
+  });
+  const byHelseregion: AllocationResult["totals"]["byHelseregion"] = {};
+  for (const d of decisions) {
+    const r = (byHelseregion[d.helseregion] ??= { requested: 0, granted: 0 });
+    r.requested += d.requested;
+    r.granted += d.granted;
+  }
+  return {
+    cap,
+    decisions,
+    totals: { requested: decisions.reduce((s, d) => s + d.requested, 0), granted: decisions.reduce((s, d) => s + d.granted, 0), byHelseregion },
+  };
+}
