@@ -52,3 +52,6 @@ export { COHORT_INPUTS } from "./register/cohortInputs";
 export { retentionCurves, type CurvePoint } from "./register/retentionCurve";
 export { retentionSpec, cohortSpec } from "./charts/registerCharts";
 export { indicatorsTable, validationSummaryTable, cohortTable } from "./report/registerTables";
+export { readApplications, parseApplicationsCsv, type Application } from "./allocation/applications";
+export { allocateRound, rankApplications, priorityScore, type AllocationDecision, type AllocationResult } from "./allocation/allocateRound";
+export { DEFAULT_POLICY, readPolicy, policySchema, type AllocationPolicy } from "./allocation/policy";

@@ -11,6 +11,7 @@ import { registerRun } from "./runCommand";
 import { registerFlows } from "./flowsCommand";
 import { registerValidate } from "./validateCommand";
 import { registerIndicatorsCommand } from "./indicatorsCommand";
+import { registerAllocate } from "./allocateCommand";
 
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerRun(program);
   registerValidate(program);
   registerIndicatorsCommand(program);
+  registerAllocate(program);
   return program;
 }
 

@@ -288,3 +288,26 @@ describe("introsim indicators", () => {
     expectOneClearError(runCli(["indicators", "--agreements", "data/register/synthetic-agreements.csv", "--as-of", "2026-02-30"]), /"2026-02-30" is not a date written YYYY-MM-DD/, 1);
   });
 });
+
+describe("introsim allocate", () => {
+  const APPS = "data/allocation/synthetic-applications-2022.csv";
+  test("--json prints granted (kommunenr, granted, reason), totals and manifest; never more than the cap", () => {
+    const r = runCli(["allocate", "--applications", APPS, "--json"]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.totals.requested).toBe(91);
+    expect(j.totals.granted).toBe(65);
+    expect(j.granted).toHaveLength(34);
+    expect(j.granted[0]).toMatchObject({ rank: 1 });
+    for (const g of j.granted) expect(typeof g.reason).toBe("string");
+    expect(j.manifest.applications.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(runCli(["allocate", "--applications", APPS, "--cap", "10", "--json"]).stdout).totals.granted).toBe(10);
+  });
+
+  test("bad input names file, row and column; a cap of 0 is refused", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-apps-")), "apps.csv");
+    fs.writeFileSync(file, fs.readFileSync(path.join(ROOT, APPS), "utf8").replace("\n0301,Oslo", "\n301,Oslo"));
+    expectOneClearError(runCli(["allocate", "--applications", file]), /apps\.csv: row \d+, column kommunenr: "301" is not allowed; expected 4 digits/);
+    expectOneClearError(runCli(["allocate", "--applications", APPS, "--cap", "0"]), /the cap must be a whole number of agreements, 1 or more/);
+  });
+});
