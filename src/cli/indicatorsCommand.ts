@@ -15,7 +15,7 @@ import { readRegisterOrExit } from "./registerFile";
 const fmtShare = (x: number | null) => (x === null ? "prikket" : formatPercent(x, 0));
 
 function line(name: string, v: IndicatorValues): string {
-  if (v.suppressed) return `  ${name.padEnd(14)} ${String(v.doctors).padStart(4)} doctors — suppressed (fewer than 5)`;
+  if (v.suppressed || v.doctors === null) return `  ${name.padEnd(14)} suppressed (fewer than 5 doctors, or needed to protect a group that has)`;
   return `  ${name.padEnd(14)} ${String(v.doctors).padStart(4)} doctors  FTE months ${formatNumber(v.meanFteMonths ?? 0, 1).padStart(5)}  24 mnd ${fmtShare(v.shareReached24FteMonths).padStart(7)}  specialist ${fmtShare(v.shareSpecialistApproved).padStart(7)}  fastlege ≤1/≤3 år ${fmtShare(v.shareFastlegeWithin1Year)}/${fmtShare(v.shareFastlegeWithin3Years)}  retention 1/2/3 år ${fmtShare(v.retention1Year)}/${fmtShare(v.retention2Years)}/${fmtShare(v.retention3Years)}  other GP work ${fmtShare(v.shareFromOtherGpWork)}`;
 }
 
@@ -43,6 +43,7 @@ export function registerIndicatorsCommand(program: Command): void {
       }
       const out = [
         `introsim indicators — ${register.file}, as of ${report.asOf} (cells under ${report.minCellPersons} doctors suppressed)`,
+        ...(report.excludedRows > 0 ? [`notice: ${report.excludedRows} rows left out (missing or malformed fields the indicators need, or not started by the as-of date; run introsim validate)`] : []),
         line("all", report.overall),
         "by helseregion",
         ...Object.entries(report.byHelseregion).map(([k, v]) => line(k, v)),

@@ -40,7 +40,7 @@ function rowRules(ctx: RuleContext, r: RegisterRow): Violation[] {
     else if (r.lis_start_date >= before) out.push(v(ctx, r, "R01", "lis_start_date", `started as LIS on ${r.lis_start_date}; the EU/EØS exception applies only to a start before ${before}`));
   }
   if (r.fte_pct !== undefined && r.start_date) {
-    const min = ctx.minStillingsprosent(r.start_date) * 100;
+    const min = Math.round(ctx.minStillingsprosent(r.start_date) * 1e6) / 1e4; // a share to a percentage, without float noise
     if (r.fte_pct < min) out.push(v(ctx, r, "R02", "fte_pct", `stillingsprosent ${r.fte_pct} % is below the minimum ${min} %`));
   }
   if (r.start_date && r.end_date && r.start_date < r.end_date) {
@@ -63,6 +63,10 @@ function rowRules(ctx: RuleContext, r: RegisterRow): Violation[] {
   if (r.utdanningsplan === false) out.push(v(ctx, r, "R10", "utdanningsplan", "no utdanningsplan"));
   if (r.decision_date && r.start_date && r.decision_date > r.start_date) out.push(v(ctx, r, "R13", "start_date", `start ${r.start_date} is before the decision ${r.decision_date}`));
   if (r.start_date && r.end_date && r.start_date >= r.end_date) out.push(v(ctx, r, "R13", "end_date", `end ${r.end_date} is not after start ${r.start_date}`));
+  for (const field of ["specialist_approved_date", "became_fastlege_date", "left_kommune_date"] as const) {
+    const d = r[field];
+    if (d && r.start_date && d < r.start_date) out.push(v(ctx, r, "R13", field, `${field} ${d} is before the start ${r.start_date}`));
+  }
   return out;
 }
 
@@ -80,20 +84,22 @@ function groupRules(ctx: RuleContext, rows: ReadonlyArray<RegisterRow>): Violati
   }
   for (const group of groups.values()) {
     const ordered = dated(group).sort((a, b) => (a.start_date! < b.start_date! ? -1 : a.start_date! > b.start_date! ? 1 : a.row - b.row));
-    // R11: doctors of one agreement and period follow each other.
-    for (let k = 1; k < ordered.length; k++) {
-      const prev = ordered[k - 1]!;
-      const r = ordered[k]!;
-      if (r.start_date! < prev.end_date!) out.push(v(ctx, r, "R11", "start_date", `starts ${r.start_date}, before ${prev.doctor_id ?? "the previous doctor"} ends ${prev.end_date} (row ${prev.row})`));
+    // R11: doctors of one agreement and period follow each other: each start is compared with the latest end so far.
+    let latest: RegisterRow | undefined;
+    for (const r of ordered) {
+      if (latest && r.start_date! < latest.end_date!) out.push(v(ctx, r, "R11", "start_date", `starts ${r.start_date}, before ${latest.doctor_id ?? "an earlier doctor"} ends ${latest.end_date} (row ${latest.row})`));
+      if (!latest || r.end_date! > latest.end_date!) latest = r;
     }
     // R04: FTE months in the period at most 24 plus the leave extensions.
     const maxFte = ruleNumber(c, "R04", "maxFteMonthsPerPeriod");
+    const maxLeave = ruleNumber(c, "R05", "maxLeaveExtensionMonths");
     let fteMonths = 0;
     let extension = 0;
     for (const r of ordered) {
       if (r.fte_pct === undefined) continue;
       fteMonths += (calendarMonthsBetween(r.start_date!, r.end_date!) * r.fte_pct) / 100;
-      extension += r.leave_extension_months ?? 0;
+      // Leave extends the period by at most R05's 12 months in all (a longer extension is itself an R05 breach).
+      extension = Math.min(maxLeave, extension + (r.leave_extension_months ?? 0));
       if (fteMonths > maxFte + extension + 1e-9) {
         out.push(v(ctx, r, "R04", "end_date", `the period has ${fteMonths.toFixed(1)} FTE months by ${r.end_date}; at most ${maxFte} plus ${extension} months of extension`));
         break;

@@ -43,13 +43,12 @@ const date = (s: string) => (isIsoDate(s) ? ok(s) : bad("a date written YYYY-MM-
 const oneOf = <T extends string>(values: readonly T[]) => (s: string) => ((values as readonly string[]).includes(s) ? ok(s) : bad(`one of ${values.join(", ")}`));
 const jaNei = (s: string) => (s === "ja" ? ok(true) : s === "nei" ? ok(false) : bad("ja or nei"));
 const count = (s: string) => (/^\d+$/.test(s) ? ok(Number(s)) : bad("a whole number 0 or more"));
-const nonNegative = (s: string) => {
-  const v = Number(s.replace(",", "."));
-  return s !== "" && Number.isFinite(v) && v >= 0 ? ok(v) : bad("a number 0 or more");
-};
+/** A plain decimal number (digits, optionally a decimal comma or point): not "0x32", "5e1" or "80 %". */
+const DECIMAL = /^\d+([.,]\d+)?$/;
+const nonNegative = (s: string) => (DECIMAL.test(s) ? ok(Number(s.replace(",", "."))) : bad("a number 0 or more, e.g. 3 or 2,5"));
 const percent = (s: string) => {
   const v = Number(s.replace(",", "."));
-  return Number.isFinite(v) && v > 0 && v <= 100 ? ok(v) : bad("a percentage above 0 and at most 100, e.g. 80");
+  return DECIMAL.test(s) && v > 0 && v <= 100 ? ok(v) : bad("a percentage above 0 and at most 100, e.g. 80");
 };
 const period = (s: string) => (s === "1" || s === "2" ? ok(Number(s)) : bad("1 or 2"));
 

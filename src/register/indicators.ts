@@ -33,7 +33,8 @@ export interface DoctorRecord {
 }
 
 export interface IndicatorValues {
-  doctors: number;
+  /** Doctors in the group; null when the group is suppressed (a count under 5 is itself a small cell). */
+  doctors: number | null;
   suppressed: boolean;
   meanFteMonths: number | null;
   shareReached24FteMonths: number | null;
@@ -49,6 +50,8 @@ export interface IndicatorValues {
 export interface IndicatorsReport {
   asOf: string;
   minCellPersons: number;
+  /** Register rows left out because a field the indicators need is missing, malformed or inconsistent. */
+  excludedRows: number;
   overall: IndicatorValues;
   byAgreement: Record<string, IndicatorValues>;
   byKommune: Record<string, IndicatorValues>;
@@ -60,17 +63,39 @@ export interface IndicatorsReport {
 }
 
 
-/** One record per doctor (rows of a doctor in several agreements are merged), from rows with usable dates. */
-export function doctorRecords(rows: ReadonlyArray<RegisterRow>, asOf: string): DoctorRecord[] {
-  const byDoctor = new Map<string, RegisterRow[]>();
-  for (const r of rows) {
-    if (!r.doctor_id || !r.kommunenr || !r.start_date || !r.end_date || r.start_date >= r.end_date || r.start_date > asOf) continue;
-    byDoctor.set(r.doctor_id, [...(byDoctor.get(r.doctor_id) ?? []), r]);
+/** Rows the indicators can use: identified, dated in order, with a stillingsprosent, started by asOf. */
+export function usableRow(r: RegisterRow, asOf: string): boolean {
+  return !!r.doctor_id && !!r.kommunenr && !!r.start_date && !!r.end_date && r.start_date < r.end_date && r.start_date <= asOf && r.fte_pct !== undefined;
+}
+
+/** An outcome date, or undefined when it is before the start (a data error that validate reports as R13). */
+const outcome = (date: string | undefined, start: string) => (date && date >= start ? date : undefined);
+
+/** Time to leaving the kommune (months since start), censored at asOf: the Kaplan–Meier observation of a doctor. */
+export function retentionObservation(d: DoctorRecord, asOf: string): { time: number; event: boolean } {
+  const left = d.leftKommune && d.leftKommune <= asOf ? d.leftKommune : undefined;
+  return { time: calendarMonthsBetween(d.firstStart, left ?? asOf), event: !!left };
+}
+
+/** Groups items by a key, keys sorted. */
+export function groupByKey<T>(items: ReadonlyArray<T>, key: (t: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const g = groups.get(k);
+    if (g) g.push(t);
+    else groups.set(k, [t]);
   }
+  return new Map([...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** One record per doctor (rows of a doctor in several agreements are merged), from usable rows. */
+export function doctorRecords(rows: ReadonlyArray<RegisterRow>, asOf: string): DoctorRecord[] {
+  const byDoctor = groupByKey(rows.filter((r) => usableRow(r, asOf)), (r) => r.doctor_id!);
   return [...byDoctor.entries()].map(([doctor_id, rs]) => {
     rs.sort((a, b) => (a.start_date! < b.start_date! ? -1 : 1));
     const first = rs[0]!;
-    const fteMonths = rs.reduce((sum, r) => sum + (calendarMonthsBetween(r.start_date!, r.end_date! < asOf ? r.end_date! : asOf) * (r.fte_pct ?? 0)) / 100, 0);
+    const fteMonths = rs.reduce((sum, r) => sum + (calendarMonthsBetween(r.start_date!, r.end_date! < asOf ? r.end_date! : asOf) * r.fte_pct!) / 100, 0);
     const known = <K extends keyof RegisterRow>(k: K) => rs.map((r) => r[k]).find((x) => x !== undefined);
     return {
       doctor_id,
@@ -81,9 +106,9 @@ export function doctorRecords(rows: ReadonlyArray<RegisterRow>, asOf: string): D
       firstStart: first.start_date!,
       fteMonths,
       otherGpWorkBefore: known("other_gp_work_before") as boolean | undefined,
-      specialistApproved: known("specialist_approved_date") as string | undefined,
-      becameFastlege: known("became_fastlege_date") as string | undefined,
-      leftKommune: known("left_kommune_date") as string | undefined,
+      specialistApproved: outcome(known("specialist_approved_date") as string | undefined, first.start_date!),
+      becameFastlege: outcome(known("became_fastlege_date") as string | undefined, first.start_date!),
+      leftKommune: outcome(known("left_kommune_date") as string | undefined, first.start_date!),
     };
   });
 }
@@ -99,18 +124,23 @@ function share(numerator: number, denominator: number): number | null {
 /** @param requiredFteMonths FTE months of open practice that count as completed (data/params/rules/required_open_practice_fte_months) */
 export function indicatorValues(doctors: ReadonlyArray<DoctorRecord>, asOf: string, requiredFteMonths: number): IndicatorValues {
   const n = doctors.length;
-  if (n < MIN_CELL_PERSONS) {
-    return { doctors: n, suppressed: true, meanFteMonths: null, shareReached24FteMonths: null, shareSpecialistApproved: null, shareFastlegeWithin1Year: null, shareFastlegeWithin3Years: null, retention1Year: null, retention2Years: null, retention3Years: null, shareFromOtherGpWork: null };
-  }
+  if (n < MIN_CELL_PERSONS) return suppressedValues();
+  return computeValues(doctors, asOf, requiredFteMonths);
+}
+
+/** A suppressed cell: nothing published, not even the count. */
+export function suppressedValues(): IndicatorValues {
+  return { doctors: null, suppressed: true, meanFteMonths: null, shareReached24FteMonths: null, shareSpecialistApproved: null, shareFastlegeWithin1Year: null, shareFastlegeWithin3Years: null, retention1Year: null, retention2Years: null, retention3Years: null, shareFromOtherGpWork: null };
+}
+
+function computeValues(doctors: ReadonlyArray<DoctorRecord>, asOf: string, requiredFteMonths: number): IndicatorValues {
+  const n = doctors.length;
   // Fixed-horizon shares count only doctors observed for the whole horizon (counting early events of the others
   // but not their non-events would bias the share upwards).
   const obs1 = doctors.filter((d) => observedFor(d.firstStart, 12, asOf));
   const obs3 = doctors.filter((d) => observedFor(d.firstStart, 36, asOf));
   const knownOther = doctors.filter((d) => d.otherGpWorkBefore !== undefined);
-  const times = doctors.map((d) => {
-    const left = d.leftKommune && d.leftKommune <= asOf ? d.leftKommune : undefined;
-    return { time: calendarMonthsBetween(d.firstStart, left ?? asOf), event: !!left };
-  });
+  const times = doctors.map((d) => retentionObservation(d, asOf));
   const km = kaplanMeier(times);
   // Retention at t is published only while at least MIN_CELL_PERSONS doctors are still observed beyond t.
   const retention = (months: number) => (times.filter((o) => o.time > months).length >= MIN_CELL_PERSONS ? survivalAt(km, months) : null);
@@ -129,15 +159,30 @@ export function indicatorValues(doctors: ReadonlyArray<DoctorRecord>, asOf: stri
   };
 }
 
+/**
+ * Indicators per group with primary and secondary suppression: groups under MIN_CELL_PERSONS are suppressed, and
+ * while the suppressed groups together hold fewer than MIN_CELL_PERSONS doctors (so that subtracting the shown groups
+ * from the overall figure would reveal them), the smallest shown group is suppressed too.
+ */
 function groupBy(doctors: ReadonlyArray<DoctorRecord>, key: (d: DoctorRecord) => string, asOf: string, required: number): Record<string, IndicatorValues> {
-  const groups = new Map<string, DoctorRecord[]>();
-  for (const d of doctors) groups.set(key(d), [...(groups.get(key(d)) ?? []), d]);
-  return Object.fromEntries([...groups.keys()].sort().map((k) => [k, indicatorValues(groups.get(k)!, asOf, required)]));
+  const groups = groupByKey(doctors, key);
+  const suppressed = new Set([...groups.keys()].filter((k) => groups.get(k)!.length < MIN_CELL_PERSONS));
+  const hidden = () => [...suppressed].reduce((s, k) => s + groups.get(k)!.length, 0);
+  while (hidden() > 0 && hidden() < MIN_CELL_PERSONS) {
+    const shown = [...groups.keys()].filter((k) => !suppressed.has(k)).sort((a, b) => groups.get(a)!.length - groups.get(b)!.length || (a < b ? -1 : 1));
+    if (shown.length === 0) break;
+    suppressed.add(shown[0]!);
+  }
+  return Object.fromEntries([...groups.keys()].map((k) => [k, suppressed.has(k) ? suppressedValues() : indicatorValues(groups.get(k)!, asOf, required)]));
 }
 
-/** The latest date anywhere in the register: the default as-of date, so the same file gives the same indicators. */
+/**
+ * The default as-of date: the latest recorded event (decision, start or outcome), so the same file gives the same
+ * indicators. End dates are left out: they may be planned, and an as-of date in the future would count doctors as
+ * observed for years they have not yet been.
+ */
 export function latestDate(rows: ReadonlyArray<RegisterRow>): string {
-  const dates = rows.flatMap((r) => [r.decision_date, r.start_date, r.end_date, r.specialist_approved_date, r.became_fastlege_date, r.left_kommune_date]).filter((d): d is string => !!d);
+  const dates = rows.flatMap((r) => [r.decision_date, r.start_date, r.specialist_approved_date, r.became_fastlege_date, r.left_kommune_date]).filter((d): d is string => !!d);
   return dates.sort()[dates.length - 1] ?? "1970-01-01";
 }
 
@@ -180,6 +225,7 @@ export function registerIndicators(rows: ReadonlyArray<RegisterRow>, params: Par
   return {
     asOf,
     minCellPersons: MIN_CELL_PERSONS,
+    excludedRows: rows.filter((r) => !usableRow(r, asOf)).length,
     overall,
     byAgreement: groupBy(doctors, (d) => d.agreement_id, asOf, required),
     byKommune: groupBy(doctors, (d) => d.kommunenr, asOf, required),

@@ -4,8 +4,7 @@
  */
 import { MIN_CELL_PERSONS } from "../constants";
 import { kaplanMeier } from "../analysis/kaplanMeier";
-import { calendarMonthsBetween } from "../time/isoDate";
-import type { DoctorRecord } from "./indicators";
+import { groupByKey, retentionObservation, type DoctorRecord } from "./indicators";
 
 export interface CurvePoint {
   group: string;
@@ -15,21 +14,19 @@ export interface CurvePoint {
 
 function curve(group: string, doctors: ReadonlyArray<DoctorRecord>, asOf: string): CurvePoint[] {
   if (doctors.length < MIN_CELL_PERSONS) return [];
-  const obs = doctors.map((d) => {
-    const left = d.leftKommune && d.leftKommune <= asOf ? d.leftKommune : undefined;
-    return { time: calendarMonthsBetween(d.firstStart, left ?? asOf), event: !!left };
-  });
+  const obs = doctors.map((d) => retentionObservation(d, asOf));
   const times = obs.map((o) => o.time).sort((a, b) => b - a);
-  const horizon = times[MIN_CELL_PERSONS - 1]!; // beyond this, fewer than MIN_CELL_PERSONS are still observed
+  // The same rule as the retention indicator: S(t) is shown only while at least MIN_CELL_PERSONS are observed beyond t,
+  // i.e. for t below the MIN_CELL_PERSONS-th longest observation.
+  const horizon = times[MIN_CELL_PERSONS - 1]!;
   const points: CurvePoint[] = [{ group, month: 0, survival: 1 }];
-  for (const s of kaplanMeier(obs)) if (s.time <= horizon) points.push({ group, month: s.time, survival: s.survival });
+  for (const s of kaplanMeier(obs)) if (s.time < horizon) points.push({ group, month: s.time, survival: s.survival });
   points.push({ group, month: horizon, survival: points[points.length - 1]!.survival });
   return points;
 }
 
 /** Curves for all doctors ("Alle") and by `key` (e.g. helseregion), each cut as described above. */
 export function retentionCurves(doctors: ReadonlyArray<DoctorRecord>, asOf: string, key: (d: DoctorRecord) => string): CurvePoint[] {
-  const groups = new Map<string, DoctorRecord[]>();
-  for (const d of doctors) groups.set(key(d), [...(groups.get(key(d)) ?? []), d]);
-  return [...curve("Alle", doctors, asOf), ...[...groups.keys()].sort().flatMap((g) => curve(g, groups.get(g)!, asOf))];
+  const groups = groupByKey(doctors, key);
+  return [...curve("Alle", doctors, asOf), ...[...groups.entries()].flatMap(([g, ds]) => curve(g, ds, asOf))];
 }

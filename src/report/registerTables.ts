@@ -9,14 +9,14 @@ const SUPPRESSED = "prikket";
 const share = (x: number | null) => (x === null ? SUPPRESSED : formatPercent(x, 0));
 
 function indicatorRow(name: string, v: IndicatorValues): Array<string | number> {
-  if (v.suppressed) return [name, "< 5", SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED];
+  if (v.suppressed || v.doctors === null) return [name, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED];
   return [name, v.doctors, formatNumber(v.meanFteMonths ?? 0, 1), share(v.shareReached24FteMonths), share(v.shareSpecialistApproved), share(v.shareFastlegeWithin3Years), share(v.retention1Year), share(v.retention2Years), share(v.shareFromOtherGpWork)];
 }
 
 export function indicatorsTable(r: IndicatorsReport, by: "byHelseregion" | "byStartYear" | "byKommune"): Table {
   const title = { byHelseregion: "helseregion", byStartYear: "startår", byKommune: "kommune" }[by];
   return {
-    caption: `Indikatorer etter ${title} per ${r.asOf} (celler med færre enn ${r.minCellPersons} leger er prikket)`,
+    caption: `Indikatorer etter ${title} per ${r.asOf} (celler med færre enn ${r.minCellPersons} leger er prikket, og grupper som ellers kunne regnes ut som differanse)`,
     headers: [title[0]!.toUpperCase() + title.slice(1), "Leger", "Månedsverk", "Fullført 24 mnd", "Spesialist", "Fastlege innen 3 år", "I kommunen etter 1 år", "… etter 2 år", "Fra annet allmennlegearbeid"],
     alignRight: [1, 2, 3, 4, 5, 6, 7, 8],
     rows: [indicatorRow("Alle", r.overall), ...Object.entries(r[by]).map(([k, v]) => indicatorRow(k, v))],

@@ -33,6 +33,45 @@ describe("suppression (cells under 5 doctors)", () => {
   });
 });
 
+describe("secondary suppression and retention values", () => {
+  const rows = (groups: Record<string, number>) =>
+    Object.entries(groups).flatMap(([kommunenr, n], g) =>
+      Array.from({ length: n }, (_, k) => ({ row: g * 100 + k + 1, doctor_id: `${kommunenr}-${k}`, agreement_id: `${kommunenr}-${k}`, kommunenr, start_date: "2022-01-01", end_date: "2024-01-01", fte_pct: 100, decision_date: "2021-12-01" })),
+    );
+
+  test("a suppressed group of 4 beside a group of 6 takes the 6 with it (else 4 = overall − 6)", () => {
+    const r = registerIndicators(rows({ "0301": 6, "1804": 4 }), params, { asOf: "2025-01-01" });
+    expect(r.byKommune["1804"]!.suppressed).toBe(true);
+    expect(r.byKommune["0301"]!.suppressed).toBe(true);
+    expect(r.overall.doctors).toBe(10);
+  });
+
+  test("suppressed groups holding 5 or more doctors together need no more: 3 + 6 hidden, 7 shown", () => {
+    const r = registerIndicators(rows({ "0301": 7, "1804": 3, "4601": 6 }), params, { asOf: "2025-01-01" });
+    expect(Object.fromEntries(Object.entries(r.byKommune).map(([k, v]) => [k, v.suppressed]))).toEqual({ "0301": false, "1804": true, "4601": true });
+  });
+
+  test("retention is a Kaplan–Meier value when enough doctors are observed: one of 6 leaves at 12 months -> 5/6", () => {
+    const rs = rows({ "0301": 6 });
+    (rs[0] as Record<string, unknown>).left_kommune_date = "2023-01-01";
+    const r = registerIndicators(rs, params, { asOf: "2025-06-01" });
+    expect(r.overall.retention1Year).toBeCloseTo(5 / 6, 12);
+    expect(r.overall.retention2Years).toBeCloseTo(5 / 6, 12);
+    // by 2025-06-01 the five stayers are observed 41 months, so the 3-year value is published too
+    expect(r.overall.retention3Years).toBeCloseTo(5 / 6, 12);
+  });
+
+  test("outcome dates before the start and rows without a readable stillingsprosent are left out and counted", () => {
+    const rs = rows({ "0301": 6 });
+    (rs[0] as Record<string, unknown>).became_fastlege_date = "2021-06-01"; // before the start: not counted as an outcome
+    delete (rs[1] as Record<string, unknown>).fte_pct;
+    const r = registerIndicators(rs, params, { asOf: "2025-01-01" });
+    expect(r.excludedRows).toBe(1);
+    expect(r.overall.doctors).toBe(5);
+    expect(r.overall.shareFastlegeWithin1Year).toBe(0);
+  });
+});
+
 describe("registerIndicators, a small case by hand", () => {
   // Five doctors in one agreement chain each (as of 2025-01-01):
   //   D1 2022-01-01 – 2024-01-01 at 100 %  -> 24 FTE months, specialist 2024-06-01, fastlege 2022-10-01 (within 1 year)
@@ -86,6 +125,13 @@ describe("retentionCurves", () => {
     const pts = retentionCurves(ds, "2025-01-01", (d) => d.helseregion);
     expect(new Set(pts.map((p) => p.group))).toEqual(new Set(["Alle"]));
     expect(Math.max(...pts.map((p) => p.month))).toBeCloseTo(20, 9);
+  });
+
+  test("the curve shows no point the indicator suppresses: one leaves at 12 months, 4 observed beyond", () => {
+    // times 12 (left), 24, 30, 36, 40: only 4 beyond 12 months, so S(12) = 0.8 must not be drawn
+    const ds = [12, 24, 30, 36, 40].map((m, k) => doc({ doctor_id: `D${k}`, firstStart: addMonths("2021-01-01", 40 - m), leftKommune: k === 0 ? addMonths(addMonths("2021-01-01", 40 - m), 12) : undefined }));
+    const pts = retentionCurves(ds, "2024-05-01", () => "x").filter((p) => p.group === "Alle");
+    expect(pts.every((p) => p.survival === 1)).toBe(true);
   });
 });
 

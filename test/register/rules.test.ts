@@ -84,6 +84,29 @@ describe("rules R01–R13: a passing and a failing row each", () => {
     expect(rulesBroken(csv(a, row({ doctor_id: "D2", period: "2", decision_date: "2023-05-01", start_date: "2023-06-30", end_date: "2024-01-01" })))).toEqual([]);
   });
 
+  test("R11: a doctor overlapping an earlier one (not the one just before) is caught", () => {
+    const long = row({ doctor_id: "D1", start_date: "2022-07-01", end_date: "2024-07-01" });
+    const short = row({ doctor_id: "D2", start_date: "2022-08-01", end_date: "2023-02-01" });
+    const third = row({ doctor_id: "D3", start_date: "2023-03-01", end_date: "2023-09-01" });
+    expect(validate(csv(long, short, third)).violations.filter((v) => v.rule === "R11").map((v) => v.row)).toEqual([2, 3]);
+  });
+
+  test("R04: leave extensions count at most R05's 12 months in all", () => {
+    // three doctors of 20 months each at 100 % (60 FTE months) with 12 months of extension each: 24 + 12 = 36 allowed
+    const d = (k: number, start: string, end: string) => row({ doctor_id: `D${k}`, start_date: start, end_date: end, leave_extension_months: "12" });
+    const broken = rulesBroken(csv(d(1, "2022-07-01", "2024-03-01"), d(2, "2024-03-01", "2025-11-01"), d(3, "2025-11-01", "2027-07-01")));
+    expect(broken).toContain("R04");
+  });
+
+  test("R13: an outcome date before the start is a breach", () => {
+    expect(validate(csv(row({ left_kommune_date: "2022-06-30" }))).violations.map((v) => [v.rule, v.field])).toEqual([["R13", "left_kommune_date"]]);
+  });
+
+  test("numbers are read strictly: 0x32, 5e1 and 80 % are malformed", () => {
+    for (const bad of ["0x32", "5e1", "80 %"]) expect(validate(csv(row({ fte_pct: bad }))).violations[0]).toMatchObject({ rule: "FORMAT", field: "fte_pct" });
+    expect(rulesBroken(csv(row({ fte_pct: "80.5" })))).toEqual([]);
+  });
+
   test("R12: a third agreement in use on the same day breaks a cap of 2 (not a cap of 3); agreements that follow each other do not", () => {
     const a = row({ agreement_id: "A", start_date: "2022-07-01", end_date: "2023-07-01" });
     const b = row({ agreement_id: "B", start_date: "2022-08-01", end_date: "2023-08-01" });
