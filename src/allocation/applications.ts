@@ -8,6 +8,7 @@ import { displayPath } from "../io/paths";
 import { readText } from "../io/readText";
 import { sha256 } from "../io/sha256";
 import { HELSEREGIONER, type Helseregion } from "../register/helseregion";
+import { jaNei, kommunenr, type Parsed } from "../register/columns";
 
 export interface Application {
   /** 1-based data row. */
@@ -32,11 +33,10 @@ export interface ApplicationsFile {
 
 const COLUMNS = ["kommunenr", "kommune", "helseregion", "sentralitet", "round", "requested", "main_purpose", "doctors_needing_specialisation", "has_candidate"] as const;
 
-type Cell = (v: string) => { ok: true; value: unknown } | { ok: false; allowed: string };
+type Cell = (v: string) => Parsed;
 const int = (min: number, max: number, allowed: string): Cell => (v) => (/^\d+$/.test(v) && +v >= min && +v <= max ? { ok: true, value: +v } : { ok: false, allowed });
-const jaNei: Cell = (v) => (v === "ja" ? { ok: true, value: true } : v === "nei" ? { ok: true, value: false } : { ok: false, allowed: "ja or nei" });
 const PARSERS: Record<(typeof COLUMNS)[number], Cell> = {
-  kommunenr: (v) => (/^\d{4}$/.test(v) ? { ok: true, value: v } : { ok: false, allowed: "4 digits, e.g. 0301" }),
+  kommunenr,
   kommune: (v) => (v !== "" ? { ok: true, value: v } : { ok: false, allowed: "the kommune's name" }),
   helseregion: (v) => ((HELSEREGIONER as readonly string[]).includes(v) ? { ok: true, value: v } : { ok: false, allowed: `one of ${HELSEREGIONER.join(", ")}` }),
   sentralitet: int(1, 6, "SSB's sentralitet class 1–6"),

@@ -1,6 +1,7 @@
 /** Parsers for numeric CLI flags: a bad value is one clear message naming the flag and what is allowed. */
 import { InvalidArgumentError } from "commander";
 import { MAX_DRAWS } from "../constants";
+import { isIsoDate } from "../time/isoDate";
 
 export function parseDraws(v: string): number {
   const n = Number(v);
@@ -19,6 +20,11 @@ export function parseSeed(v: string): number {
 /** Collects repeated --set name=value flags. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+export function parseIsoDateFlag(v: string): string {
+  if (!isIsoDate(v)) throw new InvalidArgumentError(`"${v}" is not a date written YYYY-MM-DD`);
+  return v;
 }
 
 export function parseCap(v: string): number {

@@ -16,5 +16,6 @@ export function registerFlows(program: Command): void {
       const report = runFlows(loaded.scenario, params, { employment: flags.employment, draws: flags.draws, seed: flags.seed, file: loaded.file, overrides: loaded.overrides, onProgress: progress.onProgress });
       progress.stop();
       process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${flowsTable(report)}\n`);
+      if (flags.json) for (const w of report.warnings) process.stderr.write(`introsim: warning: ${w}\n`);
     });
 }

@@ -17,7 +17,9 @@ export function flowsTable(r: FlowsReport): string {
       return `  ${PARTY_LABELS[p].padEnd(36)} ${formatNok(r.netByParty.withAgreement[p]).padStart(14)} ${formatNok(r.netByParty.counterfactual[p]).padStart(14)} ${formatNok(r.netByParty.difference[p]).padStart(14)}   ${`${formatNok(mc.p10)} … ${formatNok(mc.p90)}`.padStart(28)}  ${formatPercent(mc.probabilityOfLoss, 0).padStart(6)}`;
     }),
     "",
-    `Check: folketrygden's effect ${formatNok(r.costCheck.folketrygdenDifferenceNok)} = minus the cost model's net cost ${formatNok(r.costCheck.costModelNetNok)}`,
+    Math.abs(r.costCheck.folketrygdenDifferenceNok + r.costCheck.costModelNetNok) < 1
+      ? `Check: folketrygden's effect ${formatNok(r.costCheck.folketrygdenDifferenceNok)} = minus the cost model's net cost ${formatNok(r.costCheck.costModelNetNok)}`
+      : `CHECK FAILED: folketrygden's effect ${formatNok(r.costCheck.folketrygdenDifferenceNok)} ≠ minus the cost model's net cost ${formatNok(r.costCheck.costModelNetNok)} (a bug; please report)`,
     "",
     "Ledger with the agreement",
     ...r.ledger.map((row) => `  ${row.from.padEnd(18)} → ${row.to.padEnd(18)} ${FLOW_KIND_LABELS[row.kind].padEnd(52)} ${formatNok(row.amountNok).padStart(14)}`),
@@ -25,5 +27,6 @@ export function flowsTable(r: FlowsReport): string {
     "Ledger without the agreement",
     ...r.counterfactual.map((row) => `  ${row.from.padEnd(18)} → ${row.to.padEnd(18)} ${FLOW_KIND_LABELS[row.kind].padEnd(52)} ${formatNok(row.amountNok).padStart(14)}`),
   ];
+  for (const w of r.warnings) lines.push(`warning: ${w}`);
   return lines.join("\n");
 }

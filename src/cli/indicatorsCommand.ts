@@ -1,15 +1,12 @@
 /** `introsim indicators`: måloppnåelse indicators from an agreement register, suppressed below 5 doctors. */
-import * as path from "node:path";
 import type { Command } from "commander";
-import { loadParams } from "../params/loadParams";
 import { registerIndicators, type IndicatorValues } from "../register/indicators";
 import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
 import { loadScenario } from "../scenario/loadScenario";
 import { buildCostProblem } from "../cost/costProblem";
 import { runDeterministic } from "../cost/deterministic";
-import { isIsoDate } from "../time/isoDate";
-import { InvalidArgumentError } from "commander";
-import { parseCap } from "./flags";
+import { parseCap, parseIsoDateFlag } from "./flags";
+import { paramsFromFlag } from "./scenarioFlags";
 import { readRegisterOrExit } from "./registerFile";
 
 const fmtShare = (x: number | null) => (x === null ? "prikket" : formatPercent(x, 0));
@@ -24,17 +21,14 @@ export function registerIndicatorsCommand(program: Command): void {
     .command("indicators")
     .description("måloppnåelse indicators from an agreement register (CSV), by kommune, helseregion and start year; cells under 5 doctors suppressed")
     .requiredOption("--agreements <file>", "the agreement register, CSV with a header row (see data/register/)")
-    .option("--as-of <date>", "date the indicators are computed for (default: the latest date in the register)", (v: string) => {
-      if (!isIsoDate(v)) throw new InvalidArgumentError(`"${v}" is not a date written YYYY-MM-DD`);
-      return v;
-    })
+    .option("--as-of <date>", "date the indicators are computed for (default: the register's latest decision, start or outcome date)", parseIsoDateFlag)
     .option("--cap <n>", "national cap for slot utilisation (default: data/params/budget/max_agreements)", parseCap)
     .option("--params <dir>", "parameter folder to use instead of the bundled data/params")
     .option("--scenario <file>", "scenario whose deterministic cost per agreement-year prices the outcomes (cost per specialist, per new fastlege)")
     .option("--json", "print one JSON object instead of a table")
     .action((flags: { agreements: string; asOf?: string; cap?: number; params?: string; scenario?: string; json?: boolean }) => {
       const register = readRegisterOrExit(flags.agreements);
-      const params = loadParams(flags.params ? path.resolve(flags.params) : undefined);
+      const params = paramsFromFlag(flags.params);
       const costPerAgreementYearNok = flags.scenario ? runDeterministic(buildCostProblem(loadScenario(flags.scenario, params).scenario, params)).net : undefined;
       const report = registerIndicators(register.rows, params, { asOf: flags.asOf, cap: flags.cap, costPerAgreementYearNok });
       if (flags.json) {

@@ -25,8 +25,13 @@ export function addScenarioFlags(command: Command): Command {
     .option("--params <dir>", "parameter folder to use instead of the bundled data/params (e.g. updated takster)");
 }
 
+/** The parameter set named by --params (or the bundled data/params). */
+export function paramsFromFlag(dir: string | undefined): ParamSet {
+  return loadParams(dir ? path.resolve(dir) : undefined);
+}
+
 /** Loads the parameters and the scenario named by the flags (a UserError on bad input). */
 export function loadFromFlags(flags: ScenarioFlags): { params: ParamSet; loaded: LoadedScenario } {
-  const params = loadParams(flags.params ? path.resolve(flags.params) : undefined);
+  const params = paramsFromFlag(flags.params);
   return { params, loaded: loadScenario(flags.scenario, params, flags.set ?? []) };
 }

@@ -2,9 +2,8 @@
  * `introsim validate`: checks an agreement register against the rules R01–R13. Exit codes (as the register issue
  * asks): 0 no rule errors, 1 rule errors found (the violations are the result), 2 the file itself cannot be read.
  */
-import * as path from "node:path";
 import type { Command } from "commander";
-import { loadParams } from "../params/loadParams";
+import { paramsFromFlag } from "./scenarioFlags";
 import { readRegisterOrExit } from "./registerFile";
 import { loadRuleCatalogue } from "../register/ruleCatalogue";
 import { validateRegister, type ValidationReport } from "../register/validateRegister";
@@ -31,7 +30,7 @@ export function registerValidate(program: Command): void {
     .option("--json", "print one JSON object instead of a table")
     .action((flags: { agreements: string; cap?: number; params?: string; json?: boolean }) => {
       const register = readRegisterOrExit(flags.agreements);
-      const report = validateRegister(register, loadRuleCatalogue(), loadParams(flags.params ? path.resolve(flags.params) : undefined), { cap: flags.cap });
+      const report = validateRegister(register, loadRuleCatalogue(), paramsFromFlag(flags.params), { cap: flags.cap });
       process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${validationTable(report)}\n`);
       if (report.errors > 0) process.exitCode = EXIT_RULE_ERRORS;
     });

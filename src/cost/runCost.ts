@@ -74,6 +74,12 @@ export interface CostRun {
   problem: CostProblem;
 }
 
+/** The warning for a run with too few draws to trust P85/P90 (none when no input is uncertain). */
+export function fewDrawsWarning(problem: CostProblem, draws: number): string | undefined {
+  const anyUncertain = problem.inputs.some((inp) => !isDegenerate(inp.spec));
+  return anyUncertain && draws < MIN_RECOMMENDED_DRAWS ? `only ${draws} draws: P85 and P90 are unstable below ${MIN_RECOMMENDED_DRAWS}; use --draws ${MIN_RECOMMENDED_DRAWS} or more for results you publish` : undefined;
+}
+
 /** Evaluates the net cost at k points given as input columns (used by the tornado). */
 function netAt(problem: CostProblem): (cols: Float64Array[], k: number) => Float64Array {
   return (cols, k) => {
@@ -106,8 +112,8 @@ export function runCost(scenario: Scenario, params: ParamSet, opts: CostRunOptio
   const seed = opts.seed ?? scenario.seed ?? DEFAULT_SEED;
   const warnings: string[] = [];
   const problem = buildCostProblem(scenario, params);
-  const anyUncertain = problem.inputs.some((inp) => !isDegenerate(inp.spec));
-  if (anyUncertain && draws < MIN_RECOMMENDED_DRAWS) warnings.push(`only ${draws} draws: P85 and P90 are unstable below ${MIN_RECOMMENDED_DRAWS}; use --draws ${MIN_RECOMMENDED_DRAWS} or more for results you publish`);
+  const few = fewDrawsWarning(problem, draws);
+  if (few) warnings.push(few);
 
   const det = runDeterministic(problem);
   const mc = runMonteCarlo(problem, { draws, seed, onProgress: opts.onProgress });

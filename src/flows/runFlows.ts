@@ -11,6 +11,7 @@ import { shareAboveSorted, sortedCopy, summarise } from "../analysis/summarise";
 import { buildCostProblem, type CostProblem } from "../cost/costProblem";
 import { runDeterministicDetail } from "../cost/deterministic";
 import { runMonteCarlo } from "../cost/monteCarlo";
+import { fewDrawsWarning } from "../cost/runCost";
 import type { CostComponentArrays } from "../cost/costKernel";
 import type { ParamSet } from "../params/loadParams";
 import { buildManifest, type Manifest } from "../scenario/manifest";
@@ -45,6 +46,7 @@ export interface FlowsReport {
   monteCarlo: Record<Party, PartyEffectSummary>;
   /** Folketrygden's difference is minus the cost model's net cost (to the øre's rounding). */
   costCheck: { folketrygdenDifferenceNok: number; costModelNetNok: number };
+  warnings: string[];
   manifest: Manifest;
 }
 
@@ -139,6 +141,7 @@ export function runFlows(scenario: Scenario, params: ParamSet, opts: FlowsRunOpt
     netByParty: { withAgreement: oreToNok(withOre), counterfactual: oreToNok(withoutOre), difference: oreToNok(diffOre) },
     monteCarlo,
     costCheck: { folketrygdenDifferenceNok: diffOre.folketrygden / 100, costModelNetNok },
-    manifest: buildManifest(scenario, params, { seed, draws, file: opts.file, overrides: opts.overrides }),
+    warnings: [fewDrawsWarning(problem, draws)].filter((w): w is string => !!w),
+    manifest: buildManifest(scenario, params, { seed, draws, file: opts.file, overrides: opts.overrides, options: { employment } }),
   };
 }

@@ -11,7 +11,7 @@ import { ruleDate, ruleNumber, type RuleCatalogue, type RuleCode } from "./ruleC
 export interface Violation {
   /** 1-based data row number (header excluded). */
   row: number;
-  agreement_id?: string;
+  agreement_id: string | null;
   rule: RuleCode | "FORMAT";
   severity: "error" | "warning";
   field: string;
@@ -20,52 +20,66 @@ export interface Violation {
 
 export interface RuleContext {
   catalogue: RuleCatalogue;
-  /** Minimum stillingsprosent on a date (data/params/rules/min_stillingsprosent), as a share (0.5). */
-  minStillingsprosent: (date: string) => number;
+  /** Minimum stillingsprosent on a date (data/params/rules/min_stillingsprosent) as a share (0.5); undefined outside its periods. */
+  minStillingsprosent: (date: string) => number | undefined;
   /** The national cap (data/params/budget/max_agreements or --cap). */
   cap: number;
 }
 
 function v(ctx: RuleContext, r: RegisterRow, rule: RuleCode, field: string, message: string): Violation {
-  return { row: r.row, agreement_id: r.agreement_id, rule, severity: ctx.catalogue.rules.get(rule)!.severity, field, message };
+  return { row: r.row, agreement_id: r.agreement_id ?? null, rule, severity: ctx.catalogue.rules.get(rule)!.severity, field, message };
+}
+
+/** Whether a rule applies to an agreement starting on `date` (its validFrom/validTo in the rule file). */
+function inForce(ctx: RuleContext, code: RuleCode, date: string | undefined): boolean {
+  const rule = ctx.catalogue.rules.get(code)!;
+  return !date || (date >= rule.validFrom && (!rule.validTo || date <= rule.validTo));
 }
 
 function rowRules(ctx: RuleContext, r: RegisterRow): Violation[] {
-  const out: Violation[] = [];
   const c = ctx.catalogue;
-  if (r.lis1 === "no") out.push(v(ctx, r, "R01", "lis1", "LIS1 is not completed"));
+  const out: Violation[] = [];
+  const push = (x: Violation) => {
+    if (x.rule === "FORMAT" || inForce(ctx, x.rule, r.start_date)) out.push(x);
+  };
+  if (r.lis1 === "no") push(v(ctx, r, "R01", "lis1", "LIS1 is not completed"));
   if (r.lis1 === "eu_exception") {
     const before = ruleDate(c, "R01", "euExceptionLisStartBefore");
-    if (!r.lis_start_date) out.push(v(ctx, r, "R01", "lis_start_date", `the EU/EØS exception needs lis_start_date (before ${before})`));
-    else if (r.lis_start_date >= before) out.push(v(ctx, r, "R01", "lis_start_date", `started as LIS on ${r.lis_start_date}; the EU/EØS exception applies only to a start before ${before}`));
+    if (!r.lis_start_date) push(v(ctx, r, "R01", "lis_start_date", `the EU/EØS exception needs lis_start_date (before ${before})`));
+    else if (r.lis_start_date >= before) push(v(ctx, r, "R01", "lis_start_date", `started as LIS on ${r.lis_start_date}; the EU/EØS exception applies only to a start before ${before}`));
   }
-  if (r.fte_pct !== undefined && r.start_date) {
-    const min = Math.round(ctx.minStillingsprosent(r.start_date) * 1e6) / 1e4; // a share to a percentage, without float noise
-    if (r.fte_pct < min) out.push(v(ctx, r, "R02", "fte_pct", `stillingsprosent ${r.fte_pct} % is below the minimum ${min} %`));
+  if (r.start_date) {
+    const share = ctx.minStillingsprosent(r.start_date);
+    if (share === undefined) {
+      out.push({ row: r.row, agreement_id: r.agreement_id ?? null, rule: "FORMAT", severity: "error", field: "start_date", message: `${r.start_date} is outside the periods data/params/rules/min_stillingsprosent.yaml covers; check the date` });
+    } else if (r.fte_pct !== undefined && r.fte_pct < Math.round(share * 1e6) / 1e4) {
+      const min = Math.round(share * 1e6) / 1e4; // a share to a percentage, without float noise
+      push(v(ctx, r, "R02", "fte_pct", `stillingsprosent ${r.fte_pct} % is below the minimum ${min} %`));
+    }
   }
   if (r.start_date && r.end_date && r.start_date < r.end_date) {
     const minMonths = ruleNumber(c, "R03", "minMonthsPerDoctor");
-    if (addMonths(r.start_date, minMonths) > r.end_date) out.push(v(ctx, r, "R03", "end_date", `${r.start_date} – ${r.end_date} is shorter than ${minMonths} months`));
+    if (addMonths(r.start_date, minMonths) > r.end_date) push(v(ctx, r, "R03", "end_date", `${r.start_date} – ${r.end_date} is shorter than ${minMonths} months`));
   }
   if (r.leave_extension_months !== undefined) {
     const max = ruleNumber(c, "R05", "maxLeaveExtensionMonths");
-    if (r.leave_extension_months > max) out.push(v(ctx, r, "R05", "leave_extension_months", `an extension of ${r.leave_extension_months} months is more than ${max}`));
+    if (r.leave_extension_months > max) push(v(ctx, r, "R05", "leave_extension_months", `an extension of ${r.leave_extension_months} months is more than ${max}`));
   }
   if (r.patient_base !== undefined) {
     const min = ruleNumber(c, "R07", "minPatientBase");
-    if (r.patient_base < min) out.push(v(ctx, r, "R07", "patient_base", `a patient base of ${r.patient_base} is below the recommended ${min}`));
+    if (r.patient_base < min) push(v(ctx, r, "R07", "patient_base", `a patient base of ${r.patient_base} is below the recommended ${min}`));
   }
   if (r.fastleger_count !== undefined) {
     const min = ruleNumber(c, "R08", "minFastlegerCount");
-    if (r.fastleger_count < min) out.push(v(ctx, r, "R08", "fastleger_count", `patients from ${r.fastleger_count} fastlege list(s); at least ${min} are recommended`));
+    if (r.fastleger_count < min) push(v(ctx, r, "R08", "fastleger_count", `patients from ${r.fastleger_count} fastlege list(s); at least ${min} are recommended`));
   }
-  if (r.veileder_specialist === false) out.push(v(ctx, r, "R09", "veileder_specialist", "no individual veileder who is a specialist in allmennmedisin"));
-  if (r.utdanningsplan === false) out.push(v(ctx, r, "R10", "utdanningsplan", "no utdanningsplan"));
-  if (r.decision_date && r.start_date && r.decision_date > r.start_date) out.push(v(ctx, r, "R13", "start_date", `start ${r.start_date} is before the decision ${r.decision_date}`));
-  if (r.start_date && r.end_date && r.start_date >= r.end_date) out.push(v(ctx, r, "R13", "end_date", `end ${r.end_date} is not after start ${r.start_date}`));
+  if (r.veileder_specialist === false) push(v(ctx, r, "R09", "veileder_specialist", "no individual veileder who is a specialist in allmennmedisin"));
+  if (r.utdanningsplan === false) push(v(ctx, r, "R10", "utdanningsplan", "no utdanningsplan"));
+  if (r.decision_date && r.start_date && r.decision_date > r.start_date) push(v(ctx, r, "R13", "start_date", `start ${r.start_date} is before the decision ${r.decision_date}`));
+  if (r.start_date && r.end_date && r.start_date >= r.end_date) push(v(ctx, r, "R13", "end_date", `end ${r.end_date} is not after start ${r.start_date}`));
   for (const field of ["specialist_approved_date", "became_fastlege_date", "left_kommune_date"] as const) {
     const d = r[field];
-    if (d && r.start_date && d < r.start_date) out.push(v(ctx, r, "R13", field, `${field} ${d} is before the start ${r.start_date}`));
+    if (d && r.start_date && d < r.start_date) push(v(ctx, r, "R13", field, `${field} ${d} is before the start ${r.start_date}`));
   }
   return out;
 }

@@ -8,7 +8,7 @@
  *   cohort section -> samplers (per input) -> per draw: flows by calendar year -> cumulative P10/P50/P90
  */
 import { createSampler } from "../distributions/sampler";
-import { quantileSorted } from "simple-statistics";
+import { percentileSorted, sortedCopy } from "../analysis/summarise";
 import { UserError } from "../errors/userError";
 import { domainBounds } from "../cost/inputs";
 import type { DistSpec } from "../distributions/spec";
@@ -19,6 +19,7 @@ import { COHORT_INPUTS } from "./cohortInputs";
 const FASTLEGE_SPREAD_YEARS = 3;
 
 export interface Band {
+  /** null when no draw gives a finite value (e.g. no specialist within the horizon). */
   p10: number;
   p50: number;
   p90: number;
@@ -39,9 +40,12 @@ export interface CohortProjection {
   draws: number;
   seed: number;
   byYear: CohortYear[];
-  /** At the end of the horizon: cumulative cost / cumulative outcome. */
+  /** At the end of the horizon: cumulative cost / cumulative outcome, over the draws with at least one outcome. */
   costPerSpecialistNok: Band;
   costPerNewFastlegeNok: Band;
+  /** Draws with no specialist (no new fastlege) within the horizon, left out of the cost per outcome. */
+  drawsWithoutSpecialist: number;
+  drawsWithoutFastlege: number;
 }
 
 /** Adds `amount` at fractional year offset `at` into `into`, split between floor(at) and floor(at) + 1. */
@@ -52,9 +56,12 @@ function addAt(into: Float64Array, at: number, amount: number): void {
   if (frac > 0 && k + 1 < into.length) into[k + 1]! += amount * frac;
 }
 
+/** P10/P50/P90 of the finite values (null when none is finite). */
 function band(values: Float64Array): Band {
-  const s = Float64Array.from(values).sort() as unknown as number[];
-  return { p10: quantileSorted(s, 0.1), p50: quantileSorted(s, 0.5), p90: quantileSorted(s, 0.9) };
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return { p10: null as unknown as number, p50: null as unknown as number, p90: null as unknown as number };
+  const s = sortedCopy(finite);
+  return { p10: percentileSorted(s, 0.1), p50: percentileSorted(s, 0.5), p90: percentileSorted(s, 0.9) };
 }
 
 /**
@@ -131,5 +138,7 @@ export function projectCohorts(scenario: Scenario, costPerAgreementYear: Float64
     })),
     costPerSpecialistNok: band(perSpecialist),
     costPerNewFastlegeNok: band(perFastlege),
+    drawsWithoutSpecialist: perSpecialist.filter((x) => !Number.isFinite(x)).length,
+    drawsWithoutFastlege: perFastlege.filter((x) => !Number.isFinite(x)).length,
   };
 }

@@ -5,7 +5,7 @@
  *   CSV -> rows + cell problems (FORMAT) -> rule checks -> ValidationReport
  */
 import type { ParamSet } from "../params/loadParams";
-import { fixedScalarAt } from "../params/lookup";
+import { fixedScalarAt, scalarFile } from "../params/lookup";
 import { checkRules, type Violation } from "./checkRules";
 import type { RegisterFile } from "./readRegister";
 import type { RuleCatalogue, RuleCode } from "./ruleCatalogue";
@@ -26,16 +26,25 @@ export interface ValidationReport {
   data: { registerSha256: string; rulesFile: string; rulesSha256: string; paramsHash: string };
 }
 
+/** A parameter's value on a date, or undefined when the date is outside its periods (reported per row, not fatal). */
+function covered(params: ParamSet, id: string, date: string): number | undefined {
+  const f = scalarFile(params, id);
+  return f.values.some((v) => v.from <= date && date <= v.to) ? fixedScalarAt(params, id, date) : undefined;
+}
+
 export function validateRegister(register: RegisterFile, catalogue: RuleCatalogue, params: ParamSet, opts: { cap?: number } = {}): ValidationReport {
-  const firstStart = register.rows.map((r) => r.start_date).filter((d): d is string => !!d).sort()[0] ?? "2022-01-01";
-  const cap = opts.cap ?? fixedScalarAt(params, "budget/max_agreements", firstStart);
-  const formatViolations: Violation[] = register.problems.map((p) => ({ row: p.row, agreement_id: p.agreement_id, rule: "FORMAT", severity: "error", field: p.field, message: p.message }));
-  const ruleViolations = checkRules({ catalogue, cap, minStillingsprosent: (d) => fixedScalarAt(params, "rules/min_stillingsprosent", d) }, register.rows);
+  // The cap in force at the register's first start that the cap file covers (else its first period's value).
+  const capFile = scalarFile(params, "budget/max_agreements");
+  const firstCovered = register.rows.map((r) => r.start_date).filter((d): d is string => !!d && covered(params, "budget/max_agreements", d) !== undefined).sort()[0];
+  const cap = opts.cap ?? fixedScalarAt(params, "budget/max_agreements", firstCovered ?? capFile.values[0]!.from);
+  const formatViolations: Violation[] = register.problems.map((p) => ({ row: p.row, agreement_id: p.agreement_id ?? null, rule: "FORMAT", severity: "error", field: p.field, message: p.message }));
+  const ruleViolations = checkRules({ catalogue, cap, minStillingsprosent: (d) => covered(params, "rules/min_stillingsprosent", d) }, register.rows);
   const violations = [...formatViolations, ...ruleViolations].sort((a, b) => a.row - b.row || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   const rowsWithError = new Set(violations.filter((x) => x.severity === "error").map((x) => x.row));
   const rules: ValidationReport["rules"] = {};
   for (const x of ruleViolations) {
-    const def = catalogue.rules.get(x.rule as RuleCode)!;
+    if (x.rule === "FORMAT") continue;
+    const def = catalogue.rules.get(x.rule)!;
     rules[def.code] = { severity: def.severity, text: def.text, source: def.source };
   }
   return {

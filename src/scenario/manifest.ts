@@ -17,6 +17,8 @@ export interface Manifest {
   seed: number;
   draws: number;
   overrides: Override[];
+  /** Run options that change the result besides the scenario (e.g. the employment form of `flows`). */
+  options?: Record<string, string | number>;
   data: { hash: string; files: Array<{ id: string; sha256: string; lastVerified: string }> };
 }
 
@@ -40,7 +42,7 @@ export function scenarioHash(s: Scenario): string {
   return sha256(canonicalJson(assumptions));
 }
 
-export function buildManifest(s: Scenario, params: ParamSet, run: { seed: number; draws: number; file?: string; overrides?: Override[] }): Manifest {
+export function buildManifest(s: Scenario, params: ParamSet, run: { seed: number; draws: number; file?: string; overrides?: Override[]; options?: Record<string, string | number> }): Manifest {
   return {
     tool: "introsim",
     version: packageVersion(),
@@ -48,6 +50,7 @@ export function buildManifest(s: Scenario, params: ParamSet, run: { seed: number
     seed: run.seed,
     draws: run.draws,
     overrides: run.overrides ?? [],
+    ...(run.options ? { options: run.options } : {}),
     data: { hash: params.dataHash, files: params.files.map((f) => ({ id: f.id, sha256: f.sha256, lastVerified: f.lastVerified })) },
   };
 }

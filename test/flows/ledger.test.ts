@@ -7,6 +7,9 @@ import { PARTIES } from "../../src/flows/parties";
 import { COST_INPUTS, domainBounds } from "../../src/cost/inputs";
 import { parseScenario } from "../../src/scenario/loadScenario";
 import { golden, realParams, STANDARD } from "../helpers";
+import { loadScenario } from "../../src/scenario/loadScenario";
+
+const realScenario = () => loadScenario(STANDARD, realParams()).scenario;
 
 // Golden case: test/fixtures/scenarios/golden.yaml with test/fixtures/params (see test/cost/golden.test.ts for the
 // activity). N = 1 750 consultations; ref 199 kr and egen 202 kr per consultation; exempt 0.4.
@@ -42,6 +45,15 @@ describe("golden ledgers, by hand", () => {
     const l = flowLedgers(scenario, params, "fastlonnet");
     expect(l.withOre).toEqual({ folketrygden: -54_386_500, pasienter: -23_593_500, kommune: -101_475_000, introduksjonslege: 100_000_000, fastleger: 82_805_000, staten: -23_350_000, andre: 20_000_000 });
     expect(l.diffOre).toEqual({ folketrygden: -27_279_000, pasienter: -11_676_000, kommune: -21_475_000, introduksjonslege: 100_000_000, fastleger: -36_220_000, staten: -23_350_000, andre: 20_000_000 });
+  });
+
+  test("the manifest records the employment form; few draws give the same warning as cost", () => {
+    const { scenario, params } = golden();
+    const r = runFlows(scenario, params, { employment: "fastlonnet", draws: 10, seed: 1 });
+    expect(r.manifest.options).toEqual({ employment: "fastlonnet" });
+    expect(r.warnings).toEqual([]); // every input fixed: no warning
+    const std = runFlows(realScenario(), realParams(), { draws: 100, seed: 1 });
+    expect(std.warnings[0]).toMatch(/only 100 draws: P85 and P90 are unstable/);
   });
 
   test("runFlows(all inputs fixed) gives every party's Monte Carlo effect equal to the ledger's difference", () => {

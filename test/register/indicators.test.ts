@@ -159,6 +159,15 @@ describe("projectCohorts, all inputs fixed, by hand", () => {
     expect(p.costPerSpecialistNok.p10).toBeCloseTo(p.costPerSpecialistNok.p90, 6); // no uncertainty when all fixed
   });
 
+  test("with no specialist within the horizon the cost per specialist is null and the draws are counted, not Infinity", () => {
+    const raw = YAML.parse(fs.readFileSync(GOLDEN, "utf8")) as Record<string, unknown>;
+    raw.cohort = { startYear: 2025, years: 2, intakePerYear: 10, shareCompleting: 0.5, yearsToComplete: 2, shareSpecialistGivenCompleted: 0.8, yearsCompletionToSpecialist: 1, shareBecomingFastlege: 0.3, agreementYearsPerDoctor: 1 };
+    const p = projectCohorts(parseScenario(raw, "g.yaml", fixtureParams()), new Float64Array(20).fill(1), { draws: 20, seed: 1 });
+    expect(p.costPerSpecialistNok.p50).toBeNull();
+    expect(p.drawsWithoutSpecialist).toBe(20);
+    expect(p.drawsWithoutFastlege).toBe(0);
+  });
+
   test("a fractional lag splits the flow between two years", () => {
     const raw = YAML.parse(fs.readFileSync(GOLDEN, "utf8")) as Record<string, unknown>;
     raw.cohort = { startYear: 2025, years: 4, intakePerYear: 10, shareCompleting: 1, yearsToComplete: 2.25, shareSpecialistGivenCompleted: 0, yearsCompletionToSpecialist: 0, shareBecomingFastlege: 0, agreementYearsPerDoctor: 1 };

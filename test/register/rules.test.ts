@@ -102,6 +102,15 @@ describe("rules R01–R13: a passing and a failing row each", () => {
     expect(validate(csv(row({ left_kommune_date: "2022-06-30" }))).violations.map((v) => [v.rule, v.field])).toEqual([["R13", "left_kommune_date"]]);
   });
 
+  test("a start outside the periods the rules cover is reported for that row, and the others are still checked", () => {
+    const v = validate(csv(row({ start_date: "2021-07-01", end_date: "2022-07-01", decision_date: "2021-06-01" }), row({ doctor_id: "D2", agreement_id: "IA-2", lis1: "no" })));
+    expect(v.violations.map((x) => [x.row, x.rule, x.field])).toEqual([[1, "FORMAT", "start_date"], [2, "R01", "lis1"]]);
+  });
+
+  test("a semicolon-separated file gets a hint, not a list of missing columns", () => {
+    expect(() => parseRegisterCsv(`${HEADER.join(";")}\n`, "t.csv")).toThrowError(/looks semicolon-separated/);
+  });
+
   test("numbers are read strictly: 0x32, 5e1 and 80 % are malformed", () => {
     for (const bad of ["0x32", "5e1", "80 %"]) expect(validate(csv(row({ fte_pct: bad }))).violations[0]).toMatchObject({ rule: "FORMAT", field: "fte_pct" });
     expect(rulesBroken(csv(row({ fte_pct: "80.5" })))).toEqual([]);
