@@ -55,3 +55,4 @@ export { indicatorsTable, validationSummaryTable, cohortTable } from "./report/r
 export { readApplications, parseApplicationsCsv, type Application } from "./allocation/applications";
 export { allocateRound, rankApplications, priorityScore, type AllocationDecision, type AllocationResult } from "./allocation/allocateRound";
 export { DEFAULT_POLICY, readPolicy, policySchema, type AllocationPolicy } from "./allocation/policy";
+export { simulateSlots, slotRules, type SlotSimulation, type SlotLife } from "./allocation/simulateSlots";

@@ -1,6 +1,7 @@
 /**
- * `introsim allocate`: one allocation round under the directorate's rules, with a readable reason per kommune.
- * (The monthly simulation of slots over time is not built yet; see the allocation issue.)
+ * `introsim allocate`: one allocation round under the directorate's rules, with a readable reason per kommune; with
+ * --scenario also the life of the slots month by month over many replications (timeline, utilisation, doctors served,
+ * folketrygd spending by year).
  */
 import type { Command } from "commander";
 import { readApplications } from "../allocation/applications";
@@ -9,7 +10,14 @@ import { DEFAULT_POLICY, readPolicy } from "../allocation/policy";
 import { loadParams } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
 import { packageVersion } from "../scenario/manifest";
-import { parseCap } from "./flags";
+import { parseCap, parseDraws, parseSeed } from "./flags";
+import { loadScenario } from "../scenario/loadScenario";
+import { UserError } from "../errors/userError";
+import { DEFAULT_SEED } from "../constants";
+import { runCost } from "../cost/runCost";
+import { loadRuleCatalogue } from "../register/ruleCatalogue";
+import { simulateSlots, slotRules, type SlotSimulation } from "../allocation/simulateSlots";
+import { formatNok, formatPercent } from "../format/norwegian";
 
 export function registerAllocate(program: Command): void {
   program
@@ -18,18 +26,33 @@ export function registerAllocate(program: Command): void {
     .requiredOption("--applications <file>", "applications CSV (see data/allocation/)")
     .option("--cap <n>", "national cap (default: the policy's, else data/params/budget/max_agreements)", parseCap)
     .option("--policy <file>", "allocation policy YAML (see data/allocation/policy-default.yaml)")
+    .option("--scenario <file>", "scenario with an allocation: section; adds the monthly simulation over time")
+    .option("--months <m>", "months to simulate (default: the scenario's allocation.months)", parseDraws)
+    .option("--replications <r>", "Monte Carlo replications of the slot simulation", parseDraws, 1000)
+    .option("--seed <s>", "random seed (default: the scenario's)", parseSeed)
     .option("--json", "print one JSON object instead of a table")
-    .action((flags: { applications: string; cap?: number; policy?: string; json?: boolean }) => {
+    .action((flags: { applications: string; cap?: number; policy?: string; scenario?: string; months?: number; replications: number; seed?: number; json?: boolean }) => {
       const input = readApplications(flags.applications);
       const policy = flags.policy ? readPolicy(flags.policy) : DEFAULT_POLICY;
       const params = loadParams();
       const firstRound = Math.min(...input.applications.map((a) => a.round));
       const cap = flags.cap ?? policy.cap ?? fixedScalarAt(params, "budget/max_agreements", `${Number.isFinite(firstRound) ? firstRound : 2022}-01-01`);
       const result = allocateRound(input.applications, policy, cap);
+      let simulation: SlotSimulation | undefined;
+      if (flags.scenario) {
+        const { scenario } = loadScenario(flags.scenario, params);
+        if (!scenario.allocation) throw new UserError("scenario", flags.scenario, "the scenario has no allocation section; add allocation: {decisionDate, months, …} (see data/scenarios/standard.yaml)");
+        const section = { ...scenario.allocation, ...(flags.months ? { months: flags.months } : {}) };
+        const seed = flags.seed ?? scenario.seed ?? DEFAULT_SEED;
+        const cost = runCost(scenario, params, { draws: flags.replications, seed });
+        const rules = slotRules(loadRuleCatalogue(), fixedScalarAt(params, "rules/min_stillingsprosent", section.decisionDate));
+        simulation = simulateSlots(input.applications, policy, cap, section, rules, cost.net, { replications: flags.replications, seed });
+      }
       if (flags.json) {
         const granted = result.decisions.map((d) => ({ kommunenr: d.kommunenr, kommune: d.kommune, helseregion: d.helseregion, requested: d.requested, granted: d.granted, rank: d.rank, reason: d.reason }));
         const manifest = { tool: "introsim", version: packageVersion(), applications: { file: input.file, sha256: input.sha256 }, policy, cap, data: { hash: params.dataHash } };
-        process.stdout.write(`${JSON.stringify({ granted, totals: result.totals, manifest }, null, 2)}\n`);
+        const sim = simulation ? { timeline: simulation.timeline, utilisation: simulation.utilisation, doctorsServed: simulation.doctorsServed, slotsGranted: simulation.slotsGranted, spendingByYear: simulation.spendingByYear } : {};
+        process.stdout.write(`${JSON.stringify({ granted, totals: result.totals, ...sim, manifest: { ...manifest, ...(simulation ? { scenario: flags.scenario, seed: simulation.seed, replications: simulation.replications, months: simulation.months } : {}) } }, null, 2)}\n`);
         return;
       }
       const lines = [
@@ -37,6 +60,13 @@ export function registerAllocate(program: Command): void {
         ...(input.extraColumns.length ? [`notice: extra columns ignored: ${input.extraColumns.join(", ")}`] : []),
         ...result.decisions.map((d) => `  ${String(d.rank).padStart(3)}. ${d.kommunenr} ${d.kommune.padEnd(16)} ${d.helseregion.padEnd(11)} ${d.granted}/${d.requested}  ${d.reason}`),
       ];
+      if (simulation) {
+        const at = (m: number) => simulation!.timeline[Math.min(m, simulation!.months - 1)]!;
+        lines.push(`slot simulation: ${simulation.replications} replications from ${simulation.decisionDate}; agreements in place P10/P50/P90:`);
+        for (const m of [6, 12, 14, 24, 36, 48].filter((x) => x < simulation!.months)) lines.push(`  ${at(m).date}  ${Math.round(at(m).inPlace.p10)} / ${Math.round(at(m).inPlace.p50)} / ${Math.round(at(m).inPlace.p90)}`);
+        lines.push(`utilisation P50 ${formatPercent(simulation.utilisation.p50)}; doctors served P50 ${Math.round(simulation.doctorsServed.p50)}`);
+        for (const y of simulation.spendingByYear) lines.push(`  spending ${y.year}: P50 ${formatNok(y.nok.p50)} (P10 ${formatNok(y.nok.p10)} – P90 ${formatNok(y.nok.p90)})`);
+      }
       process.stdout.write(`${lines.join("\n")}\n`);
     });
 }

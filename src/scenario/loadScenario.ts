@@ -46,7 +46,7 @@ function readMerged(file: string, seen: string[]): { raw: Raw; chain: string[] }
   const merged: Raw = { ...parent.raw, name: path.basename(abs).replace(/\.(ya?ml|json)$/i, "").toLowerCase(), ...raw };
   delete merged.extends;
   // Sections merge entry by entry, so a variant changes one input or one amount and inherits the rest.
-  for (const section of ["inputs", "flows", "cohort"]) {
+  for (const section of ["inputs", "flows", "cohort", "allocation"]) {
     const from = parent.raw[section];
     const own = raw[section];
     if (isObject(from) || isObject(own)) merged[section] = { ...(isObject(from) ? from : {}), ...(isObject(own) ? own : {}) };

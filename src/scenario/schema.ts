@@ -10,6 +10,7 @@ import { isoDate } from "../time/isoDate";
 import { MAX_DRAWS } from "../constants";
 import { flowsSectionSchema } from "../flows/schema";
 import { cohortSectionSchema } from "../register/cohortSchema";
+import { allocationSectionSchema } from "../allocation/slotSchema";
 
 const inputShape = Object.fromEntries(COST_INPUT_NAMES.map((name) => [name, distSpec])) as Record<string, typeof distSpec>;
 
@@ -34,6 +35,8 @@ export const scenarioSchema = z.strictObject({
   flows: flowsSectionSchema.optional(),
   /** Cohort projection for planning (intake and outcomes over years); used by the måloppnåelse notebook. */
   cohort: cohortSectionSchema.optional(),
+  /** Slot simulation over time for allocation rounds (introsim allocate --scenario). */
+  allocation: allocationSectionSchema.optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

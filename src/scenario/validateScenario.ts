@@ -6,6 +6,7 @@ import { UserError } from "../errors/userError";
 import { COST_INPUTS, describeDomain, domainBounds } from "../cost/inputs";
 import { FLOW_INPUTS } from "../flows/flowInputs";
 import { COHORT_INPUTS } from "../register/cohortInputs";
+import { SLOT_INPUTS } from "../allocation/slotInputs";
 import type { DistSpec } from "../distributions/spec";
 import type { ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
@@ -39,7 +40,8 @@ export function checkScenarioDomains(s: Scenario, where: string, params: ParamSe
   const minFte = minStillingsprosent(params, s.agreementYearStart);
   const flowSpecs = s.flows ? FLOW_INPUTS.map((d) => [d, (s.flows as unknown as Record<string, DistSpec>)[d.name]!, "flows"] as const) : [];
   const cohortSpecs = s.cohort ? COHORT_INPUTS.map((d) => [d, (s.cohort as unknown as Record<string, DistSpec>)[d.name]!, "cohort"] as const) : [];
-  const specs = [...COST_INPUTS.map((d) => [d, (s.inputs as Record<string, DistSpec>)[d.name]!, "inputs"] as const), ...flowSpecs, ...cohortSpecs];
+  const slotSpecs = s.allocation ? SLOT_INPUTS.map((d) => [d, (s.allocation as unknown as Record<string, DistSpec>)[d.name]!, "allocation"] as const) : [];
+  const specs = [...COST_INPUTS.map((d) => [d, (s.inputs as Record<string, DistSpec>)[d.name]!, "inputs"] as const), ...flowSpecs, ...cohortSpecs, ...slotSpecs];
   for (const [def, spec, section] of specs) {
     const name = def.name;
     const [lo, hi] = domainBounds(def.domain, minFte);

@@ -314,3 +314,17 @@ describe("introsim allocate", () => {
     expectOneClearError(runCli(["allocate", "--applications", APPS, "--cap", "0"]), /the cap must be a whole number of agreements, 1 or more/);
   });
 });
+
+describe("introsim allocate --scenario", () => {
+  test("--json adds timeline (P10/P50/P90 per month), utilisation, doctorsServed and spendingByYear", () => {
+    const r = runCli(["allocate", "--applications", "data/allocation/synthetic-applications-2022.csv", "--scenario", "data/scenarios/standard.yaml", "--replications", "200", "--months", "36", "--json"]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.timeline).toHaveLength(36);
+    expect(Object.keys(j.timeline[0]).sort()).toEqual(["active", "date", "held", "inPlace", "month"]);
+    for (const t of j.timeline) expect(t.held.p90).toBeLessThanOrEqual(65);
+    expect(j.utilisation.p50).toBeGreaterThan(0);
+    expect(j.spendingByYear.map((y: { year: number }) => y.year)).toEqual([2022, 2023, 2024, 2025]);
+    expect(j.manifest).toMatchObject({ replications: 200, months: 36 });
+  });
+});

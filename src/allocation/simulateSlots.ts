@@ -1,0 +1,187 @@
+/**
+ * The life of the granted slots, month by month, over many replications (Monte Carlo).
+ *
+ *   round (allocateRound) -> each slot at its decision month d:
+ *     recruitment fails (probability by candidate and sentralitet) -> lapses at d + 6 months (R06)
+ *     or the first doctor starts at d + monthsToStart (later than d + 6: lapses)
+ *     doctors follow each other (each at least 6 months, R03) until 24 FTE months are used (R04), or no new doctor
+ *     comes (1 − chainProbability), with monthsBetweenDoctors idle in between -> the slot is freed
+ *   a freed slot goes to the next kommune on the waiting list (rank order, unmet demand) after reallocationDelayMonths
+ * Slots exist only by replacing a freed one, so the number granted never exceeds the cap. Parameters are drawn once
+ * per replication (their uncertainty); the slots' own events from a seeded stream per replication. Only active
+ * agreement-months cost folketrygden money: spending by year = active months / 12 × the cost model's net cost per
+ * agreement-year (one draw per replication).
+ */
+import { percentileSorted, sortedCopy } from "../analysis/summarise";
+import { domainBounds } from "../cost/inputs";
+import { createSampler } from "../distributions/sampler";
+import { Mt19937 } from "../distributions/mt19937";
+import { streamSeed } from "../distributions/seed";
+import type { DistSpec } from "../distributions/spec";
+import { ruleNumber, type RuleCatalogue } from "../register/ruleCatalogue";
+import { addMonths } from "../time/isoDate";
+import type { Application } from "./applications";
+import { allocateRound } from "./allocateRound";
+import type { AllocationPolicy } from "./policy";
+import type { AllocationSection } from "./slotSchema";
+import { SLOT_INPUTS } from "./slotInputs";
+
+export interface Band {
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+export interface SlotSimulation {
+  decisionDate: string;
+  months: number;
+  replications: number;
+  seed: number;
+  cap: number;
+  /**
+   * Per month: slots held (granted and not yet freed; never above the cap), agreements in place (a doctor working or
+   * between two doctors) and active (a doctor working).
+   */
+  timeline: Array<{ month: number; date: string; held: Band; inPlace: Band; active: Band }>;
+  /** Active agreement-months / (cap × months). */
+  utilisation: Band;
+  doctorsServed: Band;
+  /** Slots granted over the horizon, the first round and reallocations together. */
+  slotsGranted: Band;
+  spendingByYear: Array<{ year: number; nok: Band }>;
+}
+
+function band(values: Float64Array): Band {
+  const s = sortedCopy(values);
+  return { p10: percentileSorted(s, 0.1), p50: percentileSorted(s, 0.5), p90: percentileSorted(s, 0.9) };
+}
+
+export interface SlotRules {
+  takeIntoUseMonths: number;
+  minMonthsPerDoctor: number;
+  maxFteMonths: number;
+  minStillingsprosent: number;
+}
+
+export function slotRules(catalogue: RuleCatalogue, minStillingsprosent: number): SlotRules {
+  return {
+    takeIntoUseMonths: ruleNumber(catalogue, "R06", "takeIntoUseWithinMonths"),
+    minMonthsPerDoctor: ruleNumber(catalogue, "R03", "minMonthsPerDoctor"),
+    maxFteMonths: ruleNumber(catalogue, "R04", "maxFteMonthsPerPeriod"),
+    minStillingsprosent,
+  };
+}
+
+/** One slot's life, for tests and audits: decision, doctors (start month, calendar months, share of full time), freed. */
+export interface SlotLife {
+  replication: number;
+  kommunenr: string;
+  decision: number;
+  doctors: Array<{ start: number; months: number; fte: number }>;
+  freed: number;
+}
+
+export function simulateSlots(
+  apps: ReadonlyArray<Application>,
+  policy: AllocationPolicy,
+  cap: number,
+  section: AllocationSection,
+  rules: SlotRules,
+  costPerAgreementYear: Float64Array,
+  opts: { replications: number; seed: number; onSlot?: (life: SlotLife) => void },
+): SlotSimulation {
+  const { replications: R, seed } = opts;
+  const H = section.months;
+  if (costPerAgreementYear.length < R) throw new Error("simulateSlots: fewer cost draws than replications");
+  const p = Object.fromEntries(
+    SLOT_INPUTS.map((d) => {
+      const [lo, hi] = domainBounds(d.domain, 0);
+      const out = new Float64Array(R);
+      createSampler((section as unknown as Record<string, DistSpec>)[d.name]!, seed, `allocation.${d.name}`, lo, hi).fill(out);
+      return [d.name, out];
+    }),
+  ) as Record<string, Float64Array>;
+
+  const round = allocateRound(apps, policy, cap);
+  const byKommune = new Map(apps.map((a) => [a.kommunenr, a]));
+  const initial = round.decisions.flatMap((d) => Array.from({ length: d.granted }, () => byKommune.get(d.kommunenr)!));
+  const waitingOrder = round.decisions.map((d) => ({ app: byKommune.get(d.kommunenr)!, unmet: Math.min(d.requested, policy.maxPerKommune ?? Infinity) - d.granted }));
+
+  const active = Array.from({ length: H }, () => new Float64Array(R));
+  const inPlace = Array.from({ length: H }, () => new Float64Array(R));
+  const held = Array.from({ length: H }, () => new Float64Array(R));
+  const utilisation = new Float64Array(R);
+  const doctors = new Float64Array(R);
+  const granted = new Float64Array(R);
+  const startYear = Number(section.decisionDate.slice(0, 4));
+  const lastYear = Number(addMonths(section.decisionDate, H - 1).slice(0, 4));
+  const spending = Array.from({ length: lastYear - startYear + 1 }, () => new Float64Array(R));
+  const yearOfMonth = Array.from({ length: H }, (_, m) => Number(addMonths(section.decisionDate, m).slice(0, 4)) - startYear);
+
+  for (let r = 0; r < R; r++) {
+    const rng = new Mt19937(streamSeed(seed, `allocation.slots#${r}`));
+    const u = () => (rng.nextUint32() + 0.5) * 2 ** -32;
+    const waiting = waitingOrder.map((w) => ({ ...w }));
+    const queue: Array<{ app: Application; decision: number }> = initial.map((app) => ({ app, decision: 0 }));
+    let activeMonths = 0;
+    const fte = Math.max(rules.minStillingsprosent, p.stillingsprosentShare![r]!);
+    const docMonths = Math.max(rules.minMonthsPerDoctor, Math.round(p.monthsPerDoctor![r]!));
+    const gap = Math.round(p.monthsBetweenDoctors![r]!);
+    const toStart = Math.ceil(p.monthsToStart![r]!);
+    const realloc = Math.max(1, Math.round(p.reallocationDelayMonths![r]!));
+    for (let q = 0; q < queue.length; q++) {
+      const { app, decision } = queue[q]!;
+      granted[r]!++;
+      const failP = Math.min(1, (app.hasCandidate ? p.recruitFailWithCandidate![r]! : p.recruitFailWithoutCandidate![r]!) + p.recruitFailPerSentralitetStep![r]! * (app.sentralitet - 1));
+      let freed: number;
+      const life: SlotLife = { replication: r, kommunenr: app.kommunenr, decision, doctors: [], freed: 0 };
+      if (u() < failP || toStart > rules.takeIntoUseMonths) {
+        freed = decision + rules.takeIntoUseMonths; // lapses at the deadline
+      } else {
+        let t = decision + toStart;
+        let fteLeft = rules.maxFteMonths;
+        for (;;) {
+          // Whole months that fit in the FTE months left (rounding down keeps the period within R04's limit).
+          const m = Math.min(docMonths, Math.floor(fteLeft / fte + 1e-9));
+          doctors[r]!++;
+          life.doctors.push({ start: t, months: m, fte });
+          for (let k = t; k < Math.min(H, t + m); k++) {
+            active[k]![r]!++;
+            inPlace[k]![r]!++;
+            activeMonths++;
+          }
+          fteLeft -= m * fte;
+          t += m;
+          if (fteLeft + 1e-9 < rules.minMonthsPerDoctor * fte || !(u() < p.chainProbability![r]!)) break;
+          for (let k = t; k < Math.min(H, t + gap); k++) inPlace[k]![r]!++;
+          t += gap;
+        }
+        freed = t;
+      }
+      life.freed = freed;
+      opts.onSlot?.(life);
+      for (let k = decision; k < Math.min(H, freed); k++) held[k]![r]!++;
+      // The freed slot goes to the next kommune on the waiting list.
+      const next = waiting.find((w) => w.unmet > 0);
+      if (next && freed + realloc < H) {
+        next.unmet--;
+        queue.push({ app: next.app, decision: freed + realloc });
+      }
+    }
+    utilisation[r] = activeMonths / (cap * H);
+    const costPerMonth = costPerAgreementYear[r]! / 12;
+    for (let m = 0; m < H; m++) spending[yearOfMonth[m]!]![r]! += active[m]![r]! * costPerMonth;
+  }
+  return {
+    decisionDate: section.decisionDate,
+    months: H,
+    replications: R,
+    seed,
+    cap,
+    timeline: active.map((a, m) => ({ month: m, date: addMonths(section.decisionDate, m), held: band(held[m]!), inPlace: band(inPlace[m]!), active: band(a) })),
+    utilisation: band(utilisation),
+    doctorsServed: band(doctors),
+    slotsGranted: band(granted),
+    spendingByYear: spending.map((s, k) => ({ year: startYear + k, nok: band(s) })),
+  };
+}

@@ -1,0 +1,64 @@
+import * as path from "node:path";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { readApplications } from "../../src/allocation/applications";
+import { DEFAULT_POLICY } from "../../src/allocation/policy";
+import { simulateSlots, slotRules, type SlotLife } from "../../src/allocation/simulateSlots";
+import { loadRuleCatalogue } from "../../src/register/ruleCatalogue";
+import { loadScenario } from "../../src/scenario/loadScenario";
+import { ROOT, realParams, STANDARD } from "../helpers";
+
+const params = realParams();
+const scenario = loadScenario(STANDARD, params).scenario;
+const apps = readApplications(path.join(ROOT, "data/allocation/synthetic-applications-2022.csv")).applications;
+const rules = slotRules(loadRuleCatalogue(), 0.5);
+const cost = (n: number) => new Float64Array(n).fill(450_000);
+
+describe("simulateSlots", () => {
+  test("slots held never exceed the cap in any month; every slot keeps the rules (R03, R04, R06)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 70 }), fc.integer({ min: 0, max: 2 ** 31 }), (cap, seed) => {
+        const lives: SlotLife[] = [];
+        const s = simulateSlots(apps, DEFAULT_POLICY, cap, scenario.allocation!, rules, cost(20), { replications: 20, seed, onSlot: (l) => lives.push(l) });
+        for (let r = 0; r < 20; r++) {
+          const held = new Array<number>(s.months).fill(0);
+          for (const l of lives.filter((x) => x.replication === r)) for (let m = l.decision; m < Math.min(s.months, l.freed); m++) held[m]!++;
+          expect(Math.max(...held)).toBeLessThanOrEqual(cap);
+        }
+        for (const l of lives) {
+          if (l.doctors.length > 0) expect(l.doctors[0]!.start - l.decision).toBeLessThanOrEqual(rules.takeIntoUseMonths);
+          for (const d of l.doctors) expect(d.months).toBeGreaterThanOrEqual(rules.minMonthsPerDoctor);
+          expect(l.doctors.reduce((a, d) => a + d.months * d.fte, 0)).toBeLessThanOrEqual(rules.maxFteMonths + 1e-9);
+          expect(l.freed).toBeGreaterThanOrEqual(l.decision);
+        }
+      }),
+      { numRuns: 25, seed: 61 },
+    );
+  });
+
+  test("the same seed gives identical output; another seed other draws", () => {
+    const a = simulateSlots(apps, DEFAULT_POLICY, 65, scenario.allocation!, rules, cost(200), { replications: 200, seed: 5 });
+    const b = simulateSlots(apps, DEFAULT_POLICY, 65, scenario.allocation!, rules, cost(200), { replications: 200, seed: 5 });
+    const c = simulateSlots(apps, DEFAULT_POLICY, 65, scenario.allocation!, rules, cost(200), { replications: 200, seed: 6 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(c.timeline)).not.toBe(JSON.stringify(a.timeline));
+  });
+
+  test("calibration: with the bundled 2022 round and the default parameters, about 34 of 65 are in place by August 2023", () => {
+    // Observed: agreements in place for 34 of the 65 by 25 August 2023 (Helsedirektoratet, status report autumn 2023).
+    const s = simulateSlots(apps, DEFAULT_POLICY, 65, scenario.allocation!, rules, cost(2000), { replications: 2000, seed: 20220615 });
+    const aug2023 = s.timeline.find((t) => t.date.startsWith("2023-08"))!;
+    expect(aug2023.inPlace.p10).toBeLessThanOrEqual(34);
+    expect(aug2023.inPlace.p90).toBeGreaterThanOrEqual(34);
+    expect(Math.abs(aug2023.inPlace.p50 - 34)).toBeLessThanOrEqual(4);
+  });
+
+  test("spending by year is active agreement-months / 12 × the cost per agreement-year", () => {
+    const lives: SlotLife[] = [];
+    const s = simulateSlots(apps, DEFAULT_POLICY, 65, { ...scenario.allocation!, months: 24 }, rules, cost(1), { replications: 1, seed: 1, onSlot: (l) => lives.push(l) });
+    const activeMonths = lives.reduce((a, l) => a + l.doctors.reduce((b, d) => b + Math.max(0, Math.min(24, d.start + d.months) - Math.min(24, d.start)), 0), 0);
+    const total = s.spendingByYear.reduce((a, y) => a + y.nok.p50, 0);
+    expect(total).toBeCloseTo((activeMonths / 12) * 450_000, 4);
+    expect(s.utilisation.p50).toBeCloseTo(activeMonths / (65 * 24), 12);
+  });
+});
