@@ -5,7 +5,8 @@
  *     recruitment fails (probability by candidate and sentralitet) -> lapses at d + 6 months (R06)
  *     or the first doctor starts at d + monthsToStart (later than d + 6: lapses)
  *     doctors follow each other (each at least 6 months, R03) until 24 FTE months are used (R04), or no new doctor
- *     comes (1 − chainProbability), with monthsBetweenDoctors idle in between -> the slot is freed
+ *     comes (1 − chainProbability), with monthsBetweenDoctors idle in between; a period that is used up goes on as
+ *     a second period (2 + 2 years) with secondPeriodProbability -> otherwise the slot is freed
  *   a freed slot goes to the next kommune on the waiting list (rank order, unmet demand) after reallocationDelayMonths
  * Slots exist only by replacing a freed one, so the number granted never exceeds the cap. Parameters are drawn once
  * per replication (their uncertainty); the slots' own events from a seeded stream per replication. Only active
@@ -77,7 +78,7 @@ export interface SlotLife {
   replication: number;
   kommunenr: string;
   decision: number;
-  doctors: Array<{ start: number; months: number; fte: number }>;
+  doctors: Array<{ start: number; months: number; fte: number; period: 1 | 2 }>;
   freed: number;
 }
 
@@ -140,11 +141,12 @@ export function simulateSlots(
       } else {
         let t = decision + toStart;
         let fteLeft = rules.maxFteMonths;
+        let period = 1;
         for (;;) {
           // Whole months that fit in the FTE months left (rounding down keeps the period within R04's limit).
           const m = Math.min(docMonths, Math.floor(fteLeft / fte + 1e-9));
           doctors[r]!++;
-          life.doctors.push({ start: t, months: m, fte });
+          life.doctors.push({ start: t, months: m, fte, period: period as 1 | 2 });
           for (let k = t; k < Math.min(H, t + m); k++) {
             active[k]![r]!++;
             inPlace[k]![r]!++;
@@ -152,7 +154,11 @@ export function simulateSlots(
           }
           fteLeft -= m * fte;
           t += m;
-          if (fteLeft + 1e-9 < rules.minMonthsPerDoctor * fte || !(u() < p.chainProbability![r]!)) break;
+          const usedUp = fteLeft + 1e-9 < rules.minMonthsPerDoctor * fte;
+          if (usedUp && period === 1 && u() < p.secondPeriodProbability![r]!) {
+            period = 2; // a second period: the FTE months start again
+            fteLeft = rules.maxFteMonths;
+          } else if (usedUp || !(u() < p.chainProbability![r]!)) break;
           for (let k = t; k < Math.min(H, t + gap); k++) inPlace[k]![r]!++;
           t += gap;
         }

@@ -16,6 +16,7 @@ export const allocationSectionSchema = z.strictObject({
   stillingsprosentShare: distSpec,
   chainProbability: distSpec,
   monthsBetweenDoctors: distSpec,
+  secondPeriodProbability: distSpec,
   reallocationDelayMonths: distSpec,
 });
 

@@ -33,6 +33,8 @@ export function registerAllocate(program: Command): void {
     .option("--json", "print one JSON object instead of a table")
     .action((flags: { applications: string; cap?: number; policy?: string; scenario?: string; months?: number; replications: number; seed?: number; json?: boolean }) => {
       const input = readApplications(flags.applications);
+      const rounds = [...new Set(input.applications.map((a) => a.round))].sort();
+      if (rounds.length > 1) throw new UserError("io", input.file, `holds rounds ${rounds.join(", ")}; allocate one round at a time (filter the file by round)`);
       const policy = flags.policy ? readPolicy(flags.policy) : DEFAULT_POLICY;
       const params = loadParams();
       const firstRound = Math.min(...input.applications.map((a) => a.round));

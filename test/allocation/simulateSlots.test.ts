@@ -28,12 +28,19 @@ describe("simulateSlots", () => {
         for (const l of lives) {
           if (l.doctors.length > 0) expect(l.doctors[0]!.start - l.decision).toBeLessThanOrEqual(rules.takeIntoUseMonths);
           for (const d of l.doctors) expect(d.months).toBeGreaterThanOrEqual(rules.minMonthsPerDoctor);
-          expect(l.doctors.reduce((a, d) => a + d.months * d.fte, 0)).toBeLessThanOrEqual(rules.maxFteMonths + 1e-9);
+          for (const period of [1, 2]) expect(l.doctors.filter((d) => d.period === period).reduce((a, d) => a + d.months * d.fte, 0)).toBeLessThanOrEqual(rules.maxFteMonths + 1e-9);
           expect(l.freed).toBeGreaterThanOrEqual(l.decision);
         }
       }),
       { numRuns: 25, seed: 61 },
     );
+  });
+
+  test("second periods happen when granted and never beyond two", () => {
+    const lives: SlotLife[] = [];
+    simulateSlots(apps, DEFAULT_POLICY, 65, { ...scenario.allocation!, secondPeriodProbability: { type: "fixed", value: 1 }, chainProbability: { type: "fixed", value: 1 }, recruitFailWithCandidate: { type: "fixed", value: 0 }, recruitFailWithoutCandidate: { type: "fixed", value: 0 }, recruitFailPerSentralitetStep: { type: "fixed", value: 0 }, months: 120 }, rules, cost(5), { replications: 5, seed: 2, onSlot: (l) => lives.push(l) });
+    expect(lives.some((l) => l.doctors.some((d) => d.period === 2))).toBe(true);
+    for (const l of lives) expect(l.doctors.every((d) => d.period === 1 || d.period === 2)).toBe(true);
   });
 
   test("the same seed gives identical output; another seed other draws", () => {
