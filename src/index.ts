@@ -56,3 +56,4 @@ export { readApplications, parseApplicationsCsv, type Application } from "./allo
 export { allocateRound, rankApplications, priorityScore, type AllocationDecision, type AllocationResult } from "./allocation/allocateRound";
 export { DEFAULT_POLICY, readPolicy, policySchema, type AllocationPolicy } from "./allocation/policy";
 export { simulateSlots, slotRules, type SlotSimulation, type SlotLife } from "./allocation/simulateSlots";
+export { grantedByRegionSpec, slotTimelineSpec, spendingByYearSpec } from "./charts/allocationCharts";

@@ -1,0 +1,73 @@
+/** Charts for allocation: granted against requested by helseregion, the slot timeline against the cap (with the 2023
+ * observation), and folketrygd spending by year against the budget line. */
+import type { AllocationResult } from "../allocation/allocateRound";
+import type { SlotSimulation } from "../allocation/simulateSlots";
+import { formatMillNok } from "../format/norwegian";
+import type { ChartSpec } from "./render";
+import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
+
+export function grantedByRegionSpec(result: AllocationResult, subtitle: string): ChartSpec {
+  const rows = Object.entries(result.totals.byHelseregion).flatMap(([region, t]) => [
+    { region, hva: "Søkt", antall: t.requested },
+    { region, hva: "Tildelt", antall: t.granted },
+  ]);
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    description: "Søkte og tildelte introduksjonsavtaler etter helseregion.",
+    title: { text: `${result.totals.granted} av ${result.totals.requested} søkte avtaler tildelt innenfor taket på ${result.cap}`, subtitle: [subtitle] },
+    width: PAGE_WIDTH - 200,
+    height: { step: 18 },
+    config: BASE_CONFIG,
+    data: { values: rows },
+    mark: "bar",
+    encoding: {
+      y: { field: "region", type: "nominal", title: null, sort: ["Nord", "Midt-Norge", "Vest", "Sør-Øst"] },
+      yOffset: { field: "hva", type: "nominal", sort: ["Søkt", "Tildelt"] },
+      x: { field: "antall", type: "quantitative", title: "Avtaler" },
+      color: { field: "hva", type: "nominal", title: null, scale: { domain: ["Søkt", "Tildelt"], range: [COLORS.sky, COLORS.blue] }, legend: { orient: "bottom" } },
+    },
+  };
+}
+
+export function slotTimelineSpec(sim: SlotSimulation, subtitle: string, observed?: { date: string; inPlace: number; source: string }): ChartSpec {
+  const rows = sim.timeline.map((t) => ({ dato: t.date, p10: t.inPlace.p10, p50: t.inPlace.p50, p90: t.inPlace.p90, aktiv: t.active.p50 }));
+  const at = observed ? sim.timeline.find((t) => t.date.slice(0, 7) === observed.date.slice(0, 7)) : undefined;
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    description: "Introduksjonsavtaler i bruk per måned (simulert, P10–P90) mot taket.",
+    title: {
+      text: at && observed ? `Simulert ${Math.round(at.inPlace.p50)} avtaler i bruk i ${observed.date.slice(0, 7)}; observert ${observed.inPlace} av ${sim.cap}` : `Avtaler i bruk per måned mot taket på ${sim.cap}`,
+      subtitle: [subtitle, `Bånd: P10–P90 i ${sim.replications.toLocaleString("nb-NO")} replikasjoner; linje: P50. Rød strek: taket.${observed ? ` Punkt: observert (${observed.source}).` : ""}`],
+    },
+    width: PAGE_WIDTH - 80,
+    height: 260,
+    config: BASE_CONFIG,
+    layer: [
+      { data: { values: rows }, mark: { type: "area", color: COLORS.sky, opacity: 0.4 }, encoding: { x: { field: "dato", type: "temporal", title: null, axis: { format: "%Y", tickCount: "year" } }, y: { field: "p10", type: "quantitative", title: "Avtaler i bruk" }, y2: { field: "p90" } } },
+      { data: { values: rows }, mark: { type: "line", color: COLORS.blue, strokeWidth: 2 }, encoding: { x: { field: "dato", type: "temporal" }, y: { field: "p50", type: "quantitative" } } },
+      { data: { values: [{ tak: sim.cap }] }, mark: { type: "rule", color: COLORS.vermillion, strokeWidth: 2 }, encoding: { y: { field: "tak", type: "quantitative" } } },
+      ...(observed ? [{ data: { values: [{ dato: observed.date, antall: observed.inPlace }] }, mark: { type: "point" as const, filled: true, size: 90, color: COLORS.black }, encoding: { x: { field: "dato", type: "temporal" as const }, y: { field: "antall", type: "quantitative" as const } } }] : []),
+    ],
+  };
+}
+
+export function spendingByYearSpec(sim: SlotSimulation, budgetLineNok: number, subtitle: string): ChartSpec {
+  const rows = sim.spendingByYear.map((y) => ({ år: String(y.year), p10: y.nok.p10 / 1e6, p50: y.nok.p50 / 1e6, p90: y.nok.p90 / 1e6 }));
+  const peak = sim.spendingByYear.reduce((a, y) => (y.nok.p50 > a.nok.p50 ? y : a));
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    description: "Folketrygdens utgifter til introduksjonsavtaler per år (simulert) mot bevilgningen.",
+    title: {
+      text: `Høyest ${formatMillNok(peak.nok.p50)} i ${peak.year} (P50) – ${peak.nok.p50 <= budgetLineNok ? "under" : "over"} bevilgningen på ${formatMillNok(budgetLineNok)}`,
+      subtitle: [subtitle, "Bare måneder med lege i arbeid koster folketrygden penger. Søyle: P50; strek: P10–P90."],
+    },
+    width: PAGE_WIDTH - 120,
+    height: 240,
+    config: BASE_CONFIG,
+    layer: [
+      { data: { values: rows }, mark: { type: "bar", color: COLORS.blue, width: { band: 0.6 } }, encoding: { x: { field: "år", type: "ordinal", title: null }, y: { field: "p50", type: "quantitative", title: "Mill. kr" } } },
+      { data: { values: rows }, mark: { type: "rule", color: COLORS.black, strokeWidth: 1.5 }, encoding: { x: { field: "år", type: "ordinal" }, y: { field: "p10", type: "quantitative" }, y2: { field: "p90" } } },
+      { data: { values: [{ b: budgetLineNok / 1e6 }] }, mark: { type: "rule", color: COLORS.vermillion, strokeWidth: 2, strokeDash: [6, 3] }, encoding: { y: { field: "b", type: "quantitative" } } },
+    ],
+  };
+}
