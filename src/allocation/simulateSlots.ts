@@ -49,6 +49,12 @@ export interface SlotSimulation {
   doctorsServed: Band;
   /** Slots granted over the horizon, the first round and reallocations together. */
   slotsGranted: Band;
+  /** Slots that lapsed (not taken into use within the deadline), were given back before their period was used up, or were granted again from the waiting list. */
+  lapsed: Band;
+  givenBack: Band;
+  reallocated: Band;
+  /** Per helseregion: slots granted, doctors served, active agreement-months. */
+  byHelseregion: Record<string, { slotsGranted: Band; doctorsServed: Band; activeAgreementMonths: Band }>;
   spendingByYear: Array<{ year: number; nok: Band }>;
 }
 
@@ -114,6 +120,11 @@ export function simulateSlots(
   const utilisation = new Float64Array(R);
   const doctors = new Float64Array(R);
   const granted = new Float64Array(R);
+  const lapsed = new Float64Array(R);
+  const givenBack = new Float64Array(R);
+  const reallocated = new Float64Array(R);
+  const regions = [...new Set(apps.map((a) => a.helseregion))].sort();
+  const byRegion = new Map(regions.map((g) => [g, { granted: new Float64Array(R), doctors: new Float64Array(R), months: new Float64Array(R) }]));
   const startYear = Number(section.decisionDate.slice(0, 4));
   const lastYear = Number(addMonths(section.decisionDate, H - 1).slice(0, 4));
   const spending = Array.from({ length: lastYear - startYear + 1 }, () => new Float64Array(R));
@@ -132,12 +143,16 @@ export function simulateSlots(
     const realloc = Math.max(1, Math.round(p.reallocationDelayMonths![r]!));
     for (let q = 0; q < queue.length; q++) {
       const { app, decision } = queue[q]!;
+      const region = byRegion.get(app.helseregion)!;
       granted[r]!++;
+      region.granted[r]!++;
+      if (q >= initial.length) reallocated[r]!++;
       const failP = Math.min(1, (app.hasCandidate ? p.recruitFailWithCandidate![r]! : p.recruitFailWithoutCandidate![r]!) + p.recruitFailPerSentralitetStep![r]! * (app.sentralitet - 1));
       let freed: number;
       const life: SlotLife = { replication: r, kommunenr: app.kommunenr, decision, doctors: [], freed: 0 };
       if (u() < failP || toStart > rules.takeIntoUseMonths) {
         freed = decision + rules.takeIntoUseMonths; // lapses at the deadline
+        lapsed[r]!++;
       } else {
         let t = decision + toStart;
         let fteLeft = rules.maxFteMonths;
@@ -146,6 +161,8 @@ export function simulateSlots(
           // Whole months that fit in the FTE months left (rounding down keeps the period within R04's limit).
           const m = Math.min(docMonths, Math.floor(fteLeft / fte + 1e-9));
           doctors[r]!++;
+          region.doctors[r]!++;
+          region.months[r]! += Math.max(0, Math.min(H, t + m) - Math.min(H, t));
           life.doctors.push({ start: t, months: m, fte, period: period as 1 | 2 });
           for (let k = t; k < Math.min(H, t + m); k++) {
             active[k]![r]!++;
@@ -158,7 +175,11 @@ export function simulateSlots(
           if (usedUp && period === 1 && u() < p.secondPeriodProbability![r]!) {
             period = 2; // a second period: the FTE months start again
             fteLeft = rules.maxFteMonths;
-          } else if (usedUp || !(u() < p.chainProbability![r]!)) break;
+          } else if (usedUp) break;
+          else if (!(u() < p.chainProbability![r]!)) {
+            givenBack[r]!++; // FTE months were left, but no new doctor came
+            break;
+          }
           for (let k = t; k < Math.min(H, t + gap); k++) inPlace[k]![r]!++;
           t += gap;
         }
@@ -188,6 +209,13 @@ export function simulateSlots(
     utilisation: band(utilisation),
     doctorsServed: band(doctors),
     slotsGranted: band(granted),
+    lapsed: band(lapsed),
+    givenBack: band(givenBack),
+    reallocated: band(reallocated),
+    byHelseregion: Object.fromEntries(regions.map((g) => {
+      const x = byRegion.get(g)!;
+      return [g, { slotsGranted: band(x.granted), doctorsServed: band(x.doctors), activeAgreementMonths: band(x.months) }];
+    })),
     spendingByYear: spending.map((s, k) => ({ year: startYear + k, nok: band(s) })),
   };
 }

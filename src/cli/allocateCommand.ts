@@ -53,7 +53,9 @@ export function registerAllocate(program: Command): void {
       if (flags.json) {
         const granted = result.decisions.map((d) => ({ kommunenr: d.kommunenr, kommune: d.kommune, helseregion: d.helseregion, requested: d.requested, granted: d.granted, rank: d.rank, reason: d.reason }));
         const manifest = { tool: "introsim", version: packageVersion(), applications: { file: input.file, sha256: input.sha256 }, policy, cap, data: { hash: params.dataHash } };
-        const sim = simulation ? { timeline: simulation.timeline, utilisation: simulation.utilisation, doctorsServed: simulation.doctorsServed, slotsGranted: simulation.slotsGranted, spendingByYear: simulation.spendingByYear } : {};
+        const sim = simulation
+          ? { timeline: simulation.timeline, utilisation: simulation.utilisation, doctorsServed: simulation.doctorsServed, slotsGranted: simulation.slotsGranted, lapsed: simulation.lapsed, givenBack: simulation.givenBack, reallocated: simulation.reallocated, byHelseregion: simulation.byHelseregion, spendingByYear: simulation.spendingByYear }
+          : {};
         process.stdout.write(`${JSON.stringify({ granted, totals: result.totals, ...sim, manifest: { ...manifest, ...(simulation ? { scenario: flags.scenario, seed: simulation.seed, replications: simulation.replications, months: simulation.months } : {}) } }, null, 2)}\n`);
         return;
       }
@@ -66,7 +68,8 @@ export function registerAllocate(program: Command): void {
         const at = (m: number) => simulation!.timeline[Math.min(m, simulation!.months - 1)]!;
         lines.push(`slot simulation: ${simulation.replications} replications from ${simulation.decisionDate}; agreements in place P10/P50/P90:`);
         for (const m of [6, 12, 14, 24, 36, 48].filter((x) => x < simulation!.months)) lines.push(`  ${at(m).date}  ${Math.round(at(m).inPlace.p10)} / ${Math.round(at(m).inPlace.p50)} / ${Math.round(at(m).inPlace.p90)}`);
-        lines.push(`utilisation P50 ${formatPercent(simulation.utilisation.p50)}; doctors served P50 ${Math.round(simulation.doctorsServed.p50)}`);
+        lines.push(`utilisation P50 ${formatPercent(simulation.utilisation.p50)}; doctors served P50 ${Math.round(simulation.doctorsServed.p50)}; slots lapsed / given back / reallocated P50 ${Math.round(simulation.lapsed.p50)} / ${Math.round(simulation.givenBack.p50)} / ${Math.round(simulation.reallocated.p50)}`);
+        for (const [region, x] of Object.entries(simulation.byHelseregion)) lines.push(`  ${region.padEnd(11)} slots granted P50 ${Math.round(x.slotsGranted.p50)}, doctors P50 ${Math.round(x.doctorsServed.p50)}, active agreement-months P50 ${Math.round(x.activeAgreementMonths.p50)}`);
         for (const y of simulation.spendingByYear) lines.push(`  spending ${y.year}: P50 ${formatNok(y.nok.p50)} (P10 ${formatNok(y.nok.p10)} – P90 ${formatNok(y.nok.p90)})`);
       }
       process.stdout.write(`${lines.join("\n")}\n`);

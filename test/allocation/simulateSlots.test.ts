@@ -36,6 +36,21 @@ describe("simulateSlots", () => {
     );
   });
 
+  test("over the whole horizon no kommune receives more slots than it requested; the counters add up", () => {
+    const lives: SlotLife[] = [];
+    const s = simulateSlots(apps, DEFAULT_POLICY, 65, scenario.allocation!, rules, cost(50), { replications: 50, seed: 9, onSlot: (l) => lives.push(l) });
+    const requested = new Map(apps.map((a) => [a.kommunenr, a.requested]));
+    for (let r = 0; r < 50; r++) {
+      const counts = new Map<string, number>();
+      for (const l of lives.filter((x) => x.replication === r)) counts.set(l.kommunenr, (counts.get(l.kommunenr) ?? 0) + 1);
+      for (const [k, n] of counts) expect(n).toBeLessThanOrEqual(requested.get(k)!);
+    }
+    // every slot beyond the first round's 65 was reallocated from the waiting list
+    expect(s.slotsGranted.p50 - s.reallocated.p50).toBe(65);
+    const regionGranted = Object.values(s.byHelseregion).reduce((a, x) => a + x.slotsGranted.p50, 0);
+    expect(regionGranted).toBeGreaterThan(0);
+  });
+
   test("second periods happen when granted and never beyond two", () => {
     const lives: SlotLife[] = [];
     simulateSlots(apps, DEFAULT_POLICY, 65, { ...scenario.allocation!, secondPeriodProbability: { type: "fixed", value: 1 }, chainProbability: { type: "fixed", value: 1 }, recruitFailWithCandidate: { type: "fixed", value: 0 }, recruitFailWithoutCandidate: { type: "fixed", value: 0 }, recruitFailPerSentralitetStep: { type: "fixed", value: 0 }, months: 120 }, rules, cost(5), { replications: 5, seed: 2, onSlot: (l) => lives.push(l) });

@@ -326,5 +326,7 @@ describe("introsim allocate --scenario", () => {
     expect(j.utilisation.p50).toBeGreaterThan(0);
     expect(j.spendingByYear.map((y: { year: number }) => y.year)).toEqual([2022, 2023, 2024, 2025]);
     expect(j.manifest).toMatchObject({ replications: 200, months: 36 });
+    for (const k of ["lapsed", "givenBack", "reallocated"]) expect(j[k]).toHaveProperty("p50");
+    expect(Object.keys(j.byHelseregion).sort()).toEqual(["Midt-Norge", "Nord", "Sør-Øst", "Vest"]);
   });
 });

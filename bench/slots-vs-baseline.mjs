@@ -1,0 +1,517 @@
+#!/usr/bin/env node
+/**
+ * Speed of introsim's allocation slot simulation (simulateSlots) against a baseline of the SAME model written the
+ * obvious way in plain JavaScript, in one run.
+ *
+ *   node bench/slots-vs-baseline.mjs [--replications 10000] [--months 60] [--cap 65] [--repeats 5] [--seed 1]
+ *                                    [--scenario FILE] [--applications FILE] [--no-whole] [--out results.json]
+ *
+ * 1. The problem: the 2022 applications, the default policy, the cap, the scenario's `allocation:` section with
+ *    `months` overridden, slotRules(loadRuleCatalogue(), 0.5) and one cost draw per replication (runCost with the
+ *    same seed and draws = replications, as `introsim allocate --scenario` does). Built once, outside the timings.
+ * 2. In process, best of --repeats after one warm-up each: (a) introsim's simulateSlots (per-replication parameters
+ *    from its samplers, MT19937 per replication, Float64Array counters, typed-array percentiles); (b) the baseline
+ *    below (mulberry32, PERT as a ratio of gammas, slots and months as JS objects, filter/sort for the waiting list,
+ *    percentiles by arr.slice().sort((a, b) => a - b)). Both return the same summary (timeline bands, utilisation,
+ *    doctors served, slots granted, spending by year).
+ * 3. Whole command, process start to exit, --repeats runs after one warm-up:
+ *    `node bin/introsim.js allocate --applications … --scenario … --replications N --seed S --json`
+ *    (it also runs the cost model for the cost draws).
+ * 4. Agreement: different random streams, so distributions are compared, not draws. Gated: the P50 of agreements in
+ *    place in the month of August 2023 (month 14 from the decision 2022-06-15) within 2 agreements, the P50
+ *    utilisation within 0.01 (both widened as 1/sqrt(replications) below 10 000), and the baseline's per-replication
+ *    parameter draws against introsim's samplers (mean and median within 2 % of the range). A failed agreement check
+ *    exits 1; speed never fails the run (exit 2: usage or environment error).
+ */
+import { spawnSync, execFileSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus } from "node:os";
+import { dirname, relative, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+
+/** Tolerances of the gated rows at REF_REPLICATIONS (widened as 1/sqrt(replications) below it). */
+const REF_REPLICATIONS = 10_000;
+const TOL_IN_PLACE = 2; // agreements
+const TOL_UTILISATION = 0.01; // share of cap × months
+const TOL_PARAM = 0.02; // of the parameter's range (hoy − lav): ≥ 6 standard errors of a median difference at 10 000
+const CHECK_DATE = "2023-08"; // the observed 34 of 65 (Helsedirektoratet, autumn 2023)
+
+// ---------------------------------------------------------------------------------------------------- arguments
+function parseArgs(argv) {
+  const o = {
+    replications: 10_000,
+    months: 60,
+    cap: 65,
+    repeats: 5,
+    seed: 1,
+    scenario: resolve(ROOT, "data/scenarios/standard.yaml"),
+    applications: resolve(ROOT, "data/allocation/synthetic-applications-2022.csv"),
+    whole: true,
+    out: null,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) usage(`${a} needs a value`);
+      return v;
+    };
+    const int = (v, min) => {
+      const n = Number(v.replace(/_/g, ""));
+      if (!Number.isInteger(n) || n < min) usage(`${a} must be an integer >= ${min}`);
+      return n;
+    };
+    if (a === "--replications") o.replications = int(next(), 1);
+    else if (a === "--months") o.months = int(next(), 1);
+    else if (a === "--cap") o.cap = int(next(), 1);
+    else if (a === "--repeats") o.repeats = int(next(), 1);
+    else if (a === "--seed") o.seed = int(next(), 0);
+    else if (a === "--scenario") o.scenario = resolve(next());
+    else if (a === "--applications") o.applications = resolve(next());
+    else if (a === "--no-whole") o.whole = false;
+    else if (a === "--out") o.out = resolve(next());
+    else if (a === "-h" || a === "--help") usage(null);
+    else usage(`unknown argument ${a}`);
+  }
+  return o;
+}
+
+function usage(err) {
+  const text =
+    "usage: node bench/slots-vs-baseline.mjs [--replications 10000] [--months 60] [--cap 65] [--repeats 5] [--seed 1] [--scenario FILE] [--applications FILE] [--no-whole] [--out FILE]\n";
+  if (err) {
+    process.stderr.write(`slots-vs-baseline: ${err}\n${text}`);
+    process.exit(2);
+  }
+  process.stdout.write(text);
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------------------------------------------- helpers
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmtInt = (x) => Math.round(x).toLocaleString("en-US").replace(/,/g, " ");
+const fmtS = (x) => (x == null ? "–" : x.toFixed(3));
+const pad = (s, w) => String(s).padStart(w);
+const padR = (s, w) => String(s).padEnd(w);
+const say = (s = "") => process.stdout.write(`${s}\n`);
+const rel = (p) => relative(ROOT, p) || p;
+
+/** The compiled library (dist/), built first if it is missing. */
+function loadLibrary() {
+  const entry = resolve(ROOT, "dist/index.js");
+  if (!existsSync(entry)) {
+    process.stderr.write("bench: dist/ is missing; building it with `npx tsc -p .` ...\n");
+    execFileSync("npx", ["tsc", "-p", "."], { cwd: ROOT, stdio: "inherit" });
+  }
+  return require(entry);
+}
+
+/** Best and median of `repeats` timed calls after one warm-up call. */
+function bestOf(repeats, fn) {
+  let result = fn(); // warm-up (JIT, page faults)
+  const times = [];
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    result = fn();
+    times.push((performance.now() - t0) / 1000);
+  }
+  return { times, best: Math.min(...times), median: median(times), result };
+}
+
+// ================================================================================================================
+// The baseline: the same model, written the obvious way (plain JS objects, filter/sort, one seeded PRNG).
+// Shared with introsim on purpose: the first round (allocateRound, deterministic, once per call) and the cost draw
+// per replication. Everything random is drawn here, from its own generator: the per-replication parameters (PERT
+// as lav + (hoy − lav)·X/(X+Y) with X ~ Gamma(alpha), Y ~ Gamma(beta), the exact PERT Beta(alpha, beta) with shape 4)
+// and every slot event.
+// ================================================================================================================
+
+/** mulberry32 (Tommy Ettinger): a 32-bit seeded generator, uniform in [0, 1). */
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal by Box–Muller. */
+function normal(rand) {
+  const u1 = 1 - rand(); // (0, 1]
+  const u2 = rand();
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
+
+/** Gamma(shape, 1) for shape >= 1 (Marsaglia & Tsang 2000); PERT shapes are always >= 1. */
+function gamma(rand, shape) {
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x;
+    let v;
+    do {
+      x = normal(rand);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = 1 - rand();
+    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/** One draw of a distribution spec (the forms the baseline knows; others are refused before anything is timed). */
+function drawSpec(spec, rand) {
+  switch (spec.type) {
+    case "fixed":
+      return spec.value;
+    case "uniform":
+      return spec.min + (spec.max - spec.min) * rand();
+    case "trippelestimat": {
+      const { lav, mest_sannsynlig: mode, hoy } = spec;
+      if (lav === hoy) return lav;
+      if (spec.form === "triangel") {
+        const u = rand();
+        const f = (mode - lav) / (hoy - lav);
+        return u < f ? lav + Math.sqrt(u * (hoy - lav) * (mode - lav)) : hoy - Math.sqrt((1 - u) * (hoy - lav) * (hoy - mode));
+      }
+      const alpha = 1 + (4 * (mode - lav)) / (hoy - lav);
+      const beta = 1 + (4 * (hoy - mode)) / (hoy - lav);
+      const x = gamma(rand, alpha);
+      const y = gamma(rand, beta);
+      return lav + ((hoy - lav) * x) / (x + y);
+    }
+    default:
+      throw new Error(`the baseline samples fixed, uniform and trippelestimat only, not ${spec.type}`);
+  }
+}
+
+/** The p-quantile with linear interpolation between order statistics (numpy's default). */
+function percentile(values, p) {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
+}
+const bandOf = (values) => ({ p10: percentile(values, 0.1), p50: percentile(values, 0.5), p90: percentile(values, 0.9) });
+
+/** The scenario's slot parameters: every field of the allocation section except the date and the horizon. */
+const paramNames = (section) => Object.keys(section).filter((k) => k !== "decisionDate" && k !== "months");
+
+/**
+ * The slot simulation, the obvious way. `order`: "fifo" hands the waiting list out in the order the slots are
+ * simulated (the first round in rank order, then each successor at the end of the list), as simulateSlots does;
+ * "chronological" hands it out in the order the slots are freed (a variant, for information).
+ */
+function baselineSimulate(lib, apps, policy, cap, section, rules, costPerAgreementYear, { replications, seed, order = "fifo" }) {
+  const rand = mulberry32(seed);
+  const H = section.months;
+  const names = paramNames(section);
+  const round = lib.allocateRound(apps, policy, cap);
+  const appOf = (kommunenr) => apps.find((a) => a.kommunenr === kommunenr);
+  const firstRound = round.decisions.flatMap((d) => new Array(d.granted).fill(d.kommunenr));
+  const [y0, m0] = section.decisionDate.split("-").map(Number);
+  const yearOfMonth = (m) => y0 + Math.floor((m0 - 1 + m) / 12);
+  const years = [...new Set(Array.from({ length: H }, (_, m) => yearOfMonth(m)))];
+
+  const results = [];
+  for (let r = 0; r < replications; r++) {
+    // Parameters drawn once per replication.
+    const prm = {};
+    for (const name of names) prm[name] = drawSpec(section[name], rand);
+    const fte = Math.max(rules.minStillingsprosent, prm.stillingsprosentShare);
+    const monthsPerDoctor = Math.max(rules.minMonthsPerDoctor, Math.round(prm.monthsPerDoctor));
+    const gap = Math.round(prm.monthsBetweenDoctors);
+    const toStart = Math.ceil(prm.monthsToStart);
+    const realloc = Math.max(1, Math.round(prm.reallocationDelayMonths));
+
+    const months = Array.from({ length: H }, (_, m) => ({ month: m, year: yearOfMonth(m), held: 0, inPlace: 0, active: 0 }));
+    const waitingList = round.decisions.map((d) => ({ kommunenr: d.kommunenr, rank: d.rank, unmet: Math.min(d.requested, policy.maxPerKommune ?? Infinity) - d.granted }));
+    const nextOnWaitingList = () => waitingList.filter((w) => w.unmet > 0).sort((a, b) => a.rank - b.rank)[0];
+
+    /** One slot's life: recruitment or lapse at the deadline, then doctors one after another with gaps between. */
+    const live = (slot) => {
+      const life = { kommunenr: slot.app.kommunenr, decision: slot.decision, doctors: [], gaps: [], freed: 0 };
+      const baseFail = slot.app.hasCandidate ? prm.recruitFailWithCandidate : prm.recruitFailWithoutCandidate;
+      const failP = Math.min(1, baseFail + prm.recruitFailPerSentralitetStep * (slot.app.sentralitet - 1));
+      if (rand() < failP || toStart > rules.takeIntoUseMonths) {
+        life.freed = slot.decision + rules.takeIntoUseMonths;
+        return life;
+      }
+      let t = slot.decision + toStart;
+      let fteLeft = rules.maxFteMonths;
+      let period = 1;
+      while (true) {
+        const m = Math.min(monthsPerDoctor, Math.floor(fteLeft / fte + 1e-9));
+        life.doctors.push({ start: t, months: m, fte, period });
+        fteLeft -= m * fte;
+        t += m;
+        const usedUp = fteLeft + 1e-9 < rules.minMonthsPerDoctor * fte;
+        if (usedUp && period === 1 && rand() < prm.secondPeriodProbability) {
+          period = 2;
+          fteLeft = rules.maxFteMonths;
+        } else if (usedUp || !(rand() < prm.chainProbability)) break;
+        life.gaps.push({ start: t, months: gap });
+        t += gap;
+      }
+      life.freed = t;
+      return life;
+    };
+
+    const lives = [];
+    const successor = (life) => {
+      const next = nextOnWaitingList();
+      if (next && life.freed + realloc < H) {
+        next.unmet--;
+        return { app: appOf(next.kommunenr), decision: life.freed + realloc };
+      }
+      return null;
+    };
+    if (order === "fifo") {
+      const slots = firstRound.map((k) => ({ app: appOf(k), decision: 0 }));
+      for (let q = 0; q < slots.length; q++) {
+        const life = live(slots[q]);
+        lives.push(life);
+        const s = successor(life);
+        if (s) slots.push(s);
+      }
+    } else {
+      let open = firstRound.map((k) => live({ app: appOf(k), decision: 0 }));
+      lives.push(...open);
+      while (open.length > 0) {
+        open.sort((a, b) => a.freed - b.freed);
+        const life = open.shift();
+        const s = successor(life);
+        if (s) {
+          const l = live(s);
+          lives.push(l);
+          open.push(l);
+        }
+      }
+    }
+
+    // Monthly counts from the lives.
+    for (const life of lives) {
+      months.filter((mo) => mo.month >= life.decision && mo.month < life.freed).forEach((mo) => mo.held++);
+      for (const d of life.doctors) {
+        months.filter((mo) => mo.month >= d.start && mo.month < d.start + d.months).forEach((mo) => {
+          mo.active++;
+          mo.inPlace++;
+        });
+      }
+      for (const g of life.gaps) months.filter((mo) => mo.month >= g.start && mo.month < g.start + g.months).forEach((mo) => mo.inPlace++);
+    }
+    const activeMonths = months.reduce((s, mo) => s + mo.active, 0);
+    results.push({
+      params: prm,
+      months,
+      utilisation: activeMonths / (cap * H),
+      doctorsServed: lives.reduce((s, l) => s + l.doctors.length, 0),
+      slotsGranted: lives.length,
+      spending: years.map((y) => ({ year: y, nok: (months.filter((mo) => mo.year === y).reduce((s, mo) => s + mo.active, 0) * costPerAgreementYear[r]) / 12 })),
+    });
+  }
+
+  return {
+    months: H,
+    replications,
+    timeline: Array.from({ length: H }, (_, m) => ({
+      month: m,
+      held: bandOf(results.map((x) => x.months[m].held)),
+      inPlace: bandOf(results.map((x) => x.months[m].inPlace)),
+      active: bandOf(results.map((x) => x.months[m].active)),
+    })),
+    utilisation: bandOf(results.map((x) => x.utilisation)),
+    doctorsServed: bandOf(results.map((x) => x.doctorsServed)),
+    slotsGranted: bandOf(results.map((x) => x.slotsGranted)),
+    spendingByYear: years.map((y, k) => ({ year: y, nok: bandOf(results.map((x) => x.spending[k].nok)) })),
+    params: results.map((x) => x.params),
+  };
+}
+
+// ================================================================================================================
+// Agreement
+// ================================================================================================================
+
+/** The baseline's parameter draws against introsim's own samplers (the streams simulateSlots uses). */
+function parameterRows(lib, section, seed, baselineParams, tolScale) {
+  const n = baselineParams.length;
+  return paramNames(section).map((name) => {
+    const spec = section[name];
+    const ours = new Float64Array(n);
+    lib.createSampler(spec, seed, `allocation.${name}`).fill(ours);
+    const theirs = Float64Array.from(baselineParams.map((p) => p[name]));
+    const [lo, hi] = lib.support(spec);
+    const range = hi - lo || 1;
+    const mean = (x) => x.reduce((s, v) => s + v, 0) / x.length;
+    const a = { mean: mean(ours), p50: percentile(Array.from(ours), 0.5) };
+    const b = { mean: mean(theirs), p50: percentile(Array.from(theirs), 0.5) };
+    const diff = Math.max(Math.abs(a.mean - b.mean), Math.abs(a.p50 - b.p50)) / range;
+    return { name, a, b, diffOfRange: diff, tol: TOL_PARAM * tolScale, ok: diff <= TOL_PARAM * tolScale };
+  });
+}
+
+function agreement(lib, js, base, section, seed, checkMonth, replications) {
+  const tolScale = replications >= REF_REPLICATIONS ? 1 : Math.sqrt(REF_REPLICATIONS / replications);
+  const t = js.timeline[checkMonth];
+  const b = base.timeline[checkMonth];
+  const row = (what, a, bb, tol, digits) => ({ what, a, b: bb, diff: Math.abs(a - bb), tol, digits, gate: tol != null, ok: tol == null || Math.abs(a - bb) <= tol });
+  const rows = [
+    row(`in place ${t.date.slice(0, 7)} P50`, t.inPlace.p50, b.inPlace.p50, TOL_IN_PLACE * tolScale, 1),
+    row("utilisation P50", js.utilisation.p50, base.utilisation.p50, TOL_UTILISATION * tolScale, 4),
+    row(`in place ${t.date.slice(0, 7)} P10`, t.inPlace.p10, b.inPlace.p10, null, 1),
+    row(`in place ${t.date.slice(0, 7)} P90`, t.inPlace.p90, b.inPlace.p90, null, 1),
+    row(`held ${t.date.slice(0, 7)} P50`, t.held.p50, b.held.p50, null, 1),
+    row(`active ${t.date.slice(0, 7)} P50`, t.active.p50, b.active.p50, null, 1),
+    row("utilisation P10", js.utilisation.p10, base.utilisation.p10, null, 4),
+    row("utilisation P90", js.utilisation.p90, base.utilisation.p90, null, 4),
+    row("doctors served P50", js.doctorsServed.p50, base.doctorsServed.p50, null, 1),
+    row("slots granted P50", js.slotsGranted.p50, base.slotsGranted.p50, null, 1),
+    ...js.spendingByYear.map((s, k) => row(`spending ${s.year} P50 (kr)`, s.nok.p50, base.spendingByYear[k].nok.p50, null, 0)),
+  ];
+  let worst = { month: 0, diff: 0 };
+  for (let m = 0; m < js.months; m++) {
+    const d = Math.abs(js.timeline[m].inPlace.p50 - base.timeline[m].inPlace.p50);
+    if (d > worst.diff) worst = { month: m, date: js.timeline[m].date, diff: d };
+  }
+  const params = parameterRows(lib, section, seed, base.params, tolScale);
+  const ok = rows.every((r) => r.ok) && params.every((p) => p.ok);
+  return { tolScale, rows, worstInPlaceP50: worst, params, ok };
+}
+
+// ================================================================================================================
+// main
+// ================================================================================================================
+function main() {
+  const o = parseArgs(process.argv.slice(2));
+  const L = loadLibrary();
+
+  // ------------------------------------------------------------------ the problem (outside the timings)
+  const params = L.loadParams();
+  const { scenario } = L.loadScenario(o.scenario, params);
+  if (!scenario.allocation) usage(`${rel(o.scenario)} has no allocation: section`);
+  const section = { ...scenario.allocation, months: o.months };
+  for (const name of paramNames(section)) {
+    if (!["fixed", "uniform", "trippelestimat"].includes(section[name].type)) usage(`allocation.${name} is ${section[name].type}; the baseline samples fixed, uniform and trippelestimat only`);
+  }
+  const apps = L.readApplications(o.applications).applications;
+  const policy = L.DEFAULT_POLICY;
+  const rules = L.slotRules(L.loadRuleCatalogue(), 0.5);
+  const tc = performance.now();
+  const cost = L.runCost(scenario, params, { draws: o.replications, seed: o.seed }).net;
+  const costSeconds = (performance.now() - tc) / 1000;
+  const R = o.replications;
+  const opts = { replications: R, seed: o.seed };
+
+  const cpu = cpus();
+  say(`introsim vs baseline: slot simulation, ${o.cap} slots, ${o.months} months from ${section.decisionDate}, ${fmtInt(R)} replications, seed ${o.seed}, best of ${o.repeats} after 1 warm-up`);
+  say(`applications ${rel(o.applications)} (${apps.length} kommuner), scenario ${rel(o.scenario)}; machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}; node ${process.version}; ${new Date().toISOString().slice(0, 10)}`);
+  say();
+
+  // ------------------------------------------------------------------ in process
+  const js = bestOf(o.repeats, () => L.simulateSlots(apps, policy, o.cap, section, rules, cost, opts));
+  const base = bestOf(o.repeats, () => baselineSimulate(L, apps, policy, o.cap, section, rules, cost, opts));
+  const rps = (s) => R / s;
+  const ratio = rps(js.best) / rps(base.best);
+  const W = 60;
+  say("In process: per-replication parameters + slot lives + monthly counts + summary (P10/P50/P90 of every month)");
+  say(`  ${padR("", W)}${pad("best s", 9)}${pad("median s", 10)}${pad("repl./s (best)", 16)}`);
+  say(`  ${padR("introsim simulateSlots", W)}${pad(fmtS(js.best), 9)}${pad(fmtS(js.median), 10)}${pad(fmtInt(rps(js.best)), 16)}`);
+  say(`  ${padR("baseline, the obvious way (objects, filter/sort, mulberry32)", W)}${pad(fmtS(base.best), 9)}${pad(fmtS(base.median), 10)}${pad(fmtInt(rps(base.best)), 16)}`);
+  say(`  ${padR("ratio introsim/baseline, repl./s (> 1: introsim faster)", W)}${pad("", 19)}${pad(ratio.toFixed(2), 16)}`);
+  say(`  ${padR(`(not timed above) runCost for the ${fmtInt(R)} cost draws`, W)}${pad(fmtS(costSeconds), 9)}`);
+  say(`  peak memory of this process so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  say();
+
+  // ------------------------------------------------------------------ agreement
+  const checkMonth = js.result.timeline.findIndex((t) => t.date.startsWith(CHECK_DATE));
+  if (checkMonth < 0) usage(`the horizon (${o.months} months from ${section.decisionDate}) does not reach ${CHECK_DATE}`);
+  const ag = agreement(L, js.result, base.result, section, o.seed, checkMonth, R);
+  say(`Agreement (different random streams, so distributions not draws; tolerances × ${ag.tolScale.toFixed(2)} at ${fmtInt(R)} replications)`);
+  say(`  ${padR("", 32)}${pad("introsim", 14)}${pad("baseline", 14)}${pad("|diff|", 12)}${pad("tolerance", 11)}   check`);
+  for (const r of ag.rows) {
+    const f = (x) => (r.digits === 0 ? fmtInt(x) : x.toFixed(r.digits));
+    say(`  ${padR(r.what, 32)}${pad(f(r.a), 14)}${pad(f(r.b), 14)}${pad(f(r.diff), 12)}${pad(r.gate ? f(r.tol) : "", 11)}   ${r.gate ? (r.ok ? "ok" : "FAIL") : "(info)"}`);
+  }
+  const w = ag.worstInPlaceP50;
+  say(`  ${padR("largest |diff| of in-place P50 over all months", 46)}${pad(w.diff.toFixed(1), 12)}   (info${w.diff > 0 ? `, ${w.date.slice(0, 7)}` : ""})`);
+  say("  parameters drawn per replication (mean and median, |diff| as a share of lav–hoy):");
+  for (const p of ag.params) {
+    say(`    ${padR(p.name, 30)}${pad(p.a.mean.toFixed(4), 14)}${pad(p.b.mean.toFixed(4), 14)}${pad((100 * p.diffOfRange).toFixed(2) + " %", 12)}${pad((100 * p.tol).toFixed(2) + " %", 11)}   ${p.ok ? "ok" : "FAIL"}`);
+  }
+  // A model variant, for information: the waiting list handed out in the order slots are freed (not gated).
+  const chrono = baselineSimulate(L, apps, policy, o.cap, section, rules, cost, { ...opts, order: "chronological" });
+  const ct = chrono.timeline[checkMonth];
+  const t14 = () => js.result.timeline[checkMonth].date.slice(0, 7);
+  say("  variant (info, baseline only, not introsim's model): freed slots reallocated in the order they are freed rather than");
+  say(`    the order they are simulated: in place ${t14(ct)} P50 ${ct.inPlace.p50.toFixed(1)} (FIFO ${base.result.timeline[checkMonth].inPlace.p50.toFixed(1)}), utilisation P50 ${chrono.utilisation.p50.toFixed(4)} (FIFO ${base.result.utilisation.p50.toFixed(4)}), doctors served P50 ${chrono.doctorsServed.p50.toFixed(1)}`);
+  say();
+
+  // ------------------------------------------------------------------ whole command
+  let whole = null;
+  if (o.whole) {
+    const args = [resolve(ROOT, "bin/introsim.js"), "allocate", "--applications", rel(o.applications), "--scenario", rel(o.scenario), "--replications", String(R), "--seed", String(o.seed), "--json"];
+    if (o.months !== 60 || o.cap !== 65) args.push("--months", String(o.months), "--cap", String(o.cap));
+    const times = [];
+    let report;
+    for (let r = 0; r <= o.repeats; r++) {
+      const t0 = performance.now();
+      const p = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+      const seconds = (performance.now() - t0) / 1000;
+      if (p.error || p.status !== 0) throw new Error(`node ${args.join(" ")} failed (${p.error?.message ?? p.status}):\n${p.stderr}`);
+      if (r === 0) {
+        report = JSON.parse(p.stdout);
+        continue; // warm-up (file cache)
+      }
+      times.push(seconds);
+    }
+    const same = JSON.stringify(report.timeline) === JSON.stringify(js.result.timeline) && JSON.stringify(report.utilisation) === JSON.stringify(js.result.utilisation) && JSON.stringify(report.spendingByYear) === JSON.stringify(js.result.spendingByYear);
+    whole = { command: `node ${["bin/introsim.js", ...args.slice(1)].join(" ")}`, times, best: Math.min(...times), median: median(times), sameAsInProcess: same };
+    say(`Whole command, process start to exit (${o.repeats} runs after 1 warm-up; includes runCost for the cost draws)`);
+    say(`  ${whole.command}`);
+    say(`  ${padR("", W)}${pad("best s", 9)}${pad("median s", 10)}${pad("repl./s (median)", 18)}`);
+    say(`  ${padR("introsim allocate --scenario --json", W)}${pad(fmtS(whole.best), 9)}${pad(fmtS(whole.median), 10)}${pad(fmtInt(R / whole.median), 18)}`);
+    say(`  CLI timeline, utilisation and spending equal the in-process simulateSlots result (same seed): ${same ? "yes" : "no"}`);
+    say();
+  }
+
+  say(ag.ok ? "RESULT: the two implementations agree (same model). Speed figures are informative only." : "RESULT: the implementations DISAGREE: the baseline does not implement introsim's model (or the model changed).");
+
+  if (o.out) {
+    const results = {
+      date: new Date().toISOString(),
+      machine: { cpus: cpu.length, model: cpu[0]?.model, node: process.version },
+      options: { replications: R, months: o.months, cap: o.cap, repeats: o.repeats, seed: o.seed, scenario: rel(o.scenario), applications: rel(o.applications) },
+      inProcess: {
+        introsim: { times: js.times, best: js.best, median: js.median, replicationsPerSecond: rps(js.best) },
+        baseline: { times: base.times, best: base.best, median: base.median, replicationsPerSecond: rps(base.best) },
+        ratioIntrosimOverBaseline: ratio,
+        costDrawsSeconds: costSeconds,
+      },
+      whole,
+      agreement: { ...ag, variantChronological: { inPlaceP50: ct.inPlace.p50, utilisationP50: chrono.utilisation.p50, doctorsServedP50: chrono.doctorsServed.p50 } },
+    };
+    writeFileSync(o.out, JSON.stringify(results, null, 2) + "\n");
+    say(`results written to ${o.out}`);
+  }
+  process.exitCode = ag.ok ? 0 : 1;
+}
+
+try {
+  main();
+} catch (e) {
+  const userError = e && (e.name === "UserError" || e.constructor?.name === "UserError");
+  process.stderr.write(`slots-vs-baseline: ${userError || !e?.stack ? e?.message ?? e : e.stack}\n`);
+  process.exit(2);
+}
