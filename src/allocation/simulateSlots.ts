@@ -13,7 +13,7 @@
  * agreement-months cost folketrygden money: spending by year = active months / 12 × the cost model's net cost per
  * agreement-year (one draw per replication).
  */
-import { percentileSorted, sortedCopy } from "../analysis/summarise";
+import { band, type Band } from "../analysis/band";
 import { domainBounds } from "../cost/inputs";
 import { createSampler } from "../distributions/sampler";
 import { Mt19937 } from "../distributions/mt19937";
@@ -27,11 +27,7 @@ import type { AllocationPolicy } from "./policy";
 import type { AllocationSection } from "./slotSchema";
 import { SLOT_INPUTS } from "./slotInputs";
 
-export interface Band {
-  p10: number;
-  p50: number;
-  p90: number;
-}
+export type { Band };
 
 export interface SlotSimulation {
   decisionDate: string;
@@ -56,11 +52,6 @@ export interface SlotSimulation {
   /** Per helseregion: slots granted, doctors served, active agreement-months. */
   byHelseregion: Record<string, { slotsGranted: Band; doctorsServed: Band; activeAgreementMonths: Band }>;
   spendingByYear: Array<{ year: number; nok: Band }>;
-}
-
-function band(values: Float64Array): Band {
-  const s = sortedCopy(values);
-  return { p10: percentileSorted(s, 0.1), p50: percentileSorted(s, 0.5), p90: percentileSorted(s, 0.9) };
 }
 
 export interface SlotRules {

@@ -8,7 +8,7 @@
  *   cohort section -> samplers (per input) -> per draw: flows by calendar year -> cumulative P10/P50/P90
  */
 import { createSampler } from "../distributions/sampler";
-import { percentileSorted, sortedCopy } from "../analysis/summarise";
+import { band, type Band } from "../analysis/band";
 import { UserError } from "../errors/userError";
 import { domainBounds } from "../cost/inputs";
 import type { DistSpec } from "../distributions/spec";
@@ -18,12 +18,7 @@ import { COHORT_INPUTS } from "./cohortInputs";
 /** Fastleger are counted within three years of start (the indicator's horizon), spread evenly over them. */
 const FASTLEGE_SPREAD_YEARS = 3;
 
-export interface Band {
-  /** null when no draw gives a finite value (e.g. no specialist within the horizon). */
-  p10: number;
-  p50: number;
-  p90: number;
-}
+export type { Band };
 
 export interface CohortYear {
   year: number;
@@ -54,14 +49,6 @@ function addAt(into: Float64Array, at: number, amount: number): void {
   const frac = at - k;
   if (k < into.length) into[k]! += amount * (1 - frac);
   if (frac > 0 && k + 1 < into.length) into[k + 1]! += amount * frac;
-}
-
-/** P10/P50/P90 of the finite values (null when none is finite). */
-function band(values: Float64Array): Band {
-  const finite = values.filter(Number.isFinite);
-  if (finite.length === 0) return { p10: null as unknown as number, p50: null as unknown as number, p90: null as unknown as number };
-  const s = sortedCopy(finite);
-  return { p10: percentileSorted(s, 0.1), p50: percentileSorted(s, 0.5), p90: percentileSorted(s, 0.9) };
 }
 
 /**
