@@ -14,11 +14,9 @@
  * agreement-year (one draw per replication).
  */
 import { band, type Band } from "../analysis/band";
-import { domainBounds } from "../cost/inputs";
-import { createSampler } from "../distributions/sampler";
+import { sampleSection } from "../distributions/sampleSection";
 import { Mt19937 } from "../distributions/mt19937";
 import { streamSeed } from "../distributions/seed";
-import type { DistSpec } from "../distributions/spec";
 import { ruleNumber, type RuleCatalogue } from "../register/ruleCatalogue";
 import { addMonths } from "../time/isoDate";
 import type { Application } from "./applications";
@@ -91,14 +89,7 @@ export function simulateSlots(
   const { replications: R, seed } = opts;
   const H = section.months;
   if (costPerAgreementYear.length < R) throw new Error("simulateSlots: fewer cost draws than replications");
-  const p = Object.fromEntries(
-    SLOT_INPUTS.map((d) => {
-      const [lo, hi] = domainBounds(d.domain, 0);
-      const out = new Float64Array(R);
-      createSampler((section as unknown as Record<string, DistSpec>)[d.name]!, seed, `allocation.${d.name}`, lo, hi).fill(out);
-      return [d.name, out];
-    }),
-  ) as Record<string, Float64Array>;
+  const p = sampleSection(SLOT_INPUTS, section, seed, "allocation", R);
 
   const round = allocateRound(apps, policy, cap);
   const byKommune = new Map(apps.map((a) => [a.kommunenr, a]));

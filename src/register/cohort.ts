@@ -7,11 +7,9 @@
  *
  *   cohort section -> samplers (per input) -> per draw: flows by calendar year -> cumulative P10/P50/P90
  */
-import { createSampler } from "../distributions/sampler";
+import { sampleSection } from "../distributions/sampleSection";
 import { band, type Band } from "../analysis/band";
 import { UserError } from "../errors/userError";
-import { domainBounds } from "../cost/inputs";
-import type { DistSpec } from "../distributions/spec";
 import type { Scenario } from "../scenario/schema";
 import { COHORT_INPUTS } from "./cohortInputs";
 
@@ -60,14 +58,7 @@ export function projectCohorts(scenario: Scenario, costPerAgreementYear: Float64
   const { draws, seed } = opts;
   if (costPerAgreementYear.length < draws) throw new Error("projectCohorts: fewer cost draws than cohort draws");
   const H = c.years;
-  const x = Object.fromEntries(
-    COHORT_INPUTS.map((d) => {
-      const [lo, hi] = domainBounds(d.domain, 0);
-      const out = new Float64Array(draws);
-      createSampler((c as unknown as Record<string, DistSpec>)[d.name]!, seed, `cohort.${d.name}`, lo, hi).fill(out);
-      return [d.name, out];
-    }),
-  ) as Record<string, Float64Array>;
+  const x = sampleSection(COHORT_INPUTS, c, seed, "cohort", draws);
 
   const cum = { intake: [] as Float64Array[], completed: [] as Float64Array[], specialists: [] as Float64Array[], fastleger: [] as Float64Array[], cost: [] as Float64Array[] };
   for (let y = 0; y < H; y++) for (const k of Object.keys(cum) as Array<keyof typeof cum>) cum[k].push(new Float64Array(draws));
