@@ -23,7 +23,7 @@
  *    parameter draws against introsim's samplers (mean and median within 2 % of the range). A failed agreement check
  *    exits 1; speed never fails the run (exit 2: usage or environment error).
  */
-import { spawnSync, execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus } from "node:os";
@@ -210,11 +210,11 @@ const bandOf = (values) => ({ p10: percentile(values, 0.1), p50: percentile(valu
 const paramNames = (section) => Object.keys(section).filter((k) => k !== "decisionDate" && k !== "months");
 
 /**
- * The slot simulation, the obvious way. `order`: "fifo" hands the waiting list out in the order the slots are
- * simulated (the first round in rank order, then each successor at the end of the list), as simulateSlots does;
- * "chronological" hands it out in the order the slots are freed (a variant, for information).
+ * The slot simulation, the obvious way. `order`: "chronological" hands the waiting list out in the order the slots
+ * are freed, as simulateSlots does; "fifo" hands it out in the order the slots are simulated (the model before
+ * 2026-11-23, kept as a variant for information).
  */
-function baselineSimulate(lib, apps, policy, cap, section, rules, costPerAgreementYear, { replications, seed, order = "fifo" }) {
+function baselineSimulate(lib, apps, policy, cap, section, rules, costPerAgreementYear, { replications, seed, order = "chronological" }) {
   const rand = mulberry32(seed);
   const H = section.months;
   const names = paramNames(section);
@@ -242,11 +242,12 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, costPerAgreeme
 
     /** One slot's life: recruitment or lapse at the deadline, then doctors one after another with gaps between. */
     const live = (slot) => {
-      const life = { kommunenr: slot.app.kommunenr, decision: slot.decision, doctors: [], gaps: [], freed: 0 };
+      const life = { kommunenr: slot.app.kommunenr, decision: slot.decision, reallocated: slot.reallocated, doctors: [], gaps: [], freed: 0, ending: "" };
       const baseFail = slot.app.hasCandidate ? prm.recruitFailWithCandidate : prm.recruitFailWithoutCandidate;
       const failP = Math.min(1, baseFail + prm.recruitFailPerSentralitetStep * (slot.app.sentralitet - 1));
       if (rand() < failP || toStart > rules.takeIntoUseMonths) {
         life.freed = slot.decision + rules.takeIntoUseMonths;
+        life.ending = "lapsed";
         return life;
       }
       let t = slot.decision + toStart;
@@ -261,7 +262,13 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, costPerAgreeme
         if (usedUp && period === 1 && rand() < prm.secondPeriodProbability) {
           period = 2;
           fteLeft = rules.maxFteMonths;
-        } else if (usedUp || !(rand() < prm.chainProbability)) break;
+        } else if (usedUp) {
+          life.ending = "usedUp";
+          break;
+        } else if (!(rand() < prm.chainProbability)) {
+          life.ending = "givenBack";
+          break;
+        }
         life.gaps.push({ start: t, months: gap });
         t += gap;
       }
@@ -274,12 +281,12 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, costPerAgreeme
       const next = nextOnWaitingList();
       if (next && life.freed + realloc < H) {
         next.unmet--;
-        return { app: appOf(next.kommunenr), decision: life.freed + realloc };
+        return { app: appOf(next.kommunenr), decision: life.freed + realloc, reallocated: true };
       }
       return null;
     };
     if (order === "fifo") {
-      const slots = firstRound.map((k) => ({ app: appOf(k), decision: 0 }));
+      const slots = firstRound.map((k) => ({ app: appOf(k), decision: 0, reallocated: false }));
       for (let q = 0; q < slots.length; q++) {
         const life = live(slots[q]);
         lives.push(life);
@@ -287,7 +294,7 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, costPerAgreeme
         if (s) slots.push(s);
       }
     } else {
-      let open = firstRound.map((k) => live({ app: appOf(k), decision: 0 }));
+      let open = firstRound.map((k) => live({ app: appOf(k), decision: 0, reallocated: false }));
       lives.push(...open);
       while (open.length > 0) {
         open.sort((a, b) => a.freed - b.freed);
@@ -319,6 +326,9 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, costPerAgreeme
       utilisation: activeMonths / (cap * H),
       doctorsServed: lives.reduce((s, l) => s + l.doctors.length, 0),
       slotsGranted: lives.length,
+      lapsed: lives.filter((l) => l.ending === "lapsed").length,
+      givenBack: lives.filter((l) => l.ending === "givenBack").length,
+      reallocated: lives.filter((l) => l.reallocated).length,
       spending: years.map((y) => ({ year: y, nok: (months.filter((mo) => mo.year === y).reduce((s, mo) => s + mo.active, 0) * costPerAgreementYear[r]) / 12 })),
     });
   }
@@ -335,6 +345,9 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, costPerAgreeme
     utilisation: bandOf(results.map((x) => x.utilisation)),
     doctorsServed: bandOf(results.map((x) => x.doctorsServed)),
     slotsGranted: bandOf(results.map((x) => x.slotsGranted)),
+    lapsed: bandOf(results.map((x) => x.lapsed)),
+    givenBack: bandOf(results.map((x) => x.givenBack)),
+    reallocated: bandOf(results.map((x) => x.reallocated)),
     spendingByYear: years.map((y, k) => ({ year: y, nok: bandOf(results.map((x) => x.spending[k].nok)) })),
     params: results.map((x) => x.params),
   };
@@ -378,6 +391,8 @@ function agreement(lib, js, base, section, seed, checkMonth, replications) {
     row("utilisation P90", js.utilisation.p90, base.utilisation.p90, null, 4),
     row("doctors served P50", js.doctorsServed.p50, base.doctorsServed.p50, null, 1),
     row("slots granted P50", js.slotsGranted.p50, base.slotsGranted.p50, null, 1),
+    // Counted by simulateSlots since 2026-11-23 (commit 59b90bd); shown when the library reports them.
+    ...["lapsed", "givenBack", "reallocated"].filter((k) => js[k]).map((k) => row(`${k === "givenBack" ? "given back" : k} P50`, js[k].p50, base[k].p50, null, 1)),
     ...js.spendingByYear.map((s, k) => row(`spending ${s.year} P50 (kr)`, s.nok.p50, base.spendingByYear[k].nok.p50, null, 0)),
   ];
   let worst = { month: 0, diff: 0 };
@@ -450,39 +465,43 @@ function main() {
   for (const p of ag.params) {
     say(`    ${padR(p.name, 30)}${pad(p.a.mean.toFixed(4), 14)}${pad(p.b.mean.toFixed(4), 14)}${pad((100 * p.diffOfRange).toFixed(2) + " %", 12)}${pad((100 * p.tol).toFixed(2) + " %", 11)}   ${p.ok ? "ok" : "FAIL"}`);
   }
-  // A model variant, for information: the waiting list handed out in the order slots are freed (not gated).
-  const chrono = baselineSimulate(L, apps, policy, o.cap, section, rules, cost, { ...opts, order: "chronological" });
-  const ct = chrono.timeline[checkMonth];
+  // A model variant, for information: the waiting list handed out in the order slots are simulated (not gated).
+  const fifo = baselineSimulate(L, apps, policy, o.cap, section, rules, cost, { ...opts, order: "fifo" });
+  const ft = fifo.timeline[checkMonth];
   const t14 = () => js.result.timeline[checkMonth].date.slice(0, 7);
-  say("  variant (info, baseline only, not introsim's model): freed slots reallocated in the order they are freed rather than");
-  say(`    the order they are simulated: in place ${t14(ct)} P50 ${ct.inPlace.p50.toFixed(1)} (FIFO ${base.result.timeline[checkMonth].inPlace.p50.toFixed(1)}), utilisation P50 ${chrono.utilisation.p50.toFixed(4)} (FIFO ${base.result.utilisation.p50.toFixed(4)}), doctors served P50 ${chrono.doctorsServed.p50.toFixed(1)}`);
+  say("  variant (info, baseline only, not introsim's model): freed slots reallocated in the order they are simulated rather");
+  say(`    than the order they are freed: in place ${t14(ft)} P50 ${ft.inPlace.p50.toFixed(1)} (chronological ${base.result.timeline[checkMonth].inPlace.p50.toFixed(1)}), utilisation P50 ${fifo.utilisation.p50.toFixed(4)} (chronological ${base.result.utilisation.p50.toFixed(4)}), doctors served P50 ${fifo.doctorsServed.p50.toFixed(1)}`);
   say();
 
   // ------------------------------------------------------------------ whole command
   let whole = null;
+  let wholeError = null;
   if (o.whole) {
-    const args = [resolve(ROOT, "bin/introsim.js"), "allocate", "--applications", rel(o.applications), "--scenario", rel(o.scenario), "--replications", String(R), "--seed", String(o.seed), "--json"];
+    const args = ["bin/introsim.js", "allocate", "--applications", rel(o.applications), "--scenario", rel(o.scenario), "--replications", String(R), "--seed", String(o.seed), "--json"];
     if (o.months !== 60 || o.cap !== 65) args.push("--months", String(o.months), "--cap", String(o.cap));
+    const command = `node ${args.join(" ")}`;
     const times = [];
     let report;
-    for (let r = 0; r <= o.repeats; r++) {
+    for (let r = 0; r <= o.repeats && !wholeError; r++) {
       const t0 = performance.now();
       const p = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
       const seconds = (performance.now() - t0) / 1000;
-      if (p.error || p.status !== 0) throw new Error(`node ${args.join(" ")} failed (${p.error?.message ?? p.status}):\n${p.stderr}`);
-      if (r === 0) {
-        report = JSON.parse(p.stdout);
-        continue; // warm-up (file cache)
-      }
-      times.push(seconds);
+      if (p.error || p.status !== 0) wholeError = `${command} failed (${p.error?.message ?? `exit ${p.status ?? p.signal}`}): ${String(p.stderr).trim()}`;
+      else if (r === 0) report = JSON.parse(p.stdout); // warm-up (file cache); its output is checked below
+      else times.push(seconds);
     }
-    const same = JSON.stringify(report.timeline) === JSON.stringify(js.result.timeline) && JSON.stringify(report.utilisation) === JSON.stringify(js.result.utilisation) && JSON.stringify(report.spendingByYear) === JSON.stringify(js.result.spendingByYear);
-    whole = { command: `node ${["bin/introsim.js", ...args.slice(1)].join(" ")}`, times, best: Math.min(...times), median: median(times), sameAsInProcess: same };
-    say(`Whole command, process start to exit (${o.repeats} runs after 1 warm-up; includes runCost for the cost draws)`);
-    say(`  ${whole.command}`);
-    say(`  ${padR("", W)}${pad("best s", 9)}${pad("median s", 10)}${pad("repl./s (median)", 18)}`);
-    say(`  ${padR("introsim allocate --scenario --json", W)}${pad(fmtS(whole.best), 9)}${pad(fmtS(whole.median), 10)}${pad(fmtInt(R / whole.median), 18)}`);
-    say(`  CLI timeline, utilisation and spending equal the in-process simulateSlots result (same seed): ${same ? "yes" : "no"}`);
+    if (wholeError) {
+      say(`Whole command: ${wholeError}`);
+      say("  (not counted against the agreement; exit status 2)");
+    } else {
+      const same = ["timeline", "utilisation", "spendingByYear"].every((k) => JSON.stringify(report[k]) === JSON.stringify(js.result[k]));
+      whole = { command, times, best: Math.min(...times), median: median(times), sameAsInProcess: same };
+      say(`Whole command, process start to exit (${o.repeats} runs after 1 warm-up; includes runCost for the cost draws)`);
+      say(`  ${command}`);
+      say(`  ${padR("", W)}${pad("best s", 9)}${pad("median s", 10)}${pad("repl./s (median)", 18)}`);
+      say(`  ${padR("introsim allocate --scenario --json", W)}${pad(fmtS(whole.best), 9)}${pad(fmtS(whole.median), 10)}${pad(fmtInt(R / whole.median), 18)}`);
+      say(`  CLI timeline, utilisation and spending equal the in-process simulateSlots result (same seed): ${same ? "yes" : "no"}`);
+    }
     say();
   }
 
@@ -499,13 +518,13 @@ function main() {
         ratioIntrosimOverBaseline: ratio,
         costDrawsSeconds: costSeconds,
       },
-      whole,
+      whole: whole ?? (wholeError ? { error: wholeError } : null),
       agreement: { ...ag, variantChronological: { inPlaceP50: ct.inPlace.p50, utilisationP50: chrono.utilisation.p50, doctorsServedP50: chrono.doctorsServed.p50 } },
     };
     writeFileSync(o.out, JSON.stringify(results, null, 2) + "\n");
     say(`results written to ${o.out}`);
   }
-  process.exitCode = ag.ok ? 0 : 1;
+  process.exitCode = !ag.ok ? 1 : wholeError ? 2 : 0;
 }
 
 try {

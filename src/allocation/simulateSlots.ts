@@ -7,7 +7,8 @@
  *     doctors follow each other (each at least 6 months, R03) until 24 FTE months are used (R04), or no new doctor
  *     comes (1 − chainProbability), with monthsBetweenDoctors idle in between; a period that is used up goes on as
  *     a second period (2 + 2 years) with secondPeriodProbability -> otherwise the slot is freed
- *   a freed slot goes to the next kommune on the waiting list (rank order, unmet demand) after reallocationDelayMonths
+ *   a freed slot goes to the next kommune on the waiting list (rank order, unmet demand) after reallocationDelayMonths,
+ *   slots freed earlier first (the simulation steps month by month)
  * Slots exist only by replacing a freed one, so the number granted never exceeds the cap. Parameters are drawn once
  * per replication (their uncertainty); the slots' own events from a seeded stream per replication. Only active
  * agreement-months cost folketrygden money: spending by year = active months / 12 × the cost model's net cost per
@@ -116,19 +117,22 @@ export function simulateSlots(
     const rng = new Mt19937(streamSeed(seed, `allocation.slots#${r}`));
     const u = () => (rng.nextUint32() + 0.5) * 2 ** -32;
     const waiting = waitingOrder.map((w) => ({ ...w }));
-    const queue: Array<{ app: Application; decision: number }> = initial.map((app) => ({ app, decision: 0 }));
+    // Events month by month: the decisions of a month are simulated first, then the slots freed that month go to the
+    // waiting list, so the slot freed earliest is reallocated first.
+    const decisionsAt: Application[][] = Array.from({ length: H }, () => []);
+    const freedAt = new Int32Array(H);
+    decisionsAt[0] = [...initial];
     let activeMonths = 0;
     const fte = Math.max(rules.minStillingsprosent, p.stillingsprosentShare![r]!);
     const docMonths = Math.max(rules.minMonthsPerDoctor, Math.round(p.monthsPerDoctor![r]!));
     const gap = Math.round(p.monthsBetweenDoctors![r]!);
     const toStart = Math.ceil(p.monthsToStart![r]!);
     const realloc = Math.max(1, Math.round(p.reallocationDelayMonths![r]!));
-    for (let q = 0; q < queue.length; q++) {
-      const { app, decision } = queue[q]!;
+    for (let decision = 0; decision < H; decision++) {
+     for (const app of decisionsAt[decision]!) {
       const region = byRegion.get(app.helseregion)!;
       granted[r]!++;
       region.granted[r]!++;
-      if (q >= initial.length) reallocated[r]!++;
       const failP = Math.min(1, (app.hasCandidate ? p.recruitFailWithCandidate![r]! : p.recruitFailWithoutCandidate![r]!) + p.recruitFailPerSentralitetStep![r]! * (app.sentralitet - 1));
       let freed: number;
       const life: SlotLife = { replication: r, kommunenr: app.kommunenr, decision, doctors: [], freed: 0 };
@@ -170,11 +174,15 @@ export function simulateSlots(
       life.freed = freed;
       opts.onSlot?.(life);
       for (let k = decision; k < Math.min(H, freed); k++) held[k]![r]!++;
-      // The freed slot goes to the next kommune on the waiting list.
-      const next = waiting.find((w) => w.unmet > 0);
-      if (next && freed + realloc < H) {
+      if (freed < H) freedAt[freed]!++;
+     }
+      // The slots freed this month go to the next kommuner on the waiting list, in rank order.
+      for (let k = 0; k < freedAt[decision]!; k++) {
+        const next = waiting.find((w) => w.unmet > 0);
+        if (!next || decision + realloc >= H) break;
         next.unmet--;
-        queue.push({ app: next.app, decision: freed + realloc });
+        reallocated[r]!++;
+        decisionsAt[decision + realloc]!.push(next.app);
       }
     }
     utilisation[r] = activeMonths / (cap * H);
