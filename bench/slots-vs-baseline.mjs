@@ -253,15 +253,20 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, costPerAgreeme
       let t = slot.decision + toStart;
       let fteLeft = rules.maxFteMonths;
       let period = 1;
+      let leaveLeft = rules.maxLeaveExtensionMonths;
       while (true) {
         const m = Math.min(monthsPerDoctor, Math.floor(fteLeft / fte + 1e-9));
+        const leave = rand() < prm.leaveProbabilityPerDoctor ? Math.min(leaveLeft, Math.round(prm.leaveMonths)) : 0;
+        leaveLeft -= leave;
         life.doctors.push({ start: t, months: m, fte, period });
+        if (leave > 0) life.gaps.push({ start: t + m, months: leave }); // on leave: in place, not active
         fteLeft -= m * fte;
-        t += m;
+        t += m + leave;
         const usedUp = fteLeft + 1e-9 < rules.minMonthsPerDoctor * fte;
         if (usedUp && period === 1 && rand() < prm.secondPeriodProbability) {
           period = 2;
           fteLeft = rules.maxFteMonths;
+          leaveLeft = rules.maxLeaveExtensionMonths;
         } else if (usedUp) {
           life.ending = "usedUp";
           break;

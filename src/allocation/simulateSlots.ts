@@ -6,7 +6,8 @@
  *     or the first doctor starts at d + monthsToStart (later than d + 6: lapses)
  *     doctors follow each other (each at least 6 months, R03) until 24 FTE months are used (R04), or no new doctor
  *     comes (1 − chainProbability), with monthsBetweenDoctors idle in between; a period that is used up goes on as
- *     a second period (2 + 2 years) with secondPeriodProbability -> otherwise the slot is freed
+ *     a second period (2 + 2 years) with secondPeriodProbability -> otherwise the slot is freed; a doctor may take
+ *     leave (leaveProbabilityPerDoctor, leaveMonths, at most 12 months in all: R05) that extends the agreement
  *   a freed slot goes to the next kommune on the waiting list (rank order, unmet demand) after reallocationDelayMonths,
  *   slots freed earlier first (the simulation steps month by month)
  * Slots exist only by replacing a freed one, so the number granted never exceeds the cap. Parameters are drawn once
@@ -48,13 +49,25 @@ export interface SlotSimulation {
   lapsed: Band;
   givenBack: Band;
   reallocated: Band;
-  /** Per helseregion: slots granted, doctors served, active agreement-months. */
-  byHelseregion: Record<string, { slotsGranted: Band; doctorsServed: Band; activeAgreementMonths: Band }>;
+  /** Per helseregion and per sentralitet class: slots granted, doctors served, active agreement-months. */
+  byHelseregion: Record<string, GroupOutcome>;
+  bySentralitet: Record<string, GroupOutcome>;
   spendingByYear: Array<{ year: number; nok: Band }>;
+}
+
+export interface GroupOutcome {
+  slotsGranted: Band;
+  doctorsServed: Band;
+  activeAgreementMonths: Band;
+}
+
+function outcomes(groups: Map<string, { granted: Float64Array; doctors: Float64Array; months: Float64Array }>): Record<string, GroupOutcome> {
+  return Object.fromEntries([...groups.entries()].map(([g, x]) => [g, { slotsGranted: band(x.granted), doctorsServed: band(x.doctors), activeAgreementMonths: band(x.months) }]));
 }
 
 export interface SlotRules {
   takeIntoUseMonths: number;
+  maxLeaveExtensionMonths: number;
   minMonthsPerDoctor: number;
   maxFteMonths: number;
   minStillingsprosent: number;
@@ -63,6 +76,7 @@ export interface SlotRules {
 export function slotRules(catalogue: RuleCatalogue, minStillingsprosent: number): SlotRules {
   return {
     takeIntoUseMonths: ruleNumber(catalogue, "R06", "takeIntoUseWithinMonths"),
+    maxLeaveExtensionMonths: ruleNumber(catalogue, "R05", "maxLeaveExtensionMonths"),
     minMonthsPerDoctor: ruleNumber(catalogue, "R03", "minMonthsPerDoctor"),
     maxFteMonths: ruleNumber(catalogue, "R04", "maxFteMonthsPerPeriod"),
     minStillingsprosent,
@@ -74,7 +88,8 @@ export interface SlotLife {
   replication: number;
   kommunenr: string;
   decision: number;
-  doctors: Array<{ start: number; months: number; fte: number; period: 1 | 2 }>;
+  /** Each doctor's working months, and any leave after them (the agreement in place, not active; no FTE months used). */
+  doctors: Array<{ start: number; months: number; fte: number; period: 1 | 2; leave: number }>;
   freed: number;
 }
 
@@ -106,8 +121,9 @@ export function simulateSlots(
   const lapsed = new Float64Array(R);
   const givenBack = new Float64Array(R);
   const reallocated = new Float64Array(R);
-  const regions = [...new Set(apps.map((a) => a.helseregion))].sort();
-  const byRegion = new Map(regions.map((g) => [g, { granted: new Float64Array(R), doctors: new Float64Array(R), months: new Float64Array(R) }]));
+  const counters = () => ({ granted: new Float64Array(R), doctors: new Float64Array(R), months: new Float64Array(R) });
+  const byRegion = new Map([...new Set(apps.map((a) => a.helseregion))].sort().map((g) => [g, counters()]));
+  const bySentralitet = new Map([...new Set(apps.map((a) => String(a.sentralitet)))].sort().map((g) => [g, counters()]));
   const startYear = Number(section.decisionDate.slice(0, 4));
   const lastYear = Number(addMonths(section.decisionDate, H - 1).slice(0, 4));
   const spending = Array.from({ length: lastYear - startYear + 1 }, () => new Float64Array(R));
@@ -130,9 +146,9 @@ export function simulateSlots(
     const realloc = Math.max(1, Math.round(p.reallocationDelayMonths![r]!));
     for (let decision = 0; decision < H; decision++) {
      for (const app of decisionsAt[decision]!) {
-      const region = byRegion.get(app.helseregion)!;
+      const groups = [byRegion.get(app.helseregion)!, bySentralitet.get(String(app.sentralitet))!];
       granted[r]!++;
-      region.granted[r]!++;
+      for (const g of groups) g.granted[r]!++;
       const failP = Math.min(1, (app.hasCandidate ? p.recruitFailWithCandidate![r]! : p.recruitFailWithoutCandidate![r]!) + p.recruitFailPerSentralitetStep![r]! * (app.sentralitet - 1));
       let freed: number;
       const life: SlotLife = { replication: r, kommunenr: app.kommunenr, decision, doctors: [], freed: 0 };
@@ -143,24 +159,31 @@ export function simulateSlots(
         let t = decision + toStart;
         let fteLeft = rules.maxFteMonths;
         let period = 1;
+        let leaveLeft = rules.maxLeaveExtensionMonths;
         for (;;) {
           // Whole months that fit in the FTE months left (rounding down keeps the period within R04's limit).
           const m = Math.min(docMonths, Math.floor(fteLeft / fte + 1e-9));
           doctors[r]!++;
-          region.doctors[r]!++;
-          region.months[r]! += Math.max(0, Math.min(H, t + m) - Math.min(H, t));
-          life.doctors.push({ start: t, months: m, fte, period: period as 1 | 2 });
+          for (const g of groups) {
+            g.doctors[r]!++;
+            g.months[r]! += Math.max(0, Math.min(H, t + m) - Math.min(H, t));
+          }
+          const leave = u() < p.leaveProbabilityPerDoctor![r]! ? Math.min(leaveLeft, Math.round(p.leaveMonths![r]!)) : 0;
+          leaveLeft -= leave;
+          life.doctors.push({ start: t, months: m, fte, period: period as 1 | 2, leave });
           for (let k = t; k < Math.min(H, t + m); k++) {
             active[k]![r]!++;
             inPlace[k]![r]!++;
             activeMonths++;
           }
+          for (let k = t + m; k < Math.min(H, t + m + leave); k++) inPlace[k]![r]!++; // on leave: in place, not active
           fteLeft -= m * fte;
-          t += m;
+          t += m + leave;
           const usedUp = fteLeft + 1e-9 < rules.minMonthsPerDoctor * fte;
           if (usedUp && period === 1 && u() < p.secondPeriodProbability![r]!) {
-            period = 2; // a second period: the FTE months start again
+            period = 2; // a second period: the FTE months and the leave allowance start again
             fteLeft = rules.maxFteMonths;
+            leaveLeft = rules.maxLeaveExtensionMonths;
           } else if (usedUp) break;
           else if (!(u() < p.chainProbability![r]!)) {
             givenBack[r]!++; // FTE months were left, but no new doctor came
@@ -202,10 +225,8 @@ export function simulateSlots(
     lapsed: band(lapsed),
     givenBack: band(givenBack),
     reallocated: band(reallocated),
-    byHelseregion: Object.fromEntries(regions.map((g) => {
-      const x = byRegion.get(g)!;
-      return [g, { slotsGranted: band(x.granted), doctorsServed: band(x.doctors), activeAgreementMonths: band(x.months) }];
-    })),
+    byHelseregion: outcomes(byRegion),
+    bySentralitet: outcomes(bySentralitet),
     spendingByYear: spending.map((s, k) => ({ year: startYear + k, nok: band(s) })),
   };
 }

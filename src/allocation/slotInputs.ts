@@ -10,6 +10,8 @@ export const SLOT_INPUTS: ReadonlyArray<CostInputDef> = [
   { name: "stillingsprosentShare", label: "Stillingsprosent", unit: "andel", domain: "share", help: "share of full time of each doctor (the FTE months of a period are capped at 24)" },
   { name: "chainProbability", label: "Ny lege etter forrige", unit: "sannsynlighet", domain: "share", help: "probability that a new doctor follows when one leaves and FTE months remain (else the slot is given back)" },
   { name: "monthsBetweenDoctors", label: "Måneder mellom leger", unit: "måneder", domain: "count", help: "months a slot stands idle between two doctors" },
+  { name: "leaveProbabilityPerDoctor", label: "Permisjon per lege", unit: "sannsynlighet", domain: "share", help: "probability that a doctor takes leave (illness, pregnancy, parental leave) that extends the agreement" },
+  { name: "leaveMonths", label: "Måneder permisjon", unit: "måneder", domain: "months", help: "months of leave when it happens (the extension is at most 12 months, R05)" },
   { name: "secondPeriodProbability", label: "Sannsynlighet for periode 2", unit: "sannsynlighet", domain: "share", help: "probability that a slot whose first period is used up is granted a second period (2 + 2 years) and goes on" },
   { name: "reallocationDelayMonths", label: "Måneder før ny tildeling", unit: "måneder", domain: "count", help: "months from a slot is freed to a new decision for the next kommune on the waiting list" },
 ];

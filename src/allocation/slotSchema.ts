@@ -16,6 +16,8 @@ export const allocationSectionSchema = z.strictObject({
   stillingsprosentShare: distSpec,
   chainProbability: distSpec,
   monthsBetweenDoctors: distSpec,
+  leaveProbabilityPerDoctor: distSpec,
+  leaveMonths: distSpec,
   secondPeriodProbability: distSpec,
   reallocationDelayMonths: distSpec,
 });

@@ -54,7 +54,7 @@ export function registerAllocate(program: Command): void {
         const granted = result.decisions.map((d) => ({ kommunenr: d.kommunenr, kommune: d.kommune, helseregion: d.helseregion, requested: d.requested, granted: d.granted, rank: d.rank, reason: d.reason }));
         const manifest = { tool: "introsim", version: packageVersion(), applications: { file: input.file, sha256: input.sha256 }, policy, cap, data: { hash: params.dataHash } };
         const sim = simulation
-          ? { timeline: simulation.timeline, utilisation: simulation.utilisation, doctorsServed: simulation.doctorsServed, slotsGranted: simulation.slotsGranted, lapsed: simulation.lapsed, givenBack: simulation.givenBack, reallocated: simulation.reallocated, byHelseregion: simulation.byHelseregion, spendingByYear: simulation.spendingByYear }
+          ? { timeline: simulation.timeline, utilisation: simulation.utilisation, doctorsServed: simulation.doctorsServed, slotsGranted: simulation.slotsGranted, lapsed: simulation.lapsed, givenBack: simulation.givenBack, reallocated: simulation.reallocated, byHelseregion: simulation.byHelseregion, bySentralitet: simulation.bySentralitet, spendingByYear: simulation.spendingByYear }
           : {};
         process.stdout.write(`${JSON.stringify({ granted, totals: result.totals, ...sim, manifest: { ...manifest, ...(simulation ? { scenario: flags.scenario, seed: simulation.seed, replications: simulation.replications, months: simulation.months } : {}) } }, null, 2)}\n`);
         return;

@@ -28,7 +28,11 @@ describe("simulateSlots", () => {
         for (const l of lives) {
           if (l.doctors.length > 0) expect(l.doctors[0]!.start - l.decision).toBeLessThanOrEqual(rules.takeIntoUseMonths);
           for (const d of l.doctors) expect(d.months).toBeGreaterThanOrEqual(rules.minMonthsPerDoctor);
-          for (const period of [1, 2]) expect(l.doctors.filter((d) => d.period === period).reduce((a, d) => a + d.months * d.fte, 0)).toBeLessThanOrEqual(rules.maxFteMonths + 1e-9);
+          for (const period of [1, 2]) {
+            const ds = l.doctors.filter((d) => d.period === period);
+            expect(ds.reduce((a, d) => a + d.months * d.fte, 0)).toBeLessThanOrEqual(rules.maxFteMonths + 1e-9);
+            expect(ds.reduce((a, d) => a + d.leave, 0)).toBeLessThanOrEqual(rules.maxLeaveExtensionMonths); // R05
+          }
           expect(l.freed).toBeGreaterThanOrEqual(l.decision);
         }
       }),

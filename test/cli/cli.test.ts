@@ -270,6 +270,7 @@ describe("introsim indicators", () => {
     expect(j.minCellPersons).toBe(5);
     expect(j.overall.doctors).toBe(100);
     expect(Object.keys(j.byHelseregion).sort()).toEqual(["Midt-Norge", "Nord", "Sør-Øst", "Vest"]);
+    expect(Object.keys(j.bySentralitet).sort()).toEqual(["1", "2", "3", "4", "5", "6"]);
     const groups = Object.values(j.byKommune as Record<string, { doctors: number | null; suppressed: boolean; meanFteMonths: number | null }>);
     const hidden = groups.filter((g) => g.suppressed);
     expect(hidden.length).toBeGreaterThan(0);
@@ -328,5 +329,6 @@ describe("introsim allocate --scenario", () => {
     expect(j.manifest).toMatchObject({ replications: 200, months: 36 });
     for (const k of ["lapsed", "givenBack", "reallocated"]) expect(j[k]).toHaveProperty("p50");
     expect(Object.keys(j.byHelseregion).sort()).toEqual(["Midt-Norge", "Nord", "Sør-Øst", "Vest"]);
+    expect(Object.keys(j.bySentralitet).sort()).toEqual(["1", "2", "3", "4", "5", "6"]);
   });
 });
