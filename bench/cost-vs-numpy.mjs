@@ -22,6 +22,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_PROBLEM_JSON, DEFAULT_SCENARIO, ROOT, exportProblem, loadLibrary } from "./export-problem.mjs";
+import { fmtInt, fmtS, median, pad, padR, say } from "./lib.mjs";
 
 const REL_TOL = 0.01;
 const KERNEL_TOL = 1e-9;
@@ -66,17 +67,7 @@ function usage(err) {
 }
 
 // ---------------------------------------------------------------------------------------------------- helpers
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const fmtInt = (x) => Math.round(x).toLocaleString("en-US").replace(/,/g, " ");
-const fmtS = (x) => (x == null ? "–" : x.toFixed(3));
 const fmtNok = (x) => fmtInt(x);
-const pad = (s, w) => String(s).padStart(w);
-const padR = (s, w) => String(s).padEnd(w);
-const say = (s = "") => process.stdout.write(`${s}\n`);
 
 function run(cmd, args, opts = {}) {
   const t0 = performance.now();

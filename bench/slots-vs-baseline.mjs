@@ -30,6 +30,7 @@ import { cpus } from "node:os";
 import { dirname, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { fmtInt, fmtS, median, pad, padR, say } from "./lib.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -93,16 +94,6 @@ function usage(err) {
 }
 
 // ---------------------------------------------------------------------------------------------------- helpers
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const fmtInt = (x) => Math.round(x).toLocaleString("en-US").replace(/,/g, " ");
-const fmtS = (x) => (x == null ? "–" : x.toFixed(3));
-const pad = (s, w) => String(s).padStart(w);
-const padR = (s, w) => String(s).padEnd(w);
-const say = (s = "") => process.stdout.write(`${s}\n`);
 const rel = (p) => relative(ROOT, p) || p;
 
 /** The compiled library (dist/), built first if it is missing. */
