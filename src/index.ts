@@ -17,7 +17,7 @@ export { buildCostProblem, type CostProblem } from "./cost/costProblem";
 export { evaluateCostChunk, COST_COMPONENTS, type CostComponent } from "./cost/costKernel";
 export { runDeterministic, type CostComponents } from "./cost/deterministic";
 export { runMonteCarlo } from "./cost/monteCarlo";
-export { runCost, assumptionsTable, type CostReport, type CostRun, type AssumptionRow } from "./cost/runCost";
+export { runCost, assumptionsTable, sobolFactors, type CostReport, type CostRun, type AssumptionRow } from "./cost/runCost";
 export { topDownCheck, type TopDownCheck } from "./cost/topDown";
 export { summarise, shareAboveSorted, sortedCopy, type DistributionSummary } from "./analysis/summarise";
 export { histogramSorted } from "./analysis/histogram";
@@ -57,3 +57,4 @@ export { allocateRound, rankApplications, priorityScore, type AllocationDecision
 export { DEFAULT_POLICY, readPolicy, policySchema, type AllocationPolicy } from "./allocation/policy";
 export { simulateSlots, slotRules, type SlotSimulation, type SlotLife } from "./allocation/simulateSlots";
 export { grantedByRegionSpec, slotTimelineSpec, spendingByYearSpec } from "./charts/allocationCharts";
+export { sobolIndices, type SobolFactor, type SobolIndex } from "./analysis/sobol";

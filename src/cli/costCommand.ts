@@ -2,16 +2,18 @@
 import type { Command } from "commander";
 import { runCost } from "../cost/runCost";
 import { costTable } from "./costTable";
+import { parseDraws } from "./flags";
 import { progressFor } from "./progress";
 import { addScenarioFlags, loadFromFlags, type ScenarioFlags } from "./scenarioFlags";
 
 export function registerCost(program: Command): void {
   addScenarioFlags(program.command("cost").description("net extra cost to folketrygden per agreement-year: deterministic, Monte Carlo percentiles, decomposition, drivers"))
+    .option("--sobol <n>", "also estimate Sobol first-order and total-effect indices with N samples (N × (factors + 2) evaluations), e.g. --sobol 4096", parseDraws)
     .option("--json", "print one JSON object instead of a table")
-    .action((flags: ScenarioFlags & { json?: boolean }) => {
+    .action((flags: ScenarioFlags & { json?: boolean; sobol?: number }) => {
       const { params, loaded } = loadFromFlags(flags);
       const progress = progressFor(flags.draws ?? loaded.scenario.draws ?? 0, "cost");
-      const run = runCost(loaded.scenario, params, { draws: flags.draws, seed: flags.seed, file: loaded.file, overrides: loaded.overrides, onProgress: progress.onProgress });
+      const run = runCost(loaded.scenario, params, { draws: flags.draws, seed: flags.seed, file: loaded.file, overrides: loaded.overrides, onProgress: progress.onProgress, sobolSamples: flags.sobol });
       progress.stop();
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(run.report, null, 2)}\n`);

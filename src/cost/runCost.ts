@@ -10,6 +10,8 @@ import { UserError } from "../errors/userError";
 import { rankCorrelations, type RankCorrelationRow } from "../analysis/rankCorrelation";
 import { shareAboveSorted, sortedCopy, summarise, type DistributionSummary } from "../analysis/summarise";
 import { tornado, type TornadoRow } from "../analysis/tornado";
+import { sobolIndices, type SobolFactor, type SobolIndex } from "../analysis/sobol";
+import { streamOf } from "./modelInput";
 import { centralValue, quantileFunction } from "../distributions/quantile";
 import { describeSpec, isDegenerate } from "../distributions/spec";
 import type { ParamSet } from "../params/loadParams";
@@ -23,6 +25,8 @@ import { runMonteCarlo } from "./monteCarlo";
 import { topDownCheck, type TopDownCheck } from "./topDown";
 
 export interface CostRunOptions {
+  /** Samples N for Sobol indices (N × (factors + 2) model evaluations); none when absent. */
+  sobolSamples?: number;
   draws?: number;
   seed?: number;
   file?: string;
@@ -59,6 +63,8 @@ export interface CostReport extends Pick<DistributionSummary, "mean" | "sd" | "p
   /** Not folketrygden: reported beside it. */
   otherPublicCost: { nasjonalAlisExpectedNok: number; basistilskuddKeptByFastlegerNok: number };
   tornado: { base: number; rows: TornadoRow[] };
+  /** Sobol first-order and total-effect indices of the net cost, ranked (only with sobolSamples). */
+  sobol?: { samples: number; variance: number; indices: SobolIndex[] };
   rankCorrelation: RankCorrelationRow[];
   topDown: TopDownCheck;
   assumptions: AssumptionRow[];
@@ -78,6 +84,19 @@ export interface CostRun {
 export function fewDrawsWarning(problem: CostProblem, draws: number): string | undefined {
   const anyUncertain = problem.inputs.some((inp) => !isDegenerate(inp.spec));
   return anyUncertain && draws < MIN_RECOMMENDED_DRAWS ? `only ${draws} draws: P85 and P90 are unstable below ${MIN_RECOMMENDED_DRAWS}; use --draws ${MIN_RECOMMENDED_DRAWS} or more for results you publish` : undefined;
+}
+
+/** The uncertain factors of the cost model for Sobol indices: one per random stream, as in the tornado. */
+export function sobolFactors(problem: CostProblem): SobolFactor[] {
+  const factors = new Map<string, SobolFactor>();
+  problem.inputs.forEach((inp, column) => {
+    if (isDegenerate(inp.spec)) return;
+    const { stream, label } = streamOf(inp);
+    const f = factors.get(stream) ?? { name: stream, label, members: [] };
+    f.members.push({ column, quantile: quantileFunction(inp.spec) });
+    factors.set(stream, f);
+  });
+  return [...factors.values()];
 }
 
 /** Evaluates the net cost at k points given as input columns (used by the tornado). */
@@ -158,6 +177,7 @@ export function runCost(scenario: Scenario, params: ParamSet, opts: CostRunOptio
     },
     otherPublicCost: { nasjonalAlisExpectedNok: mc.means.alisSupport, basistilskuddKeptByFastlegerNok: mc.means.basistilskudd },
     tornado: tornado(problem.inputs, central, netAt(problem)),
+    ...(opts.sobolSamples ? { sobol: { samples: opts.sobolSamples, ...sobolIndices(sobolFactors(problem), central, netAt(problem), { samples: opts.sobolSamples, seed }) } } : {}),
     rankCorrelation: rankCorrelations(mc.sample.inputs, mc.sample.net),
     topDown: topDownCheck(problem, det, params),
     assumptions: assumptionsTable(problem),

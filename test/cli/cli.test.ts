@@ -331,3 +331,12 @@ describe("introsim allocate --scenario", () => {
     expect(Object.keys(j.bySentralitet).sort()).toEqual(["1", "2", "3", "4", "5", "6"]);
   });
 });
+
+describe("introsim cost --sobol", () => {
+  test("adds sobol (samples, variance, indices with firstOrder and total) to the JSON", () => {
+    const j = JSON.parse(runCli([...COST, "--draws", "5000", "--seed", "1", "--sobol", "1024", "--json"]).stdout);
+    expect(j.sobol.samples).toBe(1024);
+    expect(j.sobol.indices[0]).toHaveProperty("firstOrder");
+    expect(j.sobol.indices[0]).toHaveProperty("total");
+  });
+});

@@ -140,3 +140,18 @@ describe("Monte Carlo reproducibility", () => {
     expect(r.rankCorrelation.filter((c) => c.name === "takst.2cd.refusjon")).toHaveLength(1);
   });
 });
+
+describe("Sobol indices of the net cost", () => {
+  test("runCost(sobolSamples) ranks the factors; the substitution share leads; totals are not below first orders; first orders sum to at most about 1", () => {
+    const r = runCost(standard, params, { draws: 2000, seed: 1, sobolSamples: 4096 }).report;
+    const s = r.sobol!;
+    expect(s.samples).toBe(4096);
+    expect(s.indices[0]!.name).toBe("substitutionShare");
+    for (const x of s.indices) expect(x.total).toBeGreaterThanOrEqual(x.firstOrder - 0.05);
+    const sumS1 = s.indices.reduce((a, x) => a + x.firstOrder, 0);
+    expect(sumS1).toBeGreaterThan(0.7);
+    expect(sumS1).toBeLessThan(1.1);
+    // one factor per random stream: takst periods are grouped as in the tornado
+    expect(s.indices.map((x) => x.name).sort()).toEqual(r.tornado.rows.map((t) => t.name).sort());
+  });
+});
