@@ -143,9 +143,9 @@ describe("Monte Carlo reproducibility", () => {
 
 describe("Sobol indices of the net cost", () => {
   test("runCost(sobolSamples) ranks the factors; the substitution share leads; totals are not below first orders; first orders sum to at most about 1", () => {
-    const r = runCost(standard, params, { draws: 2000, seed: 1, sobolSamples: 4096 }).report;
+    const r = runCost(standard, params, { draws: 2000, seed: 1, sobolSamples: 16_384 }).report; // estimator noise ~1/sqrt(N)
     const s = r.sobol!;
-    expect(s.samples).toBe(4096);
+    expect(s.samples).toBe(16_384);
     expect(s.indices[0]!.name).toBe("substitutionShare");
     for (const x of s.indices) expect(x.total).toBeGreaterThanOrEqual(x.firstOrder - 0.05);
     const sumS1 = s.indices.reduce((a, x) => a + x.firstOrder, 0);
