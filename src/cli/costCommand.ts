@@ -4,7 +4,7 @@ import { runCost } from "../cost/runCost";
 import { costTable } from "./costTable";
 import { parseDraws } from "./flags";
 import { progressFor } from "./progress";
-import { addScenarioFlags, loadFromFlags, type ScenarioFlags } from "./scenarioFlags";
+import { addScenarioFlags, loadFromFlags, runOptions, type ScenarioFlags } from "./scenarioFlags";
 
 export function registerCost(program: Command): void {
   addScenarioFlags(program.command("cost").description("net extra cost to folketrygden per agreement-year: deterministic, Monte Carlo percentiles, decomposition, drivers"))
@@ -13,7 +13,7 @@ export function registerCost(program: Command): void {
     .action((flags: ScenarioFlags & { json?: boolean; sobol?: number }) => {
       const { params, loaded } = loadFromFlags(flags);
       const progress = progressFor(flags.draws ?? loaded.scenario.draws ?? 0, "cost");
-      const run = runCost(loaded.scenario, params, { draws: flags.draws, seed: flags.seed, file: loaded.file, overrides: loaded.overrides, onProgress: progress.onProgress, sobolSamples: flags.sobol });
+      const run = runCost(loaded.scenario, params, { ...runOptions(flags, loaded), onProgress: progress.onProgress, sobolSamples: flags.sobol });
       progress.stop();
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(run.report, null, 2)}\n`);

@@ -4,7 +4,7 @@ import { runFlows } from "../flows/runFlows";
 import { EMPLOYMENT_FORMS, type EmploymentForm } from "../flows/parties";
 import { flowsTable } from "./flowsTable";
 import { progressFor } from "./progress";
-import { addScenarioFlags, loadFromFlags, type ScenarioFlags } from "./scenarioFlags";
+import { addScenarioFlags, loadFromFlags, runOptions, type ScenarioFlags } from "./scenarioFlags";
 
 export function registerFlows(program: Command): void {
   addScenarioFlags(program.command("flows").description("refusjon flows between folketrygden, patients, kommune, intro doctor, fastleger and the state: ledgers with and without the agreement"))
@@ -13,7 +13,7 @@ export function registerFlows(program: Command): void {
     .action((flags: ScenarioFlags & { json?: boolean; employment?: EmploymentForm }) => {
       const { params, loaded } = loadFromFlags(flags);
       const progress = progressFor(flags.draws ?? loaded.scenario.draws ?? 0, "flows");
-      const report = runFlows(loaded.scenario, params, { employment: flags.employment, draws: flags.draws, seed: flags.seed, file: loaded.file, overrides: loaded.overrides, onProgress: progress.onProgress });
+      const report = runFlows(loaded.scenario, params, { ...runOptions(flags, loaded), employment: flags.employment, onProgress: progress.onProgress });
       progress.stop();
       process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${flowsTable(report)}\n`);
       if (flags.json) for (const w of report.warnings) process.stderr.write(`introsim: warning: ${w}\n`);

@@ -8,7 +8,7 @@ import type { Command } from "commander";
 import { runCost } from "../cost/runCost";
 import { writeDirAtomic } from "../io/atomicWrite";
 import { CHARTS_DIR, displayPath } from "../io/paths";
-import { addScenarioFlags, loadFromFlags, type ScenarioFlags } from "./scenarioFlags";
+import { addScenarioFlags, loadFromFlags, runOptions, type ScenarioFlags } from "./scenarioFlags";
 import { runFlows } from "../flows/runFlows";
 import { EMPLOYMENT_FORMS } from "../flows/parties";
 import type { ChartSpec } from "../charts/render";
@@ -24,7 +24,7 @@ export function registerRun(program: Command): void {
     .action(async (flags: RunFlags) => {
       const { params, loaded } = loadFromFlags(flags);
       const progress = progressFor(flags.draws ?? loaded.scenario.draws ?? 0, loaded.scenario.name);
-      const run = runCost(loaded.scenario, params, { draws: flags.draws, seed: flags.seed, file: loaded.file, overrides: loaded.overrides, onProgress: progress.onProgress });
+      const run = runCost(loaded.scenario, params, { ...runOptions(flags, loaded), onProgress: progress.onProgress });
       progress.stop();
       const outDir = flags.out ?? path.join(CHARTS_DIR, loaded.scenario.name);
       // Loaded here, not at start-up: vega, vega-lite and resvg take a few hundred ms that `introsim cost` never needs.
@@ -34,7 +34,7 @@ export function registerRun(program: Command): void {
       const { partyEffectsSpec, partyWaterfallSpec } = await import("../charts/flowsCharts");
       // Flows for both employment forms when the scenario describes them (same seed and draws as the cost).
       const flows = loaded.scenario.flows
-        ? EMPLOYMENT_FORMS.map((employment) => runFlows(loaded.scenario, params, { employment, draws: flags.draws, seed: flags.seed, file: loaded.file, overrides: loaded.overrides }))
+        ? EMPLOYMENT_FORMS.map((employment) => runFlows(loaded.scenario, params, { ...runOptions(flags, loaded), employment }))
         : [];
       const specs: Record<string, ChartSpec> = {
         "kostnadsfordeling": costDistributionSpec(run.report, run.sortedNet),

@@ -30,6 +30,11 @@ export function paramsFromFlag(dir: string | undefined): ParamSet {
   return loadParams(dir ? path.resolve(dir) : undefined);
 }
 
+/** The run options every scenario command passes on: draws, seed, and what the manifest records (file, overrides). */
+export function runOptions(flags: ScenarioFlags, loaded: LoadedScenario): { draws?: number; seed?: number; file: string; overrides: LoadedScenario["overrides"] } {
+  return { draws: flags.draws, seed: flags.seed, file: loaded.file, overrides: loaded.overrides };
+}
+
 /** Loads the parameters and the scenario named by the flags (a UserError on bad input). */
 export function loadFromFlags(flags: ScenarioFlags): { params: ParamSet; loaded: LoadedScenario } {
   const params = paramsFromFlag(flags.params);
