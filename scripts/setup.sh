@@ -3,15 +3,16 @@
 # Jupyter from Debian (nbconvert + nbclient + ipykernel; the Notebook UI with --notebook-ui), DejaVu fonts for
 # charts, and the tslab kernel registered inside this project (.jupyter/, no global install).
 # Used by `npm start`, `npm test` and `npm run notebooks`. Flags:
-#   --test          also make sure everything the test suite needs is present (same as default today)
+#   --test          also what the test suite needs: Debian's chromium (headless check of report.html)
 #   --notebook-ui   also install Debian's jupyter-notebook (the interactive UI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 WANT_UI=0
+WANT_TEST=0
 for arg in "$@"; do
   case "$arg" in
-    --test) ;;
+    --test) WANT_TEST=1 ;;
     --notebook-ui) WANT_UI=1 ;;
     *) echo "setup.sh: unknown flag $arg (allowed: --test, --notebook-ui)" >&2; exit 2 ;;
   esac
@@ -44,6 +45,7 @@ if ! /usr/bin/python3 -c 'import nbconvert, nbclient, jupyter_client, ipykernel'
 fi
 if [ "$WANT_UI" = 1 ] && [ ! -x /usr/bin/jupyter-notebook ]; then pkgs+=(jupyter-notebook); fi
 if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then pkgs+=(fonts-dejavu-core); fi
+if [ "$WANT_TEST" = 1 ] && [ ! -x /usr/bin/chromium ]; then pkgs+=(chromium); fi
 if [ "${#pkgs[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ] && [ -z "$SUDO" ]; then
     say "missing Debian packages: ${pkgs[*]}. Install them as root: apt-get install -y --no-install-recommends ${pkgs[*]}"

@@ -13,7 +13,7 @@ import type { ParamSet } from "../params/loadParams";
 import { entriesOverSpan, fixedScalarAt, scalarFile, takstFile } from "../params/lookup";
 import type { Scenario } from "../scenario/schema";
 import { minStillingsprosent } from "../scenario/validateScenario";
-import { addYears } from "../time/isoDate";
+import { addDays, addYears } from "../time/isoDate";
 import type { DistSpec } from "../distributions/spec";
 import { UserError } from "../errors/userError";
 
@@ -62,9 +62,12 @@ function scenarioInput(name: string, spec: DistSpec, minFte: number, def: CostIn
 /**
  * @param options.withFlows also add the flow inputs of the scenario's `flows:` section (after the cost inputs; the
  *   cost kernel ignores them, and they do not change the cost inputs' draws)
+ * @param options.priceDate price the agreement-year with the takster and basistilskudd valid on this one day instead
+ *   of those valid on each day of the year (fixed prices in a budget projection); the rules still follow the year
  */
-export function buildCostProblem(scenario: Scenario, params: ParamSet, options: { withFlows?: boolean } = {}): CostProblem {
+export function buildCostProblem(scenario: Scenario, params: ParamSet, options: { withFlows?: boolean; priceDate?: string } = {}): CostProblem {
   const span = { from: scenario.agreementYearStart, toExclusive: addYears(scenario.agreementYearStart, 1) };
+  const priceSpan = options.priceDate ? { from: options.priceDate, toExclusive: addDays(options.priceDate, 1) } : span;
   const minFte = minStillingsprosent(params, span.from);
   const inputs: ModelInput[] = COST_INPUTS.map((d) => scenarioInput(d.name, (scenario.inputs as Record<string, DistSpec>)[d.name]!, minFte));
   if (options.withFlows) {
@@ -78,14 +81,14 @@ export function buildCostProblem(scenario: Scenario, params: ParamSet, options: 
   for (const code of codes) {
     const f = takstFile(params, code);
     takster[code] = {
-      refusjon: resolveOverSpan(f.values, (e) => e.refusjon, span, f.file, `takst.${code}.refusjon`, `Takst ${code}, refusjon`, "kr", inputs),
-      egenandel: resolveOverSpan(f.values, (e) => e.egenandel, span, f.file, `takst.${code}.egenandel`, `Takst ${code}, egenandel`, "kr", inputs),
+      refusjon: resolveOverSpan(f.values, (e) => e.refusjon, priceSpan, f.file, `takst.${code}.refusjon`, `Takst ${code}, refusjon`, "kr", inputs),
+      egenandel: resolveOverSpan(f.values, (e) => e.egenandel, priceSpan, f.file, `takst.${code}.egenandel`, `Takst ${code}, egenandel`, "kr", inputs),
     };
   }
   const mix = COST_INPUTS.flatMap((d) => (d.takst ? [{ countIndex: idx[d.name]!, code: d.takst }] : []));
 
   const basis = scalarFile(params, "basistilskudd");
-  const basistilskuddPerListeinnbygger = resolveOverSpan(basis.values, (e) => e.value, span, basis.file, "basistilskudd", "Basistilskudd per listeinnbygger", "kr per år", inputs);
+  const basistilskuddPerListeinnbygger = resolveOverSpan(basis.values, (e) => e.value, priceSpan, basis.file, "basistilskudd", "Basistilskudd per listeinnbygger", "kr per år", inputs);
 
   const freeze = scalarFile(params, "rules/listetak_freeze");
   let listetakLiftedShare = 0;

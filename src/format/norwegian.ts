@@ -1,25 +1,55 @@
 /**
- * Norwegian number formats for tables, charts and reports: "500 000 kr", "22,5 %", "0,43". Thousands are separated
- * by a no-break space (U+00A0) and decimals by a comma, as Intl's nb-NO locale does.
+ * Norwegian number and date formats for tables, charts and reports: "500 000 kr", "22,5 %", "0,43", "23.11.2026".
+ * Thousands are separated by a no-break space (U+00A0), decimals by a comma and negative numbers carry the minus
+ * sign U+2212, as Intl's nb-NO locale does. A value that rounds to zero is shown as 0, never "−0". A number that is
+ * not finite is a bug upstream: it throws instead of printing "NaN kr" into a report.
  */
-const integer = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0 });
+/** Minus sign only for values that stay negative after rounding (ES2023; the TypeScript lib we target predates it). */
+const NEGATIVE_ONLY = { signDisplay: "negative" } as unknown as Intl.NumberFormatOptions;
+const integer = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0, ...NEGATIVE_ONLY });
+const oneDecimal = new Intl.NumberFormat("nb-NO", { minimumFractionDigits: 1, maximumFractionDigits: 1, ...NEGATIVE_ONLY });
+const fixedDigits = new Map<number, Intl.NumberFormat>();
+const maxDigits = new Map<number, Intl.NumberFormat>();
+
+function finite(x: number, what: string): number {
+  if (!Number.isFinite(x)) throw new Error(`${what}: cannot format ${x} (a number that is not finite reached a table or chart)`);
+  return x;
+}
+
+function cached(map: Map<number, Intl.NumberFormat>, digits: number, min: boolean): Intl.NumberFormat {
+  let f = map.get(digits);
+  if (!f) map.set(digits, (f = new Intl.NumberFormat("nb-NO", { minimumFractionDigits: min ? digits : 0, maximumFractionDigits: digits, ...NEGATIVE_ONLY })));
+  return f;
+}
 
 /** Whole kroner: formatNok(449131.49) === "449 131 kr" (with no-break spaces). */
 export function formatNok(x: number): string {
-  return `${integer.format(Math.round(x))}\u00a0kr`;
+  return `${integer.format(finite(x, "formatNok"))}\u00a0kr`;
 }
 
 /** Millions of kroner with one decimal: formatMillNok(32_700_000) === "32,7 mill. kr". */
 export function formatMillNok(x: number): string {
-  return `${new Intl.NumberFormat("nb-NO", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x / 1e6)}\u00a0mill.\u00a0kr`;
+  return `${oneDecimal.format(finite(x, "formatMillNok") / 1e6)}\u00a0mill.\u00a0kr`;
 }
 
 /** A share as a percentage: formatPercent(0.2247) === "22,5 %". */
 export function formatPercent(share: number, digits = 1): string {
-  return `${new Intl.NumberFormat("nb-NO", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share * 100)}\u00a0%`;
+  return `${cached(fixedDigits, digits, true).format(finite(share, "formatPercent") * 100)}\u00a0%`;
 }
 
-/** A plain number with up to `digits` decimals: formatNumber(0.633) === "0,633". */
+/** A plain number with up to `digits` decimals: formatNumber(0.633) === "0,633", formatNumber(12500, 0) === "12 500". */
 export function formatNumber(x: number, digits = 3): string {
-  return new Intl.NumberFormat("nb-NO", { maximumFractionDigits: digits }).format(x);
+  return cached(maxDigits, digits, false).format(finite(x, "formatNumber"));
+}
+
+const MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
+
+/** An ISO date the Norwegian way: formatDate("2026-11-23") === "23.11.2026". */
+export function formatDate(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
+/** An ISO date in words: formatDateLong("2026-11-03") === "3. november 2026". */
+export function formatDateLong(iso: string): string {
+  return `${Number(iso.slice(8, 10))}. ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }

@@ -24,6 +24,11 @@ export function dayNumber(iso: string): number {
   return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000;
 }
 
+/** The ISO date `days` days after `iso`. */
+export function addDays(iso: string, days: number): string {
+  return new Date((dayNumber(iso) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The ISO date one calendar year after `iso` (2024-02-29 -> 2025-03-01, as Date arithmetic does). */
 export function addYears(iso: string, years: number): string {
   const d = new Date(Date.UTC(+iso.slice(0, 4) + years, +iso.slice(5, 7) - 1, +iso.slice(8, 10)));
