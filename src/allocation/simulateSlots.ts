@@ -53,6 +53,11 @@ export interface SlotSimulation {
   byHelseregion: Record<string, GroupOutcome>;
   bySentralitet: Record<string, GroupOutcome>;
   spendingByYear: Array<{ year: number; nok: Band }>;
+  /**
+   * Active agreement-months per calendar year, one value per replication (the input of the budget projection), and
+   * how many months of the year the simulation covers (fewer than 12 in the first and last year of the horizon).
+   */
+  activeMonthsByYear: Array<{ year: number; months: Float64Array; simulatedMonths: number }>;
 }
 
 export interface GroupOutcome {
@@ -127,6 +132,7 @@ export function simulateSlots(
   const startYear = Number(section.decisionDate.slice(0, 4));
   const lastYear = Number(addMonths(section.decisionDate, H - 1).slice(0, 4));
   const spending = Array.from({ length: lastYear - startYear + 1 }, () => new Float64Array(R));
+  const activeByYear = Array.from({ length: lastYear - startYear + 1 }, () => new Float64Array(R));
   const yearOfMonth = Array.from({ length: H }, (_, m) => Number(addMonths(section.decisionDate, m).slice(0, 4)) - startYear);
 
   for (let r = 0; r < R; r++) {
@@ -210,7 +216,10 @@ export function simulateSlots(
     }
     utilisation[r] = activeMonths / (cap * H);
     const costPerMonth = costPerAgreementYear[r]! / 12;
-    for (let m = 0; m < H; m++) spending[yearOfMonth[m]!]![r]! += active[m]![r]! * costPerMonth;
+    for (let m = 0; m < H; m++) {
+      spending[yearOfMonth[m]!]![r]! += active[m]![r]! * costPerMonth;
+      activeByYear[yearOfMonth[m]!]![r]! += active[m]![r]!;
+    }
   }
   return {
     decisionDate: section.decisionDate,
@@ -228,5 +237,6 @@ export function simulateSlots(
     byHelseregion: outcomes(byRegion),
     bySentralitet: outcomes(bySentralitet),
     spendingByYear: spending.map((s, k) => ({ year: startYear + k, nok: band(s) })),
+    activeMonthsByYear: activeByYear.map((months, k) => ({ year: startYear + k, months, simulatedMonths: yearOfMonth.filter((y) => y === k).length })),
   };
 }

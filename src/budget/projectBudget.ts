@@ -1,0 +1,111 @@
+/**
+ * National budget projection: folketrygd spending on introduksjonsavtaler per budget year (calendar year), against
+ * the appropriation (kap. 2755 post 70).
+ *
+ *   allocation simulation -> active agreement-months per year and replication
+ *   cost model for an agreement-year running 1 January – 31 December of that year, with the tariff valid on each day
+ *   (nominal kroner) or on one chosen day (fixed prices) -> net cost per agreement-year, one draw per replication
+ *   spending[year][r] = active months[year][r] / 12 × net cost[year][r]  ->  P10 / P50 / P85 / P90 per year
+ *
+ * The cost draws use the same seed in every year (common random numbers): a replication where the substitution share
+ * is low is low in every year, so the path is coherent and year-to-year differences come from prices and activity.
+ * Years after the last priced day (src/budget/priceCoverage.ts) are priced at the last known tariff and flagged.
+ */
+import { summarise, sortedCopy, shareAboveSorted } from "../analysis/summarise";
+import { buildCostProblem } from "../cost/costProblem";
+import { runMonteCarlo } from "../cost/monteCarlo";
+import { UserError } from "../errors/userError";
+import type { ParamSet } from "../params/loadParams";
+import { fixedScalarAt } from "../params/lookup";
+import type { Scenario } from "../scenario/schema";
+import { lastPricedDay } from "./priceCoverage";
+
+/** How a year is priced: with the tariff of each day, with the last known tariff (no data yet), or at a fixed date. */
+export type PriceBasis = "nominal" | "last-known" | "fixed";
+
+export interface BudgetYear {
+  year: number;
+  prices: PriceBasis;
+  /** The day whose tariff prices the year (absent for nominal years: every day its own tariff). */
+  priceDate?: string;
+  /** Months of the year inside the simulated horizon (12 except in its first and last year). */
+  simulatedMonths: number;
+  /** Active agreement-years (active agreement-months / 12): P10, P50, P90 over replications. */
+  agreementYears: { p10: number; p50: number; p90: number };
+  /** Folketrygd spending in kroner. */
+  nok: { mean: number; p10: number; p50: number; p85: number; p90: number };
+  /** The appropriation for the year (kap. 2755 post 70) and the share of replications above it. */
+  budgetLineNok: number;
+  shareAboveLine: number;
+  /** What the year would cost with every funded agreement active all year (cap × net cost per agreement-year). */
+  fullUse: { agreements: number; p50: number; p85: number };
+}
+
+export interface BudgetProjection {
+  years: BudgetYear[];
+  replications: number;
+  seed: number;
+  /** "nominal" (each year its own tariff) or "fixed" (every year at the tariff of fixedPriceDate). */
+  basis: "nominal" | "fixed";
+  fixedPriceDate?: string;
+  lastPricedDay: string;
+  warnings: string[];
+}
+
+export interface BudgetOptions {
+  seed: number;
+  /** Price every year at the tariff valid on this date (fixed prices); default: nominal kroner. */
+  fixedPriceDate?: string;
+}
+
+function yearPricing(year: number, lastDay: string, fixed: string | undefined): { prices: PriceBasis; priceDate?: string } {
+  if (fixed) return { prices: "fixed", priceDate: fixed };
+  const lastDayOfYear = `${year}-12-31`;
+  return lastDayOfYear <= lastDay ? { prices: "nominal" } : { prices: "last-known", priceDate: lastDay };
+}
+
+export function projectBudget(
+  scenario: Scenario,
+  params: ParamSet,
+  activeMonthsByYear: ReadonlyArray<{ year: number; months: Float64Array; simulatedMonths: number }>,
+  opts: BudgetOptions,
+): BudgetProjection {
+  const lastDay = lastPricedDay(params);
+  if (opts.fixedPriceDate && opts.fixedPriceDate > lastDay) {
+    throw new UserError("flag", "--fixed-prices", `${opts.fixedPriceDate} is after the last day with takster in the data (${lastDay}); choose a date on or before it`);
+  }
+  const replications = activeMonthsByYear[0]?.months.length ?? 0;
+  const years = activeMonthsByYear.map(({ year, months, simulatedMonths }): BudgetYear => {
+    const pricing = yearPricing(year, lastDay, opts.fixedPriceDate);
+    const start = `${year}-01-01`;
+    const problem = buildCostProblem({ ...scenario, agreementYearStart: start }, params, { priceDate: pricing.priceDate });
+    const net = runMonteCarlo(problem, { draws: replications, seed: opts.seed }).net;
+    const spending = new Float64Array(replications);
+    const agreementYears = new Float64Array(replications);
+    for (let r = 0; r < replications; r++) {
+      agreementYears[r] = months[r]! / 12;
+      spending[r] = agreementYears[r]! * net[r]!;
+    }
+    const sorted = sortedCopy(spending);
+    const s = summarise(spending, sorted);
+    const ay = summarise(agreementYears);
+    const budgetLineNok = fixedScalarAt(params, "budget/kap2755_post70_introduksjonsavtaler", start);
+    const netSummary = summarise(net);
+    return {
+      year,
+      ...pricing,
+      simulatedMonths,
+      agreementYears: { p10: ay.p10, p50: ay.p50, p90: ay.p90 },
+      nok: { mean: s.mean, p10: s.p10, p50: s.p50, p85: s.p85, p90: s.p90 },
+      budgetLineNok,
+      shareAboveLine: shareAboveSorted(sorted, budgetLineNok),
+      fullUse: { agreements: problem.agreements, p50: problem.agreements * netSummary.p50, p85: problem.agreements * netSummary.p85 },
+    };
+  });
+  const warnings: string[] = [];
+  const lastKnown = years.filter((y) => y.prices === "last-known").map((y) => y.year);
+  if (lastKnown.length) {
+    warnings.push(`${lastKnown.join(", ")}: no takster after ${lastDay} in the data; priced at the last known tariff (add the new periods to data/params/normaltariff/ for nominal kroner)`);
+  }
+  return { years, replications, seed: opts.seed, basis: opts.fixedPriceDate ? "fixed" : "nominal", ...(opts.fixedPriceDate ? { fixedPriceDate: opts.fixedPriceDate } : {}), lastPricedDay: lastDay, warnings };
+}
