@@ -1,54 +1,88 @@
 /**
- * `introsim run`: the main job — run a scenario and write its results, manifest and charts to a folder
- * (default charts/<scenario name>/). Everything is computed and rendered in memory, then the folder is written as a
- * whole (src/io/atomicWrite.ts writeDirAtomic), so a failed run leaves no half-written or mixed output.
+ * `introsim run`: the main job — run one or several scenarios (cost, flows, slot simulation, budget projection) and
+ * write results.json, manifest.json, report.html, results.xlsx and every chart to a folder (default
+ * charts/<scenario name>/, or charts/sammenligning/ for several). Everything is computed and rendered in memory, then
+ * the folder is written as a whole (writeDirAtomic), so a failed or killed run leaves no half-written report.
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Command } from "commander";
-import { runCost } from "../cost/runCost";
+import { UserError } from "../errors/userError";
 import { writeDirAtomic } from "../io/atomicWrite";
 import { CHARTS_DIR, displayPath } from "../io/paths";
-import { addScenarioFlags, loadFromFlags, runOptions, type ScenarioFlags } from "./scenarioFlags";
-import { runFlows } from "../flows/runFlows";
-import { EMPLOYMENT_FORMS } from "../flows/parties";
-import type { ChartSpec } from "../charts/render";
+import { loadScenario, type LoadedScenario } from "../scenario/loadScenario";
+import { runScenario, type ScenarioRun } from "../run/runScenario";
+import { formatNok } from "../format/norwegian";
+import { runDate } from "../time/runDate";
+import { addScenarioFlags, paramsFromFlag } from "./scenarioFlags";
+import { parseIsoDateFlag } from "./flags";
 import { progressFor } from "./progress";
 
-interface RunFlags extends ScenarioFlags {
+interface RunFlags {
+  scenario: string[];
+  draws?: number;
+  seed?: number;
+  set?: string[];
+  params?: string;
   out?: string;
+  csv?: boolean;
+  fixedPrices?: string;
+}
+
+/** Default folder for a run of several scenarios. */
+const COMPARISON_DIR = "sammenligning";
+
+/** Refuses an output folder that cannot be written before any work is done (the write itself is atomic anyway). */
+function checkWritable(dir: string): void {
+  let p = path.resolve(dir);
+  while (!fs.existsSync(p)) p = path.dirname(p);
+  if (!fs.statSync(p).isDirectory()) throw new UserError("io", displayPath(dir), `cannot be created: ${displayPath(p)} is a file, not a folder; choose another --out`);
+  try {
+    fs.accessSync(p, fs.constants.W_OK);
+  } catch {
+    throw new UserError("io", displayPath(dir), `cannot be written: no write permission in ${displayPath(p)}; choose another --out`);
+  }
+}
+
+function loadAll(flags: RunFlags): { params: ReturnType<typeof paramsFromFlag>; loaded: LoadedScenario[] } {
+  const params = paramsFromFlag(flags.params);
+  const loaded = flags.scenario.map((f) => loadScenario(f, params, flags.set ?? []));
+  const seen = new Map<string, string>();
+  for (const l of loaded) {
+    const first = seen.get(l.scenario.name);
+    if (first) throw new UserError("scenario", l.file, `has the same name "${l.scenario.name}" as ${first}; two scenarios in one run need different names (their outputs go to folders named after them): set name: in one of them`);
+    seen.set(l.scenario.name, l.file);
+  }
+  return { params, loaded };
 }
 
 export function registerRun(program: Command): void {
-  addScenarioFlags(program.command("run").description("run a scenario and write results.json, manifest.json and charts (.svg, .png, .vl.json) to a folder"))
-    .option("--out <dir>", "output folder (default: charts/<scenario name>/)")
+  addScenarioFlags(program.command("run").description("run one or several scenarios: results.json, manifest.json, report.html, results.xlsx and charts (.svg, .png, .vl.json) in a folder"), true)
+    .option("--out <dir>", "output folder (default: charts/<scenario name>/, or charts/sammenligning/ for several scenarios)")
+    .option("--csv", "also write the tables as CSV for Norwegian Excel (semicolon, decimal comma) in <out>/csv/")
+    .option("--fixed-prices <date>", "budget projection in fixed prices: the takster valid on this date (YYYY-MM-DD) in every year; default nominal kroner", parseIsoDateFlag)
     .action(async (flags: RunFlags) => {
-      const { params, loaded } = loadFromFlags(flags);
-      const progress = progressFor(flags.draws ?? loaded.scenario.draws ?? 0, loaded.scenario.name);
-      const run = runCost(loaded.scenario, params, { ...runOptions(flags, loaded), onProgress: progress.onProgress });
-      progress.stop();
-      const outDir = flags.out ?? path.join(CHARTS_DIR, loaded.scenario.name);
-      // Loaded here, not at start-up: vega, vega-lite and resvg take a few hundred ms that `introsim cost` never needs.
-      const { renderChart, chartFiles } = await import("../charts/render");
-      const { costDistributionSpec } = await import("../charts/costDistributionChart");
-      const { tornadoSpec } = await import("../charts/tornadoChart");
-      const { partyEffectsSpec, partyWaterfallSpec } = await import("../charts/flowsCharts");
-      // Flows for both employment forms when the scenario describes them (same seed and draws as the cost).
-      const flows = loaded.scenario.flows
-        ? EMPLOYMENT_FORMS.map((employment) => runFlows(loaded.scenario, params, { ...runOptions(flags, loaded), employment }))
-        : [];
-      const specs: Record<string, ChartSpec> = {
-        "kostnadsfordeling": costDistributionSpec(run.report, run.sortedNet),
-        "tornado": tornadoSpec(run.report),
-        ...(flows.length ? { "strommer-parter": partyEffectsSpec(flows), "strommer-kommunen": partyWaterfallSpec(flows, "kommune"), "strommer-fastleger": partyWaterfallSpec(flows, "fastleger") } : {}),
-      };
-      const files = new Map<string, string | Uint8Array>();
-      for (const [name, spec] of Object.entries(specs)) for (const [file, content] of chartFiles(await renderChart(spec), name)) files.set(file, content);
-      const results = flows.length ? { cost: run.report, flows: Object.fromEntries(flows.map((f) => [f.employment, f])) } : { cost: run.report };
-      files.set("results.json", `${JSON.stringify(results, null, 2)}\n`);
-      files.set("manifest.json", `${JSON.stringify(run.report.manifest, null, 2)}\n`);
+      const { params, loaded } = loadAll(flags);
+      const outDir = flags.out ?? path.join(CHARTS_DIR, loaded.length === 1 ? loaded[0]!.scenario.name : COMPARISON_DIR);
+      checkWritable(outDir);
+      const date = runDate();
+      const runs: ScenarioRun[] = loaded.map((l) => {
+        const progress = progressFor(flags.draws ?? l.scenario.draws ?? 0, l.scenario.name);
+        try {
+          return runScenario(l, params, { draws: flags.draws, seed: flags.seed, fixedPriceDate: flags.fixedPrices, date, onProgress: progress.onProgress });
+        } finally {
+          progress.stop();
+        }
+      });
+      const { scenarioOutputFiles, comparisonOutputFiles } = await import("../run/runOutputs");
+      const files = runs.length === 1 ? await scenarioOutputFiles(runs[0]!, { csv: flags.csv }) : await comparisonOutputFiles(runs, { csv: flags.csv });
       writeDirAtomic(outDir, files); // all or nothing
-      const rendered = Object.keys(specs);
-      process.stdout.write(`introsim run: ${loaded.scenario.name}: P50 ${Math.round(run.report.p50)} kr, P85 ${Math.round(run.report.p85)} kr per agreement-year; wrote ${displayPath(outDir)}/ (results.json, manifest.json, ${rendered.length} charts${flows.length ? ", flows for both employment forms" : ""})\n`);
-      for (const w of run.report.warnings) process.stderr.write(`introsim: warning: ${w}\n`);
+      const charts = [...files.keys()].filter((f) => f.endsWith(".svg")).length;
+      for (const run of runs) {
+        const r = run.results;
+        process.stdout.write(`introsim run: ${r.scenario.name}: P50 ${formatNok(r.cost.p50)}, P85 ${formatNok(r.cost.p85)} per agreement-year${r.budget ? `; budget ${r.budget.years[0]!.year}–${r.budget.years[r.budget.years.length - 1]!.year} by year` : ""}\n`);
+        for (const w of r.warnings) process.stderr.write(`introsim: warning: ${r.scenario.name}: ${w}\n`);
+      }
+      process.stdout.write(`introsim run: wrote ${displayPath(outDir)}/ (report.html, results.json, results.xlsx, manifest.json, ${charts} charts${flags.csv ? ", csv/" : ""})\n`);
     });
 }

@@ -16,9 +16,12 @@ export interface ScenarioFlags {
   params?: string;
 }
 
-export function addScenarioFlags(command: Command): Command {
-  return command
-    .requiredOption("--scenario <file>", "scenario file (YAML or JSON), e.g. data/scenarios/standard.yaml")
+/** @param multiple allow --scenario several times (collected into an array), as `introsim run` does */
+export function addScenarioFlags(command: Command, multiple = false): Command {
+  const described = multiple
+    ? command.requiredOption("--scenario <file>", "scenario file (YAML or JSON); repeat to run and compare several", collect, [])
+    : command.requiredOption("--scenario <file>", "scenario file (YAML or JSON), e.g. data/scenarios/standard.yaml");
+  return described
     .option("--draws <n>", "Monte Carlo draws (default: the scenario's, else 100000)", parseDraws)
     .option("--seed <s>", "random seed (default: the scenario's); the same seed gives the same numbers", parseSeed)
     .option("--set <name=value>", "override a named input with a fixed value, e.g. --set substitutionShare=0.5 (repeatable)", collect, [])

@@ -37,6 +37,33 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
  * Writes `files` (name -> content) as the folder `dir`, replacing what was there: all or nothing. Files in an existing
  * `dir` that are not in `files` are kept (moved into the new folder), so other tools' files there survive.
  */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Cleans up after a run that was killed while writing `dir` (SIGKILL leaves no chance to clean up): its temporary
+ * folder is removed, and a previous output it had moved aside is put back if nothing replaced it.
+ */
+export function recoverInterruptedWrite(dir: string): void {
+  const parent = path.dirname(path.resolve(dir));
+  const base = path.basename(dir);
+  if (!fs.existsSync(parent)) return;
+  for (const name of fs.readdirSync(parent)) {
+    const m = /^\.(.+)\.(tmp|old)-(\d+)$/.exec(name);
+    if (!m || m[1] !== base || Number(m[3]) === process.pid || processAlive(Number(m[3]))) continue;
+    const p = path.join(parent, name);
+    if (m[2] === "old" && !fs.existsSync(dir)) fs.renameSync(p, dir);
+    else removeQuietly(p);
+  }
+}
+
+/** Names in `files` may contain "/" (a sub-folder of `dir`). */
 export function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
   const parent = path.dirname(path.resolve(dir));
   const base = path.basename(dir);
@@ -44,12 +71,18 @@ export function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | 
   const old = path.join(parent, `.${base}.old-${process.pid}`);
   try {
     if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UserError("io", displayPath(dir), "exists and is not a folder; choose another --out");
+    recoverInterruptedWrite(dir);
     removeQuietly(tmp);
     fs.mkdirSync(tmp, { recursive: true });
     if (fs.existsSync(dir)) {
-      for (const name of fs.readdirSync(dir)) if (!files.has(name)) fs.cpSync(path.join(dir, name), path.join(tmp, name), { recursive: true });
+      const topLevel = new Set([...files.keys()].map((n) => n.split("/")[0]!));
+      for (const name of fs.readdirSync(dir)) if (!topLevel.has(name)) fs.cpSync(path.join(dir, name), path.join(tmp, name), { recursive: true });
     }
-    for (const [name, content] of files) fs.writeFileSync(path.join(tmp, name), content);
+    for (const [name, content] of files) {
+      const target = path.join(tmp, name);
+      if (name.includes("/")) fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, content);
+    }
     if (fs.existsSync(dir)) fs.renameSync(dir, old);
     fs.renameSync(tmp, dir);
     removeQuietly(old);

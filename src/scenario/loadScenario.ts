@@ -8,7 +8,7 @@ import { UserError } from "../errors/userError";
 import { describeZodIssue } from "../errors/formatZodError";
 import { parseYaml } from "../io/parseYaml";
 import { readText } from "../io/readText";
-import { displayPath } from "../io/paths";
+import { displayPath, PACKAGE_ROOT } from "../io/paths";
 import type { ParamSet } from "../params/loadParams";
 import { applyOverrides, type Override } from "./overrides";
 import { scenarioSchema, type Scenario } from "./schema";
@@ -29,6 +29,31 @@ function isObject(v: unknown): v is Raw {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** Fields that name files, resolved against the folder of the scenario file that writes them. */
+const FILE_FIELDS: ReadonlyArray<[section: string, field: string]> = [
+  ["allocation", "applications"],
+  ["allocation", "policy"],
+];
+
+/**
+ * Rewrites the file fields of one scenario file as paths relative to the package root (when inside it), so the
+ * scenario means the same from any working directory and its hash is the same in every clone.
+ */
+function resolveFileFields(raw: Raw, dir: string): void {
+  for (const [section, field] of FILE_FIELDS) {
+    const s = raw[section];
+    if (!isObject(s) || typeof s[field] !== "string") continue;
+    const abs = path.resolve(dir, s[field] as string);
+    const rel = path.relative(PACKAGE_ROOT, abs);
+    s[field] = rel.startsWith("..") || path.isAbsolute(rel) ? abs : rel.split(path.sep).join("/");
+  }
+}
+
+/** A file field of a loaded scenario as an absolute path. */
+export function scenarioFilePath(p: string): string {
+  return path.resolve(PACKAGE_ROOT, p);
+}
+
 /** Reads a scenario file and the chain of files it extends, merged parent-first. */
 function readMerged(file: string, seen: string[]): { raw: Raw; chain: string[] } {
   const abs = path.resolve(file);
@@ -36,6 +61,7 @@ function readMerged(file: string, seen: string[]): { raw: Raw; chain: string[] }
   if (seen.includes(abs)) throw new UserError("scenario", shown, `extends forms a cycle: ${[...seen, abs].map(displayPath).join(" -> ")}`);
   const raw = parseYaml(readText(abs, "scenario"), shown, "scenario");
   if (!isObject(raw)) throw new UserError("scenario", shown, "expected a mapping of scenario fields (name, agreementYearStart, inputs, …)");
+  resolveFileFields(raw, path.dirname(abs));
   if (raw.extends === undefined) return { raw, chain: [shown] };
   if (typeof raw.extends !== "string") throw new UserError("scenario", `${shown}: extends`, "expected the path of another scenario file");
   const parentFile = path.resolve(path.dirname(abs), raw.extends);

@@ -1,0 +1,83 @@
+/**
+ * Chart: scenarios side by side — the net cost per agreement-year of each as an interval (P10–P90 line, P50 point,
+ * P85 tick), against HOD's 500 000 kr estimate. The title names the cheapest and the dearest median.
+ */
+import type { CostReport } from "../cost/runCost";
+import type { BudgetProjection } from "../budget/projectBudget";
+import { formatMillNok, formatNok } from "../format/norwegian";
+import type { ChartSpec } from "./render";
+import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
+
+export function comparisonFindingTitle(reports: ReadonlyArray<CostReport>): string {
+  const byP50 = [...reports].sort((a, b) => a.p50 - b.p50);
+  const lo = byP50[0]!;
+  const hi = byP50[byP50.length - 1]!;
+  const over = reports.filter((r) => r.p50 > r.referenceCostNok).length;
+  const tail = over === 0 ? `alle under ${formatNok(lo.referenceCostNok)}` : `${over} av ${reports.length} over ${formatNok(lo.referenceCostNok)}`;
+  return `Median fra ${formatNok(lo.p50)} («${lo.scenario.title}») til ${formatNok(hi.p50)} («${hi.scenario.title}»); ${tail}`;
+}
+
+export function scenarioComparisonSpec(reports: ReadonlyArray<CostReport>, subtitle: string): ChartSpec {
+  const rows = reports.map((r) => ({ scenario: r.scenario.title, p10: r.p10, p50: r.p50, p85: r.p85, p90: r.p90 }));
+  const order = rows.map((r) => r.scenario);
+  const y = { field: "scenario", type: "nominal" as const, title: null, sort: order, axis: { labelLimit: 260 } };
+  const reference = reports[0]?.referenceCostNok ?? 0;
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    description: "Netto merutgift for folketrygden per avtaleår i hvert scenario: P10–P90, P50 og P85.",
+    title: { text: comparisonFindingTitle(reports), subtitle: [subtitle, `Linje: P10–P90. Punkt: P50. Strek: P85. Rød linje: anslaget ${formatNok(reference)}.`] },
+    width: PAGE_WIDTH - 260,
+    height: { step: 34 },
+    config: BASE_CONFIG,
+    data: { values: rows },
+    layer: [
+      { mark: { type: "rule", color: COLORS.blue, strokeWidth: 2 }, encoding: { y, x: { field: "p10", type: "quantitative", title: "Netto merutgift per avtaleår (kr)", axis: { format: ",.0f" }, scale: { zero: false } }, x2: { field: "p90" } } },
+      { mark: { type: "tick", color: COLORS.orange, thickness: 3, size: 18 }, encoding: { y, x: { field: "p85", type: "quantitative" } } },
+      {
+        mark: { type: "point", filled: true, size: 80, color: COLORS.blue },
+        encoding: {
+          y,
+          x: { field: "p50", type: "quantitative" },
+          tooltip: [
+            { field: "scenario", title: "Scenario" },
+            ...(["p10", "p50", "p85", "p90"] as const).map((f) => ({ field: f, type: "quantitative" as const, title: `${f.toUpperCase()} (kr)`, format: ",.0f" })),
+          ],
+        },
+      },
+      { data: { values: [{ x: reference }] }, mark: { type: "rule", color: COLORS.vermillion, strokeWidth: 2, strokeDash: [6, 3] }, encoding: { x: { field: "x", type: "quantitative" } } },
+    ],
+  };
+}
+
+/** Budget paths of several scenarios: P85 per budget year for each, against the appropriation. */
+export function budgetComparisonSpec(paths: ReadonlyArray<{ title: string; budget: BudgetProjection }>, subtitle: string): ChartSpec {
+  const rows = paths.flatMap((p) => p.budget.years.map((y) => ({ scenario: p.title, år: String(y.year), p50: y.nok.p50 / 1e6, p85: y.nok.p85 / 1e6 })));
+  const line = paths[0]?.budget.years[0]?.budgetLineNok ?? 0;
+  const peak = rows.reduce((a, r) => (r.p85 > a.p85 ? r : a), rows[0] ?? { scenario: "", år: "", p50: 0, p85: 0 });
+  const x = { field: "år", type: "ordinal" as const, title: "Budsjettår", axis: { labelAngle: 0 } };
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    description: "Folketrygdens utgifter per budsjettår (P85) i hvert scenario mot bevilgningen.",
+    title: {
+      text: peak.p85 * 1e6 <= line ? `P85 under bevilgningen på ${formatMillNok(line)} i alle scenarioer og år` : `P85 over bevilgningen i «${peak.scenario}» (${peak.år}: ${formatMillNok(peak.p85 * 1e6)})`,
+      subtitle: [subtitle, "Linjer: P85 per scenario (heltrukket) og P50 (stiplet). Rød strek: bevilgningen."],
+    },
+    width: PAGE_WIDTH - 200,
+    height: 260,
+    config: BASE_CONFIG,
+    layer: [
+      {
+        data: { values: rows },
+        mark: { type: "line", point: true, strokeWidth: 2 },
+        encoding: {
+          x,
+          y: { field: "p85", type: "quantitative", title: "Mill. kr", axis: { format: ",.0f" } },
+          color: { field: "scenario", type: "nominal", title: null, scale: { range: [COLORS.blue, COLORS.orange, COLORS.green, COLORS.purple, COLORS.sky, COLORS.vermillion, COLORS.grey] }, legend: { orient: "bottom", columns: 2, labelLimit: 280 } },
+          tooltip: [{ field: "scenario", title: "Scenario" }, { field: "år", title: "År" }, { field: "p85", type: "quantitative", title: "P85 (mill. kr)", format: ",.1f" }, { field: "p50", type: "quantitative", title: "P50 (mill. kr)", format: ",.1f" }],
+        },
+      },
+      { data: { values: rows }, mark: { type: "line", strokeDash: [4, 3], strokeWidth: 1.2 }, encoding: { x, y: { field: "p50", type: "quantitative" }, color: { field: "scenario", type: "nominal" } } },
+      { data: { values: [{ y: line / 1e6 }] }, mark: { type: "rule", color: COLORS.vermillion, strokeWidth: 2 }, encoding: { y: { field: "y", type: "quantitative" } } },
+    ],
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Everything `introsim run` writes, built in memory as file name -> content (then written as one folder, atomically):
+ * results.json, manifest.json, report.html, results.xlsx, each chart as .svg/.png/.vl.json, and with `csv` the
+ * tables as CSV in Norwegian Excel format (csv/<table>.csv). For several scenarios: a sub-folder per scenario and the
+ * comparison (table, charts, report) at the top.
+ */
+import { comparisonSheet, scenarioSheets } from "../export/resultSheets";
+import { sheetCsv } from "../export/csv";
+import { workbookBytes } from "../export/xlsx";
+import type { ChartSpec } from "../charts/render";
+import { runSubtitle } from "../charts/subtitle";
+import { budgetComparisonSpec, scenarioComparisonSpec } from "../charts/comparisonChart";
+import { comparisonReportHtml, scenarioReportHtml, type ReportChart, type ReportScenario } from "../report/reportHtml";
+import type { ScenarioRun } from "./runScenario";
+import { scenarioCharts } from "./scenarioCharts";
+
+export interface OutputOptions {
+  /** Also write the tables as CSV with Norwegian Excel conventions. */
+  csv?: boolean;
+}
+
+const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+
+async function render(entries: ReadonlyArray<{ name: string; caption: string; spec: ChartSpec }>, files: Map<string, string | Uint8Array>, prefix: string): Promise<ReportChart[]> {
+  // Loaded here: vega, vega-lite and resvg take a few hundred ms that commands without charts never need.
+  const { renderChart, chartFiles } = await import("../charts/render");
+  const out: ReportChart[] = [];
+  for (const e of entries) {
+    const chart = await renderChart(e.spec);
+    for (const [file, content] of chartFiles(chart, e.name)) files.set(`${prefix}${file}`, content);
+    out.push({ name: e.name, caption: e.caption, svg: chart.svg });
+  }
+  return out;
+}
+
+async function scenarioFiles(run: ScenarioRun, files: Map<string, string | Uint8Array>, prefix: string, opts: OutputOptions): Promise<ReportScenario> {
+  const r = run.results;
+  const charts = await render(scenarioCharts(run), files, prefix);
+  const sheets = scenarioSheets(r);
+  files.set(`${prefix}results.json`, json(r));
+  files.set(`${prefix}manifest.json`, json(r.manifest));
+  files.set(`${prefix}results.xlsx`, await workbookBytes(sheets, { date: r.manifest.date, manifest: r.manifest }));
+  if (opts.csv) for (const s of sheets) files.set(`${prefix}csv/${s.name}.csv`, sheetCsv(s));
+  const report = { results: r, charts };
+  files.set(`${prefix}report.html`, scenarioReportHtml(report));
+  return report;
+}
+
+/** The files of a one-scenario run. */
+export async function scenarioOutputFiles(run: ScenarioRun, opts: OutputOptions = {}): Promise<Map<string, string | Uint8Array>> {
+  const files = new Map<string, string | Uint8Array>();
+  await scenarioFiles(run, files, "", opts);
+  return files;
+}
+
+/** The files of a run of several scenarios: <name>/… for each, and the comparison at the top. */
+export async function comparisonOutputFiles(runs: ReadonlyArray<ScenarioRun>, opts: OutputOptions = {}): Promise<Map<string, string | Uint8Array>> {
+  const files = new Map<string, string | Uint8Array>();
+  const reports: ReportScenario[] = [];
+  for (const run of runs) reports.push(await scenarioFiles(run, files, `${run.results.scenario.name}/`, opts));
+  const results = runs.map((r) => r.results);
+  const date = results[0]!.manifest.date;
+  const sub = runSubtitle(results.map((r) => r.scenario.title).join("», «"), date);
+  const budgets = results.flatMap((r) => (r.budget ? [{ title: r.scenario.title, budget: r.budget }] : []));
+  const charts = await render(
+    [
+      { name: "sammenligning", caption: "Netto merutgift per avtaleår i hvert scenario: P10–P90, P50 og P85, mot anslaget.", spec: scenarioComparisonSpec(results.map((r) => r.cost), sub) },
+      ...(budgets.length ? [{ name: "budsjett-sammenligning", caption: "Utgift per budsjettår (P85 og P50) i hvert scenario mot bevilgningen.", spec: budgetComparisonSpec(budgets, sub) }] : []),
+    ],
+    files,
+    "",
+  );
+  const sheet = comparisonSheet(results);
+  files.set("results.json", json({ scenarios: results }));
+  files.set("manifest.json", json({ date, scenarios: results.map((r) => r.manifest) }));
+  files.set("results.xlsx", await workbookBytes([sheet, ...results.map((r) => ({ ...scenarioSheets(r)[0]!, name: `${r.scenario.name}`.slice(0, 31) }))], { date, manifest: results.map((r) => r.manifest) }));
+  if (opts.csv) files.set(`csv/${sheet.name}.csv`, sheetCsv(sheet));
+  files.set("report.html", comparisonReportHtml(reports, charts, runs.map((r) => `${r.results.scenario.name}/report.html`)));
+  return files;
+}

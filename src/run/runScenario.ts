@@ -1,0 +1,117 @@
+/**
+ * One scenario, every analysis: the cost per agreement-year (Monte Carlo, tornado, Sobol), the refusjon flows for both
+ * employment forms, the slot simulation over time and the national budget projection by year. `introsim run`, the
+ * report and the gallery notebook all call this, so they show the same numbers.
+ *
+ *   scenario -> runCost (+ Sobol) -> runFlows × employment forms (when flows:) -> simulateSlots (when allocation:
+ *   names the applications) -> projectBudget -> ScenarioResults (JSON-ready) + the draws charts need
+ */
+import * as path from "node:path";
+import { readApplications } from "../allocation/applications";
+import { DEFAULT_POLICY, readPolicy } from "../allocation/policy";
+import { simulateSlots, slotRules, type SlotSimulation } from "../allocation/simulateSlots";
+import { projectBudget, type BudgetProjection } from "../budget/projectBudget";
+import { RUN_REPLICATIONS, RUN_SOBOL_SAMPLES } from "../constants";
+import { runCost, type CostReport } from "../cost/runCost";
+import { EMPLOYMENT_FORMS, type EmploymentForm } from "../flows/parties";
+import { runFlows, type FlowsReport } from "../flows/runFlows";
+import type { ParamSet } from "../params/loadParams";
+import { fixedScalarAt } from "../params/lookup";
+import { loadRuleCatalogue } from "../register/ruleCatalogue";
+import type { LoadedScenario } from "../scenario/loadScenario";
+import { scenarioFilePath } from "../scenario/loadScenario";
+import type { Manifest } from "../scenario/manifest";
+import { runDate } from "../time/runDate";
+import { readText } from "../io/readText";
+import { sha256 } from "../io/sha256";
+
+/** The slot simulation as results.json holds it (no per-replication arrays). */
+export type AllocationSummary = Omit<SlotSimulation, "activeMonthsByYear">;
+
+export interface RunManifest extends Manifest {
+  /** The day the run was made (Europe/Oslo; SOURCE_DATE_EPOCH when set). */
+  date: string;
+  /** Input files besides the scenario and data/params (applications, policy) with their SHA-256. */
+  inputs: Array<{ file: string; sha256: string }>;
+}
+
+export interface ScenarioResults {
+  scenario: { name: string; title: string; description?: string; file: string; chain: string[] };
+  cost: CostReport;
+  flows?: Record<EmploymentForm, FlowsReport>;
+  allocation?: AllocationSummary;
+  budget?: BudgetProjection;
+  manifest: RunManifest;
+  warnings: string[];
+}
+
+export interface ScenarioRun {
+  results: ScenarioResults;
+  /** Sorted net cost draws, for the distribution chart. */
+  sortedNet: Float64Array;
+}
+
+export interface RunScenarioOptions {
+  draws?: number;
+  seed?: number;
+  /** Sobol samples N (default RUN_SOBOL_SAMPLES; 0 for none). */
+  sobolSamples?: number;
+  /** Replications of the slot simulation and budget (default RUN_REPLICATIONS). */
+  replications?: number;
+  /** Price the budget at the tariff of this date (fixed prices); default nominal kroner. */
+  fixedPriceDate?: string;
+  /** The run date for the manifest and subtitles (default: runDate()). */
+  date?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunScenarioOptions = {}): ScenarioRun {
+  const { scenario } = loaded;
+  const common = { draws: opts.draws, seed: opts.seed, file: loaded.file, overrides: loaded.overrides };
+  const cost = runCost(scenario, params, { ...common, sobolSamples: opts.sobolSamples ?? RUN_SOBOL_SAMPLES, onProgress: opts.onProgress });
+  const seed = cost.report.seed;
+  const warnings = [...cost.report.warnings];
+  const flows = scenario.flows
+    ? (Object.fromEntries(EMPLOYMENT_FORMS.map((employment) => [employment, runFlows(scenario, params, { ...common, employment })])) as Record<EmploymentForm, FlowsReport>)
+    : undefined;
+
+  const inputs: RunManifest["inputs"] = [];
+  let allocation: AllocationSummary | undefined;
+  let budget: BudgetProjection | undefined;
+  const section = scenario.allocation;
+  if (section?.applications) {
+    const apps = readApplications(scenarioFilePath(section.applications));
+    inputs.push({ file: section.applications, sha256: apps.sha256 });
+    const policy = section.policy ? readPolicy(scenarioFilePath(section.policy)) : DEFAULT_POLICY;
+    if (section.policy) inputs.push({ file: section.policy, sha256: sha256(readText(scenarioFilePath(section.policy), "io")) });
+    const replications = Math.min(opts.replications ?? RUN_REPLICATIONS, cost.net.length);
+    const cap = scenario.agreements ?? policy.cap ?? fixedScalarAt(params, "budget/max_agreements", section.decisionDate);
+    const rules = slotRules(loadRuleCatalogue(), fixedScalarAt(params, "rules/min_stillingsprosent", section.decisionDate));
+    const sim = simulateSlots(apps.applications, policy, cap, section, rules, cost.net, { replications, seed });
+    const { activeMonthsByYear, ...summary } = sim;
+    allocation = summary;
+    budget = projectBudget(scenario, params, activeMonthsByYear, { seed, fixedPriceDate: opts.fixedPriceDate });
+    warnings.push(...budget.warnings);
+  } else if (section) {
+    warnings.push("the allocation section names no applications file (allocation.applications): no slot simulation or budget projection");
+  }
+
+  const manifest: RunManifest = {
+    ...cost.report.manifest,
+    ...(opts.fixedPriceDate ? { options: { ...(cost.report.manifest.options ?? {}), fixedPrices: opts.fixedPriceDate } } : {}),
+    date: opts.date ?? runDate(),
+    inputs,
+  };
+  return {
+    results: {
+      scenario: { name: scenario.name, title: scenario.title ?? scenario.name, ...(scenario.description ? { description: scenario.description.trim() } : {}), file: loaded.file, chain: loaded.chain.map((f) => f.split(path.sep).join("/")) },
+      cost: cost.report,
+      ...(flows ? { flows } : {}),
+      ...(allocation ? { allocation } : {}),
+      ...(budget ? { budget } : {}),
+      manifest,
+      warnings: [...new Set(warnings)],
+    },
+    sortedNet: cost.sortedNet,
+  };
+}
