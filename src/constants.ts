@@ -59,3 +59,30 @@ export const HISTOGRAM_BINS = 60;
 
 /** Show a progress bar on a terminal only for runs at least this large (draws). */
 export const PROGRESS_MIN_DRAWS = 200_000;
+
+/** Sobol samples N in `introsim run` (N × (factors + 2) cost evaluations, about 0.3 s; indices to about ±0.03). */
+export const RUN_SOBOL_SAMPLES = 4096;
+
+/** Replications of the slot simulation and the budget projection in `introsim run`. */
+export const RUN_REPLICATIONS = 2000;
+
+/** Claims validation: how many offending row numbers are reported per rejection reason. */
+export const CLAIM_VALIDATION_FIRST_ROWS = 5;
+
+/**
+ * Claims estimator: months before an agreement's start used as its baseline (and shown as pre-trend coefficients).
+ * Twelve months cover a whole seasonal cycle (July holidays, Christmas), so the baseline is not a season.
+ */
+export const CLAIMS_PRE_WINDOW_MONTHS = 12;
+
+/** An agreement needs at least this many months of claims before its start to get a baseline; fewer and it is left out (reported). */
+export const CLAIMS_MIN_PRE_MONTHS = 3;
+
+/** Default bootstrap replications of the claims estimator (999 makes the 2.5 % and 97.5 % points fall on draws). */
+export const DEFAULT_BOOTSTRAP = 999;
+
+/** Most bootstrap replications a run may ask for. */
+export const MAX_BOOTSTRAP = 100_000;
+
+/** Simulation draws behind the claims estimate's comparison with the cost model (P10–P90 and percentile rank). */
+export const CLAIMS_SIMULATION_DRAWS = 20_000;
