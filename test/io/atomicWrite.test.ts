@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, test } from "vitest";
-import { writeDirAtomic, writeFileAtomic } from "../../src/io/atomicWrite";
+import { recoverInterruptedWrite, writeDirAtomic, writeFileAtomic } from "../../src/io/atomicWrite";
 import { UserError } from "../../src/errors/userError";
 
 describe("atomic output", () => {
@@ -23,11 +23,35 @@ describe("atomic output", () => {
     const dir = path.join(parent, "out");
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "results.json"), "old");
-    // The second file cannot be written (its folder does not exist): nothing may change.
-    expect(() => writeDirAtomic(dir, new Map([["results.json", "new"], ["missing/sub.svg", "x"]]))).toThrowError(UserError);
+    // The third file cannot be written ("chart" is a file, not a folder): nothing may change.
+    expect(() => writeDirAtomic(dir, new Map([["results.json", "new"], ["chart", "x"], ["chart/sub.svg", "y"]]))).toThrowError(UserError);
     expect(fs.readdirSync(dir)).toEqual(["results.json"]);
     expect(fs.readFileSync(path.join(dir, "results.json"), "utf8")).toBe("old");
     expect(fs.readdirSync(parent)).toEqual(["out"]);
+  });
+
+  test("writeDirAtomic writes names with '/' into sub-folders", () => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-io-")), "out");
+    writeDirAtomic(dir, new Map([["report.html", "top"], ["standard/report.html", "sub"]]));
+    expect(fs.readFileSync(path.join(dir, "standard/report.html"), "utf8")).toBe("sub");
+  });
+
+  test("after a run killed while writing (SIGKILL), the next write removes its temporary folder and restores a moved-aside output", () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-io-"));
+    const dir = path.join(parent, "out");
+    const dead = 2 ** 22 + 12345; // above Linux's default pid_max (4 194 304 = 2^22): no such process
+    // Killed between "move the old folder aside" and "rename the new one in": the old output sits in .out.old-<pid>.
+    fs.mkdirSync(path.join(parent, `.out.tmp-${dead}`));
+    fs.writeFileSync(path.join(parent, `.out.tmp-${dead}`, "report.html"), "<html>half");
+    fs.mkdirSync(path.join(parent, `.out.old-${dead}`));
+    fs.writeFileSync(path.join(parent, `.out.old-${dead}`, "keep.txt"), "previous run");
+    recoverInterruptedWrite(dir);
+    expect(fs.readdirSync(parent)).toEqual(["out"]);
+    expect(fs.readFileSync(path.join(dir, "keep.txt"), "utf8")).toBe("previous run");
+    // Another live process's temporary folder is left alone.
+    fs.mkdirSync(path.join(parent, `.out.tmp-${process.ppid}`));
+    recoverInterruptedWrite(dir);
+    expect(fs.existsSync(path.join(parent, `.out.tmp-${process.ppid}`))).toBe(true);
   });
 
   test("writeFileAtomic into a path under a file gives a UserError naming the path, not a crash", () => {
