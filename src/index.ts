@@ -27,7 +27,7 @@ export { renderSvg, svgToPng, renderChart, chartFiles, writeRenderedChart, write
 export { costDistributionSpec, costFindingTitle } from "./charts/costDistributionChart";
 export { tornadoSpec } from "./charts/tornadoChart";
 export { BASE_CONFIG, COLORS, NORWEGIAN_LOCALE } from "./charts/theme";
-export { formatNok, formatMillNok, formatPercent, formatNumber } from "./format/norwegian";
+export { formatNok, formatMillNok, formatPercent, formatNumber, formatDate, formatDateLong } from "./format/norwegian";
 export { htmlTable, escapeHtml, type Table } from "./report/htmlTable";
 export { summaryTable, decompositionTable, assumptionsTableView, driversTable, topDownTable } from "./report/costTables";
 export { PACKAGE_ROOT, DATA_DIR, SCENARIOS_DIR, CHARTS_DIR } from "./io/paths";
@@ -58,3 +58,19 @@ export { DEFAULT_POLICY, readPolicy, policySchema, type AllocationPolicy } from 
 export { simulateSlots, slotRules, type SlotSimulation, type SlotLife } from "./allocation/simulateSlots";
 export { grantedByRegionSpec, slotTimelineSpec, spendingByYearSpec } from "./charts/allocationCharts";
 export { sobolIndices, type SobolFactor, type SobolIndex } from "./analysis/sobol";
+// Scenarios, budget, report and exports (introsim run)
+export { runScenario, type ScenarioRun, type ScenarioResults, type RunManifest, type RunScenarioOptions } from "./run/runScenario";
+export { scenarioCharts, type CatalogueEntry } from "./run/scenarioCharts";
+export { scenarioOutputFiles, comparisonOutputFiles } from "./run/runOutputs";
+export { projectBudget, type BudgetProjection, type BudgetYear } from "./budget/projectBudget";
+export { lastPricedDay } from "./budget/priceCoverage";
+export { budgetPathSpec, budgetFindingTitle } from "./charts/budgetChart";
+export { scenarioComparisonSpec, budgetComparisonSpec, comparisonFindingTitle } from "./charts/comparisonChart";
+export { sobolSpec } from "./charts/sobolChart";
+export { runSubtitle, withRunContext } from "./charts/subtitle";
+export { scenarioSheets, comparisonSheet, budgetSheet } from "./export/resultSheets";
+export { sheetTable, type Sheet } from "./export/sheet";
+export { sheetCsv } from "./export/csv";
+export { workbookBytes } from "./export/xlsx";
+export { scenarioReportHtml, comparisonReportHtml } from "./report/reportHtml";
+export { runDate } from "./time/runDate";
