@@ -11,6 +11,7 @@ const notebooks = fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb") &
 
 /** Text each notebook's outputs must contain: what the notebook is for. */
 const MUST_SHOW: Record<string, RegExp[]> = {
+  "00-oversikt.ipynb": [/median [\d\u00a0]+\u00a0kr, P85/, /budsjettbane/, /Budsjett: høyeste P85 [\d,]+\u00a0mill\.\u00a0kr/, /Høy substitusjon/, /<svg/],
   "01-kostnad-per-avtale.ipynb": [/Svar: median [\d\u00a0]+\u00a0kr per avtaleår/, /500\u00a0000\u00a0kr/, /<svg/],
   "03-tildeling.ipynb": [/Kalibrering: avtaler i bruk i august 2023/, /Observert \(Hdir\)/, /Folketrygdens utgifter per år/, /Fikk alle/, /<svg/],
   "04-maaloppnaaelse.ipynb": [/Kontroll av registeret: 102 rader/, /prikket/, /Kostnad per spesialist: P50 [\d\u00a0]+\u00a0kr/, /<svg/],
