@@ -67,7 +67,7 @@ export { lastPricedDay } from "./budget/priceCoverage";
 export { budgetPathSpec, budgetFindingTitle } from "./charts/budgetChart";
 export { scenarioComparisonSpec, budgetComparisonSpec, comparisonFindingTitle } from "./charts/comparisonChart";
 export { sobolSpec } from "./charts/sobolChart";
-export { runSubtitle, withRunContext } from "./charts/subtitle";
+export { runSubtitle, comparisonSubtitle, withRunContext } from "./charts/subtitle";
 export { scenarioSheets, comparisonSheet, budgetSheet } from "./export/resultSheets";
 export { sheetTable, type Sheet } from "./export/sheet";
 export { sheetCsv } from "./export/csv";

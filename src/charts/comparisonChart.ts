@@ -14,19 +14,25 @@ export function comparisonFindingTitle(reports: ReadonlyArray<CostReport>): stri
   const hi = byP50[byP50.length - 1]!;
   const over = reports.filter((r) => r.p50 > r.referenceCostNok).length;
   const tail = over === 0 ? `alle under ${formatNok(lo.referenceCostNok)}` : `${over} av ${reports.length} over ${formatNok(lo.referenceCostNok)}`;
-  return `Median fra ${formatNok(lo.p50)} («${lo.scenario.title}») til ${formatNok(hi.p50)} («${hi.scenario.title}»); ${tail}`;
+  return `Median fra ${formatNok(lo.p50)} til ${formatNok(hi.p50)} per avtaleår; ${tail}`;
+}
+
+/** Which scenario is cheapest and dearest (a subtitle line; the title stays short enough for a page). */
+function extremesLine(reports: ReadonlyArray<CostReport>): string {
+  const byP50 = [...reports].sort((a, b) => a.p50 - b.p50);
+  return `Lavest: «${byP50[0]!.scenario.title}». Høyest: «${byP50[byP50.length - 1]!.scenario.title}».`;
 }
 
 export function scenarioComparisonSpec(reports: ReadonlyArray<CostReport>, subtitle: string): ChartSpec {
   const rows = reports.map((r) => ({ scenario: r.scenario.title, p10: r.p10, p50: r.p50, p85: r.p85, p90: r.p90 }));
   const order = rows.map((r) => r.scenario);
-  const y = { field: "scenario", type: "nominal" as const, title: null, sort: order, axis: { labelLimit: 260 } };
+  const y = { field: "scenario", type: "nominal" as const, title: null, sort: order, axis: { labelLimit: 360 } };
   const reference = reports[0]?.referenceCostNok ?? 0;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     description: "Netto merutgift for folketrygden per avtaleår i hvert scenario: P10–P90, P50 og P85.",
-    title: { text: comparisonFindingTitle(reports), subtitle: [subtitle, `Linje: P10–P90. Punkt: P50. Strek: P85. Rød linje: anslaget ${formatNok(reference)}.`] },
-    width: PAGE_WIDTH - 260,
+    title: { text: comparisonFindingTitle(reports), subtitle: [extremesLine(reports), subtitle, `Linje: P10–P90. Punkt: P50. Strek: P85. Rød linje: anslaget ${formatNok(reference)}.`] },
+    width: PAGE_WIDTH - 340,
     height: { step: 34 },
     config: BASE_CONFIG,
     data: { values: rows },
@@ -72,7 +78,7 @@ export function budgetComparisonSpec(paths: ReadonlyArray<{ title: string; budge
         encoding: {
           x,
           y: { field: "p85", type: "quantitative", title: "Mill. kr", axis: { format: ",.0f" } },
-          color: { field: "scenario", type: "nominal", title: null, scale: { range: [COLORS.blue, COLORS.orange, COLORS.green, COLORS.purple, COLORS.sky, COLORS.vermillion, COLORS.grey] }, legend: { orient: "bottom", columns: 2, labelLimit: 280 } },
+          color: { field: "scenario", type: "nominal", title: null, scale: { domain: paths.map((p) => p.title), range: [COLORS.blue, COLORS.orange, COLORS.green, COLORS.purple, COLORS.sky, COLORS.vermillion, COLORS.grey] }, legend: { orient: "bottom", columns: 1, labelLimit: 400 } },
           tooltip: [{ field: "scenario", title: "Scenario" }, { field: "år", title: "År" }, { field: "p85", type: "quantitative", title: "P85 (mill. kr)", format: ",.1f" }, { field: "p50", type: "quantitative", title: "P50 (mill. kr)", format: ",.1f" }],
         },
       },

@@ -19,3 +19,8 @@ export function withRunContext<T extends object>(spec: T, scenarioTitle: string,
   if (!lines.some((l) => l.includes(formatDate(date)))) lines.push(named ? `Kjørt ${formatDate(date)}.` : `${runSubtitle(scenarioTitle, date)}.`);
   return { ...spec, title: { ...title, subtitle: lines.filter((l) => l !== "") } };
 }
+
+/** The context line of a chart that compares several scenarios. */
+export function comparisonSubtitle(count: number, date: string): string {
+  return `${count} scenarioer · kjørt ${formatDate(date)}`;
+}

@@ -8,7 +8,7 @@ import { comparisonSheet, scenarioSheets } from "../export/resultSheets";
 import { sheetCsv } from "../export/csv";
 import { workbookBytes } from "../export/xlsx";
 import type { ChartSpec } from "../charts/render";
-import { runSubtitle } from "../charts/subtitle";
+import { comparisonSubtitle } from "../charts/subtitle";
 import { budgetComparisonSpec, scenarioComparisonSpec } from "../charts/comparisonChart";
 import { comparisonReportHtml, scenarioReportHtml, type ReportChart, type ReportScenario } from "../report/reportHtml";
 import type { ScenarioRun } from "./runScenario";
@@ -60,7 +60,7 @@ export async function comparisonOutputFiles(runs: ReadonlyArray<ScenarioRun>, op
   for (const run of runs) reports.push(await scenarioFiles(run, files, `${run.results.scenario.name}/`, opts));
   const results = runs.map((r) => r.results);
   const date = results[0]!.manifest.date;
-  const sub = runSubtitle(results.map((r) => r.scenario.title).join("», «"), date);
+  const sub = comparisonSubtitle(results.length, date);
   const budgets = results.flatMap((r) => (r.budget ? [{ title: r.scenario.title, budget: r.budget }] : []));
   const charts = await render(
     [
