@@ -1,9 +1,11 @@
 /**
  * Writes sheets to an Excel workbook (exceljs) in memory: one worksheet per sheet, a bold header row, numbers stored
  * as numbers with a display format (Excel shows them in the reader's locale: "500 000 kr" in Norwegian Excel), the
- * title in the first row and the run's manifest on its own sheet.
+ * title in the first row and the run's manifest on its own sheet. The zip entries carry the run date, not the clock,
+ * so the same run gives a byte-identical file.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { ColumnFormat, Sheet } from "./sheet";
 
 /** Excel number formats (the separators are the reader's locale's). */
@@ -41,6 +43,14 @@ export async function workbookBytes(sheets: ReadonlyArray<Sheet>, meta: { date: 
   m.addRow(["Manifest (hvilke data, scenario og versjon som ga tallene)"]).font = { bold: true };
   m.addRow([JSON.stringify(meta.manifest, null, 2)]);
   m.getColumn(1).width = 120;
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  // exceljs zips with JSZip, which stamps each entry with the current time unless a default date is set.
+  const defaults = JSZip.defaults as { date: Date | null };
+  const before = defaults.date;
+  defaults.date = wb.created;
+  try {
+    const buf = await wb.xlsx.writeBuffer();
+    return new Uint8Array(buf as ArrayBuffer);
+  } finally {
+    defaults.date = before;
+  }
 }

@@ -5,6 +5,7 @@ import { sheetCsv } from "../../src/export/csv";
 import { sheetTable, type Sheet } from "../../src/export/sheet";
 import { runSubtitle, withRunContext } from "../../src/charts/subtitle";
 import { runDate } from "../../src/time/runDate";
+import { workbookBytes } from "../../src/export/xlsx";
 
 const SHEET: Sheet = {
   name: "eksempel",
@@ -51,5 +52,16 @@ describe("chart subtitles carry the scenario and the run date", () => {
     expect(runDate({ SOURCE_DATE_EPOCH: "1795392000" })).toBe("2026-11-23");
     expect(() => runDate({ SOURCE_DATE_EPOCH: "igår" })).toThrow(/SOURCE_DATE_EPOCH: "igår" is not allowed/);
     expect(runDate({})).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe("results.xlsx", () => {
+  test("the same sheets and date give byte-identical workbooks (no clock time inside)", async () => {
+    const a = await workbookBytes([SHEET], { date: "2026-11-23", manifest: { seed: 1 } });
+    await new Promise((r) => setTimeout(r, 2100)); // zip timestamps have 2-second resolution: cross a boundary
+    const b = await workbookBytes([SHEET], { date: "2026-11-23", manifest: { seed: 1 } });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const c = await workbookBytes([SHEET], { date: "2026-11-24", manifest: { seed: 1 } });
+    expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
   });
 });
