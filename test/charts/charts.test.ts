@@ -23,6 +23,12 @@ import { renderSvg, svgToPng } from "../../src/charts/render";
 import { runCost } from "../../src/cost/runCost";
 import { loadScenario } from "../../src/scenario/loadScenario";
 import { realParams, STANDARD } from "../helpers";
+import { runScenario } from "../../src/run/runScenario";
+import { sobolSpec } from "../../src/charts/sobolChart";
+import { budgetFindingTitle, budgetPathSpec } from "../../src/charts/budgetChart";
+import { budgetComparisonSpec, comparisonFindingTitle, scenarioComparisonSpec } from "../../src/charts/comparisonChart";
+import type { BudgetProjection, BudgetYear } from "../../src/budget/projectBudget";
+import type { CostReport } from "../../src/cost/runCost";
 
 const params = realParams();
 const run = runCost(loadScenario(STANDARD, params).scenario, params, { draws: 20_000, seed: 1 });
@@ -37,7 +43,20 @@ const specs = {
   retention: retentionSpec(retentionCurves(doctorRecords(register.rows, "2026-11-15"), "2026-11-15", (d) => d.helseregion), "test"),
   kohort: cohortSpec(projectCohorts(scenario, run.net, { draws: 2000, seed: 1 }), "test"),
   ...allocationSpecs(),
+  ...runSpecs(),
 };
+
+function runSpecs() {
+  const loaded = loadScenario(STANDARD, params);
+  const a = runScenario(loaded, params, { draws: 5000, seed: 1, replications: 200, sobolSamples: 512, date: "2026-11-23" }).results;
+  const b = runScenario({ ...loaded, scenario: { ...loaded.scenario, name: "deltid", title: "Deltid", inputs: { ...loaded.scenario.inputs, stillingsprosent: { type: "fixed" as const, value: 0.6 } } } }, params, { draws: 5000, seed: 1, replications: 200, sobolSamples: 0, date: "2026-11-23" }).results;
+  return {
+    sobol: sobolSpec(a.cost),
+    budsjettbane: budgetPathSpec(a.budget!, "test"),
+    sammenligning: scenarioComparisonSpec([a.cost, b.cost], "test"),
+    "budsjett-sammenligning": budgetComparisonSpec([{ title: "A", budget: a.budget! }, { title: "B", budget: b.budget! }], "test"),
+  };
+}
 
 function allocationSpecs() {
   const apps = readApplications(path.join(__dirname, "../../data/allocation/synthetic-applications-2022.csv")).applications;
@@ -63,7 +82,7 @@ describe.each(Object.entries(specs))("chart %s", (_name, spec) => {
   test("renders to SVG with Norwegian number format and to a PNG", async () => {
     const svg = await renderSvg(spec);
     expect(svg).toMatch(/^<svg/);
-    const kroner = !["retention", "kohort", "tildeling-region", "tildeling-tidslinje", "tildeling-utgifter"].includes(_name); // these show percentages, counts or millions
+    const kroner = !["retention", "kohort", "tildeling-region", "tildeling-tidslinje", "tildeling-utgifter", "sobol", "budsjettbane", "budsjett-sammenligning"].includes(_name); // these show percentages, counts or millions
     if (kroner) expect(svg).toMatch(/\d{3}\u00a0000/); // e.g. "400 000" on the axis, thousands separated by a no-break space
     else expect(svg).toMatch(/<text[^>]*>\d/); // axis labels are there
     expect(svg).not.toMatch(/\d,\d{3},\d{3}/); // no English thousands separators
@@ -85,4 +104,20 @@ test("flowsFindingTitle says what the kommune gains or loses under each employme
 test("the cost chart marks 500 000 kr, P50 and P85", () => {
   const layer = (specs.kostnadsfordeling as { layer: Array<{ data: { values: Array<{ x?: number }> } }> }).layer[1]!;
   expect(layer.data.values.map((v) => v.x)).toEqual([500_000, run.report.p50, run.report.p85]);
+});
+
+function budgetYear(year: number, p85: number): BudgetYear {
+  return { year, prices: "nominal", simulatedMonths: 12, agreementYears: { p10: 1, p50: 1, p90: 1 }, nok: { mean: p85, p10: p85, p50: p85, p85, p90: p85 }, budgetLineNok: 32_700_000, shareAboveLine: 0, fullUse: { agreements: 65, p50: 0, p85: 0 } };
+}
+
+test("budgetFindingTitle: under the line in every year (with the peak), or the years over it", () => {
+  const b = (p85s: number[]): BudgetProjection => ({ years: p85s.map((p, i) => budgetYear(2023 + i, p)), replications: 1, seed: 1, basis: "nominal", lastPricedDay: "2026-06-30", warnings: [] });
+  expect(budgetFindingTitle(b([10e6, 16.84e6, 12e6]))).toBe("P85 under bevilgningen på 32,7\u00a0mill.\u00a0kr i alle år; høyest 16,8\u00a0mill.\u00a0kr i 2024");
+  expect(budgetFindingTitle(b([10e6, 33e6, 40e6]))).toBe("P85 over bevilgningen på 32,7\u00a0mill.\u00a0kr i 2024, 2025");
+});
+
+test("comparisonFindingTitle names the range of medians and how many exceed 500 000 kr", () => {
+  const r = (title: string, p50: number) => ({ p50, referenceCostNok: 500_000, scenario: { title } }) as unknown as CostReport;
+  expect(comparisonFindingTitle([r("A", 418_654), r("B", 280_392)])).toBe("Median fra 280\u00a0392\u00a0kr til 418\u00a0654\u00a0kr per avtaleår; alle under 500\u00a0000\u00a0kr");
+  expect(comparisonFindingTitle([r("A", 518_000), r("B", 280_000), r("C", 610_000)])).toBe("Median fra 280\u00a0000\u00a0kr til 610\u00a0000\u00a0kr per avtaleår; 2 av 3 over 500\u00a0000\u00a0kr");
 });
