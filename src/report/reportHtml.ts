@@ -90,7 +90,7 @@ ${chart("tornado")}
 ${chart("sobol")}
 ${htmlTable(sheetTable(sheets.get("folsomhet")!))}
 </section>
-${r.flows ? `<section id="strommer"><h2>Refusjonsstrømmer: hvem betaler og hvem får</h2>${chart("strommer-parter")}${htmlTable(partyEffectsTable(Object.values(r.flows)))}${chart("strommer-kommunen")}${chart("strommer-fastleger")}</section>` : ""}
+${r.flows ? `<section id="strommer"><h2>Refusjonsstrømmer: hvem betaler og hvem får</h2>${chart("strommer-parter")}${Object.values(r.flows).map((f) => htmlTable(partyEffectsTable([f]))).join("")}${chart("strommer-kommunen")}${chart("strommer-fastleger")}</section>` : ""}
 ${budget ? `<section id="budsjett"><h2>Budsjett: utgifter per år mot kap. 2755 post 70</h2>
 <p>Avtalene tas i bruk gradvis, gis tilbake og tildeles på nytt (simulert måned for måned); utgiften i et år er aktive avtalemåneder ganger kostnaden per avtaleår med takstene for det året.</p>
 ${chart("tildeling-tidslinje")}${chart("budsjettbane")}${htmlTable(sheetTable(budget))}</section>` : ""}
