@@ -41,12 +41,17 @@ export function formatCell(v: Cell, format: ColumnFormat): string | number {
   }
 }
 
-/** The sheet as a formatted table (for report.html and notebooks). */
-export function sheetTable(s: Sheet): Table {
+/**
+ * The sheet as a formatted table (for report.html and notebooks); `only` keeps the named columns (by header), for a
+ * page where the whole sheet would be too wide.
+ */
+export function sheetTable(s: Sheet, only?: ReadonlyArray<string>): Table {
+  const keep = s.columns.flatMap((c, i) => (!only || only.includes(c.header) ? [i] : []));
+  if (only && keep.length !== only.length) throw new Error(`sheetTable: ${s.name} has no column ${only.filter((h) => !s.columns.some((c) => c.header === h)).join(", ")}`);
   return {
     caption: s.title,
-    headers: s.columns.map((c) => c.header),
-    alignRight: s.columns.flatMap((c, i) => (c.format === "text" ? [] : [i])),
-    rows: s.rows.map((r) => r.map((v, i) => formatCell(v, s.columns[i]!.format))),
+    headers: keep.map((i) => s.columns[i]!.header),
+    alignRight: keep.flatMap((i, k) => (s.columns[i]!.format === "text" ? [] : [k])),
+    rows: s.rows.map((r) => keep.map((i) => formatCell(r[i]!, s.columns[i]!.format))),
   };
 }

@@ -38,14 +38,19 @@ figure svg { width: 100%; height: auto; display: block; }
 figcaption { font-size: 9pt; color: #444; margin-top: 3pt; }
 table.introsim { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 6pt 0 10pt; break-inside: auto; }
 table.introsim caption { font-size: 10pt; margin-bottom: 3pt; }
-table.introsim th, table.introsim td { border-bottom: 1px solid #ddd; padding: 2pt 5pt; vertical-align: top; }
+table.introsim th, table.introsim td { border-bottom: 1px solid #ddd; padding: 2pt 5pt; vertical-align: top; hyphens: auto; }
+table.introsim td:last-child { overflow-wrap: anywhere; }
+table.introsim td[style="text-align:right"] { white-space: nowrap; overflow-wrap: normal; }
 table.introsim thead th { border-bottom: 1.5px solid #888; }
 table.introsim tr { break-inside: avoid; }
 pre { font-size: 7.5pt; white-space: pre-wrap; word-break: break-all; background: #f6f6f6; padding: 6pt; }
 ul.warnings li { color: #8a4b00; }
 nav ol { columns: 2; font-size: 9.5pt; }
-@media print { nav { display: none; } h2 { break-after: avoid; } a { color: inherit; text-decoration: none; } }
+@media print { nav { display: none; } table.introsim { font-size: 7.5pt; } h2 { break-after: avoid; } a { color: inherit; text-decoration: none; } }
 `;
+
+/** The budget columns that fit an A4 page (the workbook has them all). */
+const BUDGET_COLUMNS = ["År", "Priser", "Aktive avtaleår P50", "P50 (kr)", "P85 (kr)", "Bevilgning (kr)", "Andel over bevilgningen"];
 
 /** A key number: shown formatted, with its path in results.json and its raw value for checks. */
 function num(key: string, value: number, shown: string): string {
@@ -93,7 +98,8 @@ ${htmlTable(sheetTable(sheets.get("folsomhet")!))}
 ${r.flows ? `<section id="strommer"><h2>Refusjonsstrømmer: hvem betaler og hvem får</h2>${chart("strommer-parter")}${Object.values(r.flows).map((f) => htmlTable(partyEffectsTable([f]))).join("")}${chart("strommer-kommunen")}${chart("strommer-fastleger")}</section>` : ""}
 ${budget ? `<section id="budsjett"><h2>Budsjett: utgifter per år mot kap. 2755 post 70</h2>
 <p>Avtalene tas i bruk gradvis, gis tilbake og tildeles på nytt (simulert måned for måned); utgiften i et år er aktive avtalemåneder ganger kostnaden per avtaleår med takstene for det året.</p>
-${chart("tildeling-tidslinje")}${chart("budsjettbane")}${htmlTable(sheetTable(budget))}</section>` : ""}
+${chart("tildeling-tidslinje")}${chart("budsjettbane")}${htmlTable(sheetTable(budget, BUDGET_COLUMNS))}
+<p>Alle kolonnene (P10, P90, simulerte måneder, alle avtaler i bruk) står i results.xlsx.</p></section>` : ""}
 <section id="forutsetninger"><h2>Forutsetninger</h2>
 <p>Hver forutsetning med fordeling og kilde. Usikre tall er modellert som fordelinger (trippelestimat: lav, mest sannsynlig, høy).</p>
 ${htmlTable(assumptionsTableView(r.cost))}
