@@ -85,6 +85,20 @@ describe("report.html in headless Chromium", () => {
     for (const n of check.numbers) expect(n.value, n.key).toBe(get(results, n.key));
   }, 60_000);
 
+  test("prints on A4: in print media at the page's content width nothing is wider than the page, and it makes a PDF", async () => {
+    const page = await browser.newPage();
+    // A4 is 210 mm wide; with the report's 15 mm margins the content box is 180 mm = 680 CSS px.
+    await page.setViewport({ width: 680, height: 1000 });
+    await page.goto(`file://${path.join(out, "report.html")}`, { waitUntil: "load" });
+    await page.emulateMediaType("print");
+    const widths = await page.evaluate(() => ({ page: document.documentElement.clientWidth, content: document.documentElement.scrollWidth, widest: [...document.querySelectorAll("table, figure")].map((e) => e.getBoundingClientRect().right).reduce((a, b) => Math.max(a, b), 0) }));
+    expect(widths.content).toBeLessThanOrEqual(widths.page);
+    expect(widths.widest).toBeLessThanOrEqual(widths.page + 1);
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    await page.close();
+  }, 60_000);
+
   test("the file is self-contained: no scripts, no external stylesheets, fonts or images", () => {
     const html = fs.readFileSync(path.join(out, "report.html"), "utf8");
     expect(html).not.toMatch(/<script/i);
