@@ -3,6 +3,7 @@
  * P10–P90 and the estimate's percentile rank among the simulated draws; HOD's figure looked up in data/params by date.
  */
 import { CLAIMS_SIMULATION_DRAWS } from "../constants";
+import { formatNok } from "../format/norwegian";
 import { shareAboveSorted } from "../analysis/summarise";
 import { runCost } from "../cost/runCost";
 import type { ParamSet } from "../params/loadParams";
@@ -37,7 +38,7 @@ export interface SimulationComparison {
   statement: string;
 }
 
-const kr = (x: number) => `${Math.round(x).toLocaleString("en-US")} kr`;
+const kr = formatNok;
 
 /** Compares the estimate with HOD's figure valid on `date` (the first agreement's start). */
 export function compareWithHod(net: Interval, params: ParamSet, date: string): ReferenceComparison {
@@ -61,6 +62,6 @@ export function compareWithSimulation(estimate: number, params: ParamSet, scenar
   const r = run.report;
   const percentileRank = 1 - shareAboveSorted(run.sortedNet, estimate);
   const insideP10P90 = estimate >= r.p10 && estimate <= r.p90;
-  const statement = `The estimate is at the ${Math.round(percentileRank * 100)}th percentile of the simulation "${scenario.name}" (P10 ${kr(r.p10)}, P50 ${kr(r.p50)}, P90 ${kr(r.p90)}); ${insideP10P90 ? "inside" : "outside"} P10–P90.`;
+  const statement = `The estimate has percentile rank ${Math.round(percentileRank * 100)} % in the simulation "${scenario.name}" (P10 ${kr(r.p10)}, P50 ${kr(r.p50)}, P90 ${kr(r.p90)}); ${insideP10P90 ? "inside" : "outside"} P10–P90.`;
   return { scenario: scenarioFile, scenarioHash: scenarioHash(scenario), draws: r.draws, seed: r.seed, p10: r.p10, p50: r.p50, p90: r.p90, percentileRank, insideP10P90, statement };
 }

@@ -24,6 +24,8 @@ export interface TableSource {
   numberedRelation: string;
   /** Columns in the file that are not in the schema (ignored). */
   extraColumns: string[];
+  /** DuckDB type of each column as read (all VARCHAR for CSV). */
+  types: Record<string, string>;
   bytes: number;
 }
 
@@ -52,19 +54,20 @@ export async function openTable(engine: Engine, file: string, columns: ReadonlyA
     format === "parquet"
       ? `(SELECT *, file_row_number + 1 AS file_row FROM read_parquet(${sqlString(abs)}, file_row_number = true))`
       : `(SELECT *, row_number() OVER () AS file_row FROM ${relation})`;
-  let found: string[];
+  let described: Array<{ column_name: string; column_type: string }>;
   try {
-    found = (await rows<{ column_name: string }>(engine, `DESCRIBE SELECT * FROM ${relation}`)).map((r) => r.column_name);
+    described = await rows<{ column_name: string; column_type: string }>(engine, `DESCRIBE SELECT * FROM ${relation}`);
   } catch (e) {
     throw new UserError("io", shown, `cannot be read as ${format} (${firstLine((e as Error).message)})`);
   }
+  const found = described.map((r) => r.column_name);
   const expected = columns.map((c) => c.name);
   const missing = expected.filter((c) => !found.includes(c));
   if (missing.length > 0) {
     const hint = format === "csv" && found.length === 1 && /[;\t|]/.test(found[0]!) ? "; the header looks like one column: write the file comma-separated" : "";
     throw new UserError("io", shown, `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}; expected columns: ${expected.join(", ")}; found: ${found.join(", ")}${hint}`);
   }
-  return { file, absolutePath: abs, format, relation, numberedRelation, extraColumns: found.filter((c) => !expected.includes(c)), bytes: fs.statSync(file).size };
+  return { file, absolutePath: abs, format, relation, numberedRelation, extraColumns: found.filter((c) => !expected.includes(c)), types: Object.fromEntries(described.map((r) => [r.column_name, r.column_type])), bytes: fs.statSync(file).size };
 }
 
 /** Size and SHA-256 of a file (for the manifest). */

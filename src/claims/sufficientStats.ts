@@ -2,7 +2,7 @@
  * From validated claim lines (claims_agg, in DuckDB) to the small sufficient statistics the estimator and its
  * bootstrap need, all in SQL:
  *
- *   claims_agg -> doctor × month panel (zero-filled; folketrygd cost in kr) ->
+ *   claims_agg -> doctor × month panel (zero-filled; folketrygd cost in whole øre, so sums are exact) ->
  *     agreements: window (start month g, last month h), baseline length, host practice (the cluster), intro cost
  *     avgivende: Σ cost of the agreement's handing-over doctors by event month e = m − g (baseline and after)
  *     comparison: Σ cost and number of doctors by practice × month
@@ -60,10 +60,10 @@ export async function sufficientStats(engine: Engine): Promise<ClaimsStats> {
        SELECT doctor_id, first(practice_id ORDER BY n DESC, practice_id) AS practice_id, sum(n) AS n
        FROM (SELECT doctor_id, practice_id, sum(n) AS n FROM claims_agg WHERE reason IS NULL GROUP BY ALL) GROUP BY doctor_id;
      CREATE OR REPLACE TEMP TABLE panel AS
-       SELECT d.doctor_id, d.role, d.agreement_id, p.practice_id, mm.m::INTEGER AS m, coalesce(c.cost, 0)::DOUBLE AS y
+       SELECT d.doctor_id, d.role, d.agreement_id, p.practice_id, mm.m::INTEGER AS m, coalesce(c.cost, 0)::BIGINT AS y
        FROM doctors d JOIN doc_practice p USING (doctor_id)
        CROSS JOIN range(${m0}, ${m1 + 1}) mm(m)
-       LEFT JOIN (SELECT doctor_id, m, sum(cost_nok) AS cost FROM claims_agg WHERE reason IS NULL GROUP BY ALL) c
+       LEFT JOIN (SELECT doctor_id, m, sum(cost_ore) AS cost FROM claims_agg WHERE reason IS NULL GROUP BY ALL) c
          ON c.doctor_id = d.doctor_id AND c.m = mm.m
        WHERE d.role IN ('avgivende_fastlege', 'fastlege');
      CREATE OR REPLACE TEMP TABLE agreements AS
@@ -76,13 +76,13 @@ export async function sufficientStats(engine: Engine): Promise<ClaimsStats> {
          SELECT d.agreement_id, first(p.practice_id ORDER BY (d.role = 'intro') DESC, p.n DESC, p.practice_id) AS practice_id
          FROM doctors d JOIN doc_practice p USING (doctor_id) WHERE d.role <> 'fastlege' GROUP BY d.agreement_id),
        intro AS (
-         SELECT d.agreement_id, sum(c.cost_nok) AS cost, sum(c.refusjon_nok) AS refusjon, coalesce(sum(c.egenandel_paid_nok), 0) AS egen
+         SELECT d.agreement_id, sum(c.cost_ore) AS cost, sum(c.refusjon_ore) AS refusjon, sum(c.egenandel_paid_ore) AS egen
          FROM claims_agg c JOIN doctors d USING (doctor_id) WHERE c.reason IS NULL AND d.role = 'intro' GROUP BY d.agreement_id),
        x AS (
          SELECT w.*, ${monthOf("w.start")}::INTEGER AS g, LEAST(${monthOf('w."end"')}, ${m1})::INTEGER AS h,
            LEAST(${CLAIMS_PRE_WINDOW_MONTHS}, ${monthOf("w.start")} - ${m0})::INTEGER AS pre_len,
-           host.practice_id, coalesce(intro.cost, 0)::DOUBLE AS intro_cost, coalesce(intro.refusjon, 0)::DOUBLE AS intro_refusjon,
-           coalesce(intro.egen, 0)::DOUBLE AS intro_egen
+           host.practice_id, coalesce(intro.cost, 0)::DOUBLE / 100 AS intro_cost, coalesce(intro.refusjon, 0)::DOUBLE / 100 AS intro_refusjon,
+           coalesce(intro.egen, 0)::DOUBLE / 100 AS intro_egen
          FROM w LEFT JOIN host USING (agreement_id) LEFT JOIN intro USING (agreement_id))
        SELECT *, CASE
            WHEN g > ${m1} THEN 'starts after the last month with claims'
@@ -113,14 +113,14 @@ export async function sufficientStats(engine: Engine): Promise<ClaimsStats> {
   );
   const events = await rows<{ agreementId: string; e: number; ysum: number; nev: number }>(
     engine,
-    `SELECT a.agreement_id AS "agreementId", (p.m - a.g)::INTEGER AS e, sum(p.y)::DOUBLE AS ysum, count(*)::DOUBLE AS nev
+    `SELECT a.agreement_id AS "agreementId", (p.m - a.g)::INTEGER AS e, sum(p.y)::DOUBLE / 100 AS ysum, count(*)::DOUBLE AS nev
      FROM panel p JOIN agreements a ON a.agreement_id = p.agreement_id
      WHERE p.role = 'avgivende_fastlege' AND a.excluded_because IS NULL AND p.m BETWEEN a.g - a.pre_len AND a.h
      GROUP BY ALL ORDER BY 1, 2`,
   );
   const comparison = await rows<{ practiceId: string; m: number; s: number; k: number }>(
     engine,
-    `SELECT practice_id AS "practiceId", m, sum(y)::DOUBLE AS s, count(*)::DOUBLE AS k FROM panel WHERE role = 'fastlege' GROUP BY ALL ORDER BY 1, 2`,
+    `SELECT practice_id AS "practiceId", m, sum(y)::DOUBLE / 100 AS s, count(*)::DOUBLE AS k FROM panel WHERE role = 'fastlege' GROUP BY ALL ORDER BY 1, 2`,
   );
   const [counts] = await rows<{ comp: number; without: number }>(
     engine,

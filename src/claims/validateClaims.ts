@@ -34,11 +34,23 @@ export interface ClaimsValidation {
   extraColumns: string[];
 }
 
-/** SQL for one column as text (empty -> NULL) and as its typed value. */
+/** Text a value must match before it is converted: whole øre (no rounding of 12.5) and dates written YYYY-MM-DD. */
+const TEXT_PATTERN: Record<string, string> = { BIGINT: "-?[0-9]+", DATE: "[0-9]{4}-[0-9]{2}-[0-9]{2}" };
+const NATIVE_TYPES: Record<string, RegExp> = { BIGINT: /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/, DATE: /^DATE$/ };
+
+/**
+ * SQL for one column as text (empty -> NULL) and as its typed value. A Parquet column already of the right type is
+ * used as is; anything else must match TEXT_PATTERN, so a value is never silently rounded or reinterpreted.
+ */
 function columnSql(source: TableSource, name: string, sqlType: string): { raw: string; typed: string } {
   const q = `"${name}"`;
-  const raw = source.format === "csv" ? `NULLIF(TRIM(${q}), '')` : sqlType === "VARCHAR" ? `NULLIF(CAST(${q} AS VARCHAR), '')` : q;
-  return { raw, typed: sqlType === "VARCHAR" ? raw : `TRY_CAST(${raw} AS ${sqlType})` };
+  if (sqlType === "VARCHAR") {
+    const raw = source.format === "csv" ? `NULLIF(TRIM(${q}), '')` : `NULLIF(CAST(${q} AS VARCHAR), '')`;
+    return { raw, typed: raw };
+  }
+  if (source.format === "parquet" && NATIVE_TYPES[sqlType]!.test(source.types[name] ?? "")) return { raw: q, typed: `CAST(${q} AS ${sqlType})` };
+  const raw = source.format === "csv" ? `NULLIF(TRIM(${q}), '')` : `NULLIF(TRIM(CAST(${q} AS VARCHAR)), '')`;
+  return { raw, typed: `CASE WHEN regexp_full_match(${raw}, '${TEXT_PATTERN[sqlType]}') THEN TRY_CAST(${raw} AS ${sqlType}) END` };
 }
 
 /** The checked claim lines over `relation`: typed columns plus `reason` (NULL when accepted). */
@@ -63,8 +75,9 @@ function checkedSql(source: TableSource, relation: string, withRow: boolean): st
 
 /**
  * Validates the claims file against the `doctors` and `tariff_days` tables already in `engine`, and leaves
- * `claims_agg(reason, doctor_id, practice_id, m, n, cost_nok, refusjon_nok, egenandel_paid_nok)` behind, where
- * m = year·12 + month − 1 and cost = refusjon + egenandel when patient_exempt = ja (folketrygden's cost).
+ * `claims_agg(reason, doctor_id, practice_id, m, n, cost_ore, refusjon_ore, egenandel_paid_ore)` behind, where
+ * m = year·12 + month − 1 and cost = refusjon + egenandel when patient_exempt = ja (folketrygden's cost). Sums stay in
+ * whole øre (integers), so they do not depend on the order DuckDB's threads add them in: same file, same bits.
  */
 export async function validateClaims(engine: Engine, file: string): Promise<ClaimsValidation> {
   const source = await openTable(engine, file, CLAIM_COLUMNS);
@@ -76,9 +89,9 @@ export async function validateClaims(engine: Engine, file: string): Promise<Clai
        CASE WHEN reason IS NULL THEN practice_id END AS practice_id,
        CASE WHEN reason IS NULL THEN year(date) * 12 + month(date) - 1 END AS m,
        count(*)::BIGINT AS n,
-       (sum(CASE WHEN reason IS NULL THEN refusjon_ore + CASE WHEN patient_exempt = 'ja' THEN egenandel_ore ELSE 0 END END) / 100)::DOUBLE AS cost_nok,
-       (sum(CASE WHEN reason IS NULL THEN refusjon_ore END) / 100)::DOUBLE AS refusjon_nok,
-       (sum(CASE WHEN reason IS NULL AND patient_exempt = 'ja' THEN egenandel_ore END) / 100)::DOUBLE AS egenandel_paid_nok
+       sum(CASE WHEN reason IS NULL THEN refusjon_ore + CASE WHEN patient_exempt = 'ja' THEN egenandel_ore ELSE 0 END END)::BIGINT AS cost_ore,
+       sum(CASE WHEN reason IS NULL THEN refusjon_ore END)::BIGINT AS refusjon_ore,
+       coalesce(sum(CASE WHEN reason IS NULL AND patient_exempt = 'ja' THEN egenandel_ore END), 0)::BIGINT AS egenandel_paid_ore
      FROM (${checkedSql(source, source.relation, false)})
      GROUP BY ALL`,
   );
