@@ -12,6 +12,7 @@ import { registerFlows } from "./flowsCommand";
 import { registerValidate } from "./validateCommand";
 import { registerIndicatorsCommand } from "./indicatorsCommand";
 import { registerAllocate } from "./allocateCommand";
+import { registerClaims } from "./claimsCommand";
 
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerIndicatorsCommand(program);
   registerAllocate(program);
+  registerClaims(program);
   return program;
 }
 
