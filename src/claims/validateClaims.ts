@@ -54,7 +54,7 @@ function columnSql(source: TableSource, name: string, sqlType: string): { raw: s
 }
 
 /** The checked claim lines over `relation`: typed columns plus `reason` (NULL when accepted). */
-function checkedSql(source: TableSource, relation: string, withRow: boolean): string {
+export function checkedSql(source: TableSource, relation: string, withRow: boolean): string {
   const cols = CLAIM_COLUMNS.map((c) => ({ ...c, ...columnSql(source, c.name, c.sqlType) }));
   const typed = cols.map((c) => `${c.typed} AS ${c.name}`).join(", ");
   const flags = cols.map((c) => `${c.raw} IS NULL AS missing_${c.name}`).join(", ");
