@@ -74,3 +74,14 @@ export { sheetCsv } from "./export/csv";
 export { workbookBytes } from "./export/xlsx";
 export { scenarioReportHtml, comparisonReportHtml } from "./report/reportHtml";
 export { runDate } from "./time/runDate";
+
+// Regnskapstall (claims)
+export { CLAIM_COLUMNS, DOCTOR_COLUMNS, DOCTOR_ROLES, REJECTION_REASONS, doctorRow, type ColumnSpec, type DoctorRow, type DoctorRole, type RejectionReason } from "./claims/schema";
+export { validateClaims, type ClaimsValidation, type RejectionCount } from "./claims/validateClaims";
+export { generateClaims, type ClaimsTruth, type GenerateOptions } from "./claims/generateClaims";
+export { SYNTHETIC_WORLD } from "./claims/syntheticWorld";
+export { estimateNetCost, type ClaimsEstimate, type EstimateOptions, type EventCoefficient, type PreTrendCheck } from "./claims/estimateNetCost";
+export { compareWithHod, compareWithSimulation, type Interval, type ReferenceComparison, type SimulationComparison } from "./claims/compareWithSimulation";
+export { publishedClaimsTable, type PublishedCell } from "./claims/publishedTable";
+export { tariffPeriods, type TariffPeriod } from "./claims/tariffTable";
+export { eventStudySpec, estimateVsReferenceSpec, claimsFindingTitle, preTrendSentenceNb } from "./charts/claimsCharts";
