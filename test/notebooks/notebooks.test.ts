@@ -15,6 +15,7 @@ const MUST_SHOW: Record<string, RegExp[]> = {
   "01-kostnad-per-avtale.ipynb": [/Svar: median [\d\u00a0]+\u00a0kr per avtaleår/, /500\u00a0000\u00a0kr/, /<svg/],
   "03-tildeling.ipynb": [/Kalibrering: avtaler i bruk i august 2023/, /Observert \(Hdir\)/, /Folketrygdens utgifter per år/, /Fikk alle/, /<svg/],
   "04-maaloppnaaelse.ipynb": [/Kontroll av registeret: 102 rader/, /prikket/, /Kostnad per spesialist: P50 [\d\u00a0]+\u00a0kr/, /<svg/],
+  "05-regnskapstall.ipynb": [/Kontroll av kravlinjene: [\d\u00a0]+ lest, [\d\u00a0]+ godkjent, [\d\u00a0]+ avvist/, /Svar: [\d\u00a0]+\u00a0kr per avtaleår/, /HODs 500\u00a0000\u00a0kr/, /Folketrygdens utgift/, /<svg/],
   "02-refusjonsstrommer.ipynb": [/Næringsdrivende introduksjonslege/, /Fastlønnet introduksjonslege/, /Kontroll mot kostnadsmodellen/, /<svg/],
 };
 
