@@ -1,0 +1,85 @@
+"""The pandas baseline for bench/claims-vs-pandas.mjs: the same validation and first aggregation as introsim's
+validateClaims (src/claims/validateClaims.ts) on the same extract, written the ordinary pandas way.
+
+    python3 bench/claims_pandas.py CLAIMS.csv DOCTORS.csv TARIFF.json
+
+Reads the claim lines (CSV: this pandas has no Parquet engine), checks each line (missing values, dates, whole øre,
+patient_exempt, negative amounts, unknown doctor, intro claims outside the window, takst valid on the date), and
+sums folketrygd cost (refusjon + egenandel when exempt) by doctor × practice × month for the accepted lines. Prints
+one JSON line: seconds for the read and for validation + aggregation, rows read / accepted / rejected, total cost in
+øre, groups, and this process's peak RSS.
+"""
+import json
+import resource
+import sys
+import time
+
+import pandas as pd
+
+
+def main():
+    claims_csv, doctors_csv, tariff_json = sys.argv[1:4]
+    t0 = time.perf_counter()
+    df = pd.read_csv(
+        claims_csv,
+        dtype={"doctor_id": "string", "practice_id": "string", "kommunenr": "string", "date": "string", "takst": "string",
+               "refusjon_ore": "string", "egenandel_ore": "string", "patient_exempt": "string", "patient_id": "string"},
+        keep_default_na=False, na_values=[""],
+    )
+    t_read = time.perf_counter() - t0
+
+    t1 = time.perf_counter()
+    doctors = pd.read_csv(doctors_csv, dtype="string", keep_default_na=False, na_values=[""])
+    periods = pd.DataFrame(json.load(open(tariff_json)))
+    n = len(df)
+    reason = pd.Series(pd.NA, index=df.index, dtype="object")
+
+    def mark(mask, name):
+        nonlocal reason
+        reason = reason.mask(reason.isna() & mask, name)
+
+    for col in ["doctor_id", "practice_id", "kommunenr", "date", "takst", "refusjon_ore", "egenandel_ore", "patient_exempt", "patient_id"]:
+        mark(df[col].isna(), f"missing_value:{col}")
+    date = pd.to_datetime(df["date"], format="%Y-%m-%d", errors="coerce")
+    mark(date.isna(), "bad_value:date")
+    whole = r"^-?[0-9]+$"
+    ok_ref = df["refusjon_ore"].str.match(whole).fillna(False).astype(bool)
+    ok_egen = df["egenandel_ore"].str.match(whole).fillna(False).astype(bool)
+    mark(~ok_ref, "bad_value:refusjon_ore")
+    mark(~ok_egen, "bad_value:egenandel_ore")
+    ref = pd.to_numeric(df["refusjon_ore"].where(ok_ref), errors="coerce")
+    egen = pd.to_numeric(df["egenandel_ore"].where(ok_egen), errors="coerce")
+    mark(~df["patient_exempt"].isin(["ja", "nei"]), "bad_patient_exempt")
+    mark((ref < 0) | (egen < 0), "negative_amount")
+    d = doctors.set_index("doctor_id")
+    role = df["doctor_id"].map(d["role"])
+    mark(role.isna(), "unknown_doctor")
+    start = pd.to_datetime(df["doctor_id"].map(d["agreement_start"]), format="%Y-%m-%d", errors="coerce")
+    end = pd.to_datetime(df["doctor_id"].map(d["agreement_end"]), format="%Y-%m-%d", errors="coerce")
+    mark((role == "intro") & ((date < start) | (date > end)), "outside_agreement_window")
+    days = pd.concat(
+        [pd.DataFrame({"takst": p.takst, "date": pd.date_range(p.valid_from, p.valid_to, freq="D")}) for p in periods.itertuples()],
+        ignore_index=True,
+    )
+    days["valid"] = True
+    valid = pd.DataFrame({"takst": df["takst"], "date": date}).merge(days, on=["takst", "date"], how="left")["valid"].fillna(False).to_numpy()
+    mark(pd.Series(~valid, index=df.index), "unknown_takst_for_date")
+
+    ok = reason.isna()
+    acc = df.loc[ok, ["doctor_id", "practice_id"]].copy()
+    acc["m"] = date[ok].dt.year * 12 + date[ok].dt.month - 1
+    acc["cost"] = ref[ok] + egen[ok].where(df.loc[ok, "patient_exempt"] == "ja", 0)
+    groups = acc.groupby(["doctor_id", "practice_id", "m"], sort=False)["cost"].agg(["sum", "size"])
+    t_agg = time.perf_counter() - t1
+
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({
+        "pandas": pd.__version__, "readSeconds": t_read, "validateAggregateSeconds": t_agg,
+        "read": int(n), "accepted": int(ok.sum()), "rejected": int(n - ok.sum()),
+        "costOre": int(groups["sum"].sum()), "groups": int(len(groups)), "peakRssBytes": int(peak_kib) * 1024,
+        "reasons": {k: int(v) for k, v in reason.dropna().value_counts().items()},
+    }))
+
+
+if __name__ == "__main__":
+    main()
