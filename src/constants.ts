@@ -86,3 +86,6 @@ export const MAX_BOOTSTRAP = 100_000;
 
 /** Simulation draws behind the claims estimate's comparison with the cost model (P10–P90 and percentile rank). */
 export const CLAIMS_SIMULATION_DRAWS = 20_000;
+
+/** DuckDB memory cap while `claims generate` writes Parquet (it spills or flushes instead of growing past it). */
+export const CLAIMS_GENERATOR_MEMORY_LIMIT = "1GB";

@@ -13,6 +13,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { CLAIMS_GENERATOR_MEMORY_LIMIT } from "../constants";
 import { UserError } from "../errors/userError";
 import { displayPath } from "../io/paths";
 import { writeDirAtomic } from "../io/atomicWrite";
@@ -172,6 +173,8 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
   const engine = await openEngine(opts.threads ? { threads: opts.threads } : {});
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-claims-"));
   try {
+    // Writing Parquet in row order buffers row groups; a cap makes DuckDB flush instead of holding gigabytes.
+    await run(engine, `SET memory_limit = '${CLAIMS_GENERATOR_MEMORY_LIMIT}'`);
     await buildWorld(engine, { seed, rows: N, specialistShare, exemptShare, params });
     const [tot] = await rows<{ R: number }>(engine, `SELECT sum(r)::DOUBLE AS "R" FROM dm`);
     const R = tot!.R;
