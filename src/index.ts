@@ -59,6 +59,7 @@ export { simulateSlots, slotRules, type SlotSimulation, type SlotLife } from "./
 export { grantedByRegionSpec, slotTimelineSpec, spendingByYearSpec } from "./charts/allocationCharts";
 export { sobolIndices, type SobolFactor, type SobolIndex } from "./analysis/sobol";
 // Scenarios, budget, report and exports (introsim run)
+export { observedInUse, type ObservedUse } from "./allocation/observedUse";
 export { runScenario, type ScenarioRun, type ScenarioResults, type RunManifest, type RunScenarioOptions } from "./run/runScenario";
 export { scenarioCharts, type CatalogueEntry } from "./run/scenarioCharts";
 export { scenarioOutputFiles, comparisonOutputFiles } from "./run/runOutputs";

@@ -8,8 +8,35 @@ import * as path from "node:path";
 import { UserError } from "../errors/userError";
 import { displayPath } from "./paths";
 
+/** What an error code means for someone choosing an output folder. */
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: "this place does not allow new folders",
+  EACCES: "no write permission",
+  EPERM: "not permitted",
+  EROFS: "the file system is read-only",
+  ENOSPC: "the disk is full",
+  ENOTDIR: "a part of the path is a file, not a folder",
+};
+
 function cannotWrite(target: string, e: unknown): UserError {
-  return new UserError("io", displayPath(target), `cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code && WRITE_ERRORS[code] ? `${WRITE_ERRORS[code]}, ${code}` : (code ?? String(e));
+  return new UserError("io", displayPath(target), `cannot write (${why}); choose another output folder`);
+}
+
+/**
+ * mkdir -p, one level at a time. Node's own `recursive: true` loops forever where a parent answers ENOENT to mkdir
+ * although it exists (e.g. under /proc); here such a folder fails with ENOENT, which the caller reports.
+ */
+export function makeDirs(dir: string): void {
+  if (fs.existsSync(dir)) return;
+  const parent = path.dirname(dir);
+  if (parent !== dir) makeDirs(parent);
+  try {
+    fs.mkdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
 }
 
 function removeQuietly(p: string): void {
@@ -24,7 +51,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.tmp-${process.pid}`);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     fs.writeFileSync(tmp, data);
     fs.renameSync(tmp, file);
   } catch (e) {
@@ -73,14 +100,14 @@ export function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | 
     if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UserError("io", displayPath(dir), "exists and is not a folder; choose another --out");
     recoverInterruptedWrite(dir);
     removeQuietly(tmp);
-    fs.mkdirSync(tmp, { recursive: true });
+    makeDirs(tmp);
     if (fs.existsSync(dir)) {
       const topLevel = new Set([...files.keys()].map((n) => n.split("/")[0]!));
       for (const name of fs.readdirSync(dir)) if (!topLevel.has(name)) fs.cpSync(path.join(dir, name), path.join(tmp, name), { recursive: true });
     }
     for (const [name, content] of files) {
       const target = path.join(tmp, name);
-      if (name.includes("/")) fs.mkdirSync(path.dirname(target), { recursive: true });
+      if (name.includes("/")) makeDirs(path.dirname(target));
       fs.writeFileSync(target, content);
     }
     if (fs.existsSync(dir)) fs.renameSync(dir, old);

@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { readApplications } from "../allocation/applications";
 import { DEFAULT_POLICY, readPolicy } from "../allocation/policy";
 import { simulateSlots, slotRules, type SlotSimulation } from "../allocation/simulateSlots";
+import { observedInUse, type ObservedUse } from "../allocation/observedUse";
 import { projectBudget, type BudgetProjection } from "../budget/projectBudget";
 import { RUN_REPLICATIONS, RUN_SOBOL_SAMPLES } from "../constants";
 import { runCost, type CostReport } from "../cost/runCost";
@@ -25,8 +26,8 @@ import { runDate } from "../time/runDate";
 import { readText } from "../io/readText";
 import { sha256 } from "../io/sha256";
 
-/** The slot simulation as results.json holds it (no per-replication arrays). */
-export type AllocationSummary = Omit<SlotSimulation, "activeMonthsByYear">;
+/** The slot simulation as results.json holds it (no per-replication arrays), with the observation it is calibrated to. */
+export type AllocationSummary = Omit<SlotSimulation, "activeMonthsByYear"> & { observed?: ObservedUse };
 
 export interface RunManifest extends Manifest {
   /** The day the run was made (Europe/Oslo; SOURCE_DATE_EPOCH when set). */
@@ -89,7 +90,8 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
     const rules = slotRules(loadRuleCatalogue(), fixedScalarAt(params, "rules/min_stillingsprosent", section.decisionDate));
     const sim = simulateSlots(apps.applications, policy, cap, section, rules, cost.net, { replications, seed });
     const { activeMonthsByYear, ...summary } = sim;
-    allocation = summary;
+    const observed = observedInUse(params);
+    allocation = { ...summary, ...(observed ? { observed } : {}) };
     budget = projectBudget(scenario, params, activeMonthsByYear, { seed, fixedPriceDate: opts.fixedPriceDate });
     warnings.push(...budget.warnings);
   } else if (section) {

@@ -131,6 +131,10 @@ describe("introsim run with several scenarios", () => {
     expect(fs.readFileSync(path.join(dir, "afile"), "utf8")).toBe("keep");
   });
 
+  test("a folder where mkdir fails (under /proc) is one clear message, promptly (Node's recursive mkdir loops forever there)", () => {
+    expectOneClearError(runCli(["run", "--scenario", STANDARD, "--draws", "2000", "--out", "/proc/introsim-x/y"]), /\/proc\/introsim-x\/y: cannot write \(this place does not allow new folders, ENOENT\)/);
+  });
+
   test("a failed run writes nothing", () => {
     const dir = tmp();
     const bad = variant(dir, "bad.yaml", `extends: ${path.join(ROOT, STANDARD)}\ninputs:\n  stillingsprosent: 0.2\n`);
