@@ -4,6 +4,7 @@
  * rename over the target, so a failed or interrupted run never leaves a mix of old and new files.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { UserError } from "../errors/userError";
 import { displayPath } from "./paths";
@@ -60,10 +61,26 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   }
 }
 
+/** The list of what introsim wrote into an output folder: the next write replaces exactly those and keeps the rest. */
+export const OUTPUTS_LIST = ".introsim-outputs";
+
 /**
- * Writes `files` (name -> content) as the folder `dir`, replacing what was there: all or nothing. Files in an existing
- * `dir` that are not in `files` are kept (moved into the new folder), so other tools' files there survive.
+ * Marks a temporary or moved-aside folder as introsim's ("<host> <pid>"). Only folders that carry it, from this host
+ * and a process that is gone, are ever cleaned up: a user's folder that merely looks like ours is never touched.
  */
+const MARKER = ".introsim-write";
+const HOST = os.hostname();
+
+/**
+ * Test hook: INTROSIM_TEST_CRASH=after-files|between-renames kills the process (SIGKILL) at that point of
+ * writeDirAtomic, so tests can prove a crash there leaves no partial output. Unset in normal use.
+ */
+const CRASH_POINT = "INTROSIM_TEST_CRASH";
+
+function crashHere(point: "after-files" | "between-renames"): void {
+  if (process.env[CRASH_POINT] === point) process.kill(process.pid, "SIGKILL");
+}
+
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -71,6 +88,13 @@ function processAlive(pid: number): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+function ownedByDeadRun(folder: string): boolean {
+  const file = path.join(folder, MARKER);
+  if (!fs.existsSync(file)) return false;
+  const [host, pid] = fs.readFileSync(file, "utf8").trim().split(" ");
+  return host === HOST && Number(pid) !== process.pid && !processAlive(Number(pid));
 }
 
 /**
@@ -82,40 +106,69 @@ export function recoverInterruptedWrite(dir: string): void {
   const base = path.basename(dir);
   if (!fs.existsSync(parent)) return;
   for (const name of fs.readdirSync(parent)) {
-    const m = /^\.(.+)\.(tmp|old)-(\d+)$/.exec(name);
-    if (!m || m[1] !== base || Number(m[3]) === process.pid || processAlive(Number(m[3]))) continue;
+    const moved = name.startsWith(`.${base}.old-`);
+    if (!moved && !name.startsWith(`.${base}.tmp-`)) continue;
     const p = path.join(parent, name);
-    if (m[2] === "old" && !fs.existsSync(dir)) fs.renameSync(p, dir);
-    else removeQuietly(p);
+    if (!fs.statSync(p).isDirectory() || !ownedByDeadRun(p)) continue;
+    if (moved && !fs.existsSync(dir)) {
+      fs.rmSync(path.join(p, MARKER), { force: true });
+      fs.renameSync(p, dir);
+    } else removeQuietly(p);
   }
 }
 
-/** Names in `files` may contain "/" (a sub-folder of `dir`). */
+/** The top-level names a previous write recorded in `dir` (empty when it has no list). */
+function previousOutputs(dir: string): Set<string> {
+  const list = path.join(dir, OUTPUTS_LIST);
+  return new Set(fs.existsSync(list) ? fs.readFileSync(list, "utf8").split("\n").filter(Boolean) : []);
+}
+
+/**
+ * Writes `files` (name -> content; names may contain "/" for a sub-folder) as the folder `dir`, replacing what was
+ * there: all or nothing. What a previous write put there (listed in OUTPUTS_LIST) is replaced as a whole, so no stale
+ * output survives; other files in `dir` (a user's notes) are kept.
+ *
+ *   dir/.. : .dir.tmp-<host>-<pid>/ (marked) <- every file  ->  dir -> .dir.old-… (marked)  ->  tmp -> dir  ->  rm old
+ */
 export function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
   const parent = path.dirname(path.resolve(dir));
   const base = path.basename(dir);
-  const tmp = path.join(parent, `.${base}.tmp-${process.pid}`);
-  const old = path.join(parent, `.${base}.old-${process.pid}`);
+  const tmp = path.join(parent, `.${base}.tmp-${HOST}-${process.pid}`);
+  const old = path.join(parent, `.${base}.old-${HOST}-${process.pid}`);
+  const marker = `${HOST} ${process.pid}\n`;
   try {
     if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UserError("io", displayPath(dir), "exists and is not a folder; choose another --out");
     recoverInterruptedWrite(dir);
     removeQuietly(tmp);
     makeDirs(tmp);
+    fs.writeFileSync(path.join(tmp, MARKER), marker);
+    const written = new Set([...files.keys()].map((n) => n.split("/")[0]!));
     if (fs.existsSync(dir)) {
-      const topLevel = new Set([...files.keys()].map((n) => n.split("/")[0]!));
-      for (const name of fs.readdirSync(dir)) if (!topLevel.has(name)) fs.cpSync(path.join(dir, name), path.join(tmp, name), { recursive: true });
+      const ours = previousOutputs(dir);
+      for (const name of fs.readdirSync(dir)) {
+        if (written.has(name) || ours.has(name) || name === MARKER || name === OUTPUTS_LIST) continue;
+        fs.cpSync(path.join(dir, name), path.join(tmp, name), { recursive: true });
+      }
     }
     for (const [name, content] of files) {
       const target = path.join(tmp, name);
       if (name.includes("/")) makeDirs(path.dirname(target));
       fs.writeFileSync(target, content);
     }
-    if (fs.existsSync(dir)) fs.renameSync(dir, old);
+    fs.writeFileSync(path.join(tmp, OUTPUTS_LIST), `${[...written].sort().join("\n")}\n`);
+    crashHere("after-files");
+    if (fs.existsSync(dir)) {
+      fs.writeFileSync(path.join(dir, MARKER), marker);
+      fs.renameSync(dir, old);
+    }
+    crashHere("between-renames");
     fs.renameSync(tmp, dir);
+    fs.rmSync(path.join(dir, MARKER), { force: true });
     removeQuietly(old);
   } catch (e) {
     removeQuietly(tmp);
     if (!fs.existsSync(dir) && fs.existsSync(old)) fs.renameSync(old, dir);
+    if (fs.existsSync(dir) && fs.statSync(dir).isDirectory()) fs.rmSync(path.join(dir, MARKER), { force: true });
     throw e instanceof UserError ? e : cannotWrite(dir, e);
   }
 }
