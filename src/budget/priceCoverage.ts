@@ -8,12 +8,20 @@ import { scalarFile } from "../params/lookup";
 /** The ids of the scalar parameters that are prices of the cost model (besides the takster). */
 export const PRICE_SCALARS = ["basistilskudd"] as const;
 
+function priceFiles(params: ParamSet): Array<ReadonlyArray<{ from: string; to: string }>> {
+  return [...[...params.takster.values()].map((t) => t.values), ...PRICE_SCALARS.map((id) => scalarFile(params, id).values)];
+}
+
 /** The last day covered by every price file (takster and PRICE_SCALARS), as an ISO date. */
 export function lastPricedDay(params: ParamSet): string {
-  const ends = [...params.takster.values()].map((t) => t.values[t.values.length - 1]!.to);
-  for (const id of PRICE_SCALARS) {
-    const f = scalarFile(params, id);
-    ends.push(f.values[f.values.length - 1]!.to);
-  }
-  return ends.reduce((a, b) => (b < a ? b : a));
+  return priceFiles(params)
+    .map((v) => v[v.length - 1]!.to)
+    .reduce((a, b) => (b < a ? b : a));
+}
+
+/** The first day covered by every price file. */
+export function firstPricedDay(params: ParamSet): string {
+  return priceFiles(params)
+    .map((v) => v[0]!.from)
+    .reduce((a, b) => (b > a ? b : a));
 }

@@ -10,6 +10,9 @@
  * The cost draws use the same seed in every year (common random numbers): a replication where the substitution share
  * is low is low in every year, so the path is coherent and year-to-year differences come from prices and activity.
  * Years after the last priced day (src/budget/priceCoverage.ts) are priced at the last known tariff and flagged.
+ * Every year is priced as the scenario's agreement-year (agreementYearIndex: with ramp-up when it is 1), whatever
+ * the doctors' actual start months in the slot simulation: a simplification that overstates the ramp-up's saving in
+ * years where most agreements are in their second year.
  */
 import { summarise, sortedCopy, shareAboveSorted } from "../analysis/summarise";
 import { buildCostProblem } from "../cost/costProblem";
@@ -17,8 +20,9 @@ import { runMonteCarlo } from "../cost/monteCarlo";
 import { UserError } from "../errors/userError";
 import type { ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
+import { formatDate } from "../format/norwegian";
 import type { Scenario } from "../scenario/schema";
-import { lastPricedDay } from "./priceCoverage";
+import { firstPricedDay, lastPricedDay } from "./priceCoverage";
 
 /** How a year is priced: with the tariff of each day, with the last known tariff (no data yet), or at a fixed date. */
 export type PriceBasis = "nominal" | "last-known" | "fixed";
@@ -37,7 +41,7 @@ export interface BudgetYear {
   /** The appropriation for the year (kap. 2755 post 70) and the share of replications above it. */
   budgetLineNok: number;
   shareAboveLine: number;
-  /** What the year would cost with every funded agreement active all year (cap × net cost per agreement-year). */
+  /** What the year would cost with every funded agreement active in every simulated month of it (cap × months / 12 × net cost per agreement-year). */
   fullUse: { agreements: number; p50: number; p85: number };
 }
 
@@ -49,13 +53,25 @@ export interface BudgetProjection {
   basis: "nominal" | "fixed";
   fixedPriceDate?: string;
   lastPricedDay: string;
+  /** For the command line (English). */
   warnings: string[];
+  /** The same, in Norwegian, for the report. */
+  notes: string[];
 }
 
 export interface BudgetOptions {
   seed: number;
   /** Price every year at the tariff valid on this date (fixed prices); default: nominal kroner. */
   fixedPriceDate?: string;
+}
+
+/** A fixed-price date must have takster: between the first and the last priced day of the data. */
+export function checkFixedPriceDate(params: ParamSet, date: string | undefined): void {
+  if (!date) return;
+  const first = firstPricedDay(params);
+  const last = lastPricedDay(params);
+  if (date > last) throw new UserError("flag", "--fixed-prices", `${date} is after the last day with takster in the data (${last}); choose a date from ${first} to ${last}`);
+  if (date < first) throw new UserError("flag", "--fixed-prices", `${date} is before the first day with takster in the data (${first}); choose a date from ${first} to ${last}`);
 }
 
 function yearPricing(year: number, lastDay: string, fixed: string | undefined): { prices: PriceBasis; priceDate?: string } {
@@ -71,9 +87,7 @@ export function projectBudget(
   opts: BudgetOptions,
 ): BudgetProjection {
   const lastDay = lastPricedDay(params);
-  if (opts.fixedPriceDate && opts.fixedPriceDate > lastDay) {
-    throw new UserError("flag", "--fixed-prices", `${opts.fixedPriceDate} is after the last day with takster in the data (${lastDay}); choose a date on or before it`);
-  }
+  checkFixedPriceDate(params, opts.fixedPriceDate);
   const replications = activeMonthsByYear[0]?.months.length ?? 0;
   const years = activeMonthsByYear.map(({ year, months, simulatedMonths }): BudgetYear => {
     const pricing = yearPricing(year, lastDay, opts.fixedPriceDate);
@@ -99,13 +113,15 @@ export function projectBudget(
       nok: { mean: s.mean, p10: s.p10, p50: s.p50, p85: s.p85, p90: s.p90 },
       budgetLineNok,
       shareAboveLine: shareAboveSorted(sorted, budgetLineNok),
-      fullUse: { agreements: problem.agreements, p50: problem.agreements * netSummary.p50, p85: problem.agreements * netSummary.p85 },
+      fullUse: { agreements: problem.agreements, p50: (problem.agreements * simulatedMonths * netSummary.p50) / 12, p85: (problem.agreements * simulatedMonths * netSummary.p85) / 12 },
     };
   });
   const warnings: string[] = [];
+  const notes: string[] = [];
   const lastKnown = years.filter((y) => y.prices === "last-known").map((y) => y.year);
   if (lastKnown.length) {
     warnings.push(`${lastKnown.join(", ")}: no takster after ${lastDay} in the data; priced at the last known tariff (add the new periods to data/params/normaltariff/ for nominal kroner)`);
+    notes.push(`${lastKnown.join(", ")}: dataene har ingen takster etter ${formatDate(lastDay)}; årene er regnet med siste kjente takster (legg de nye periodene inn i data/params/normaltariff/ for løpende priser).`);
   }
-  return { years, replications, seed: opts.seed, basis: opts.fixedPriceDate ? "fixed" : "nominal", ...(opts.fixedPriceDate ? { fixedPriceDate: opts.fixedPriceDate } : {}), lastPricedDay: lastDay, warnings };
+  return { years, replications, seed: opts.seed, basis: opts.fixedPriceDate ? "fixed" : "nominal", ...(opts.fixedPriceDate ? { fixedPriceDate: opts.fixedPriceDate } : {}), lastPricedDay: lastDay, warnings, notes };
 }

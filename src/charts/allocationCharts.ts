@@ -2,7 +2,7 @@
  * observation), and folketrygd spending by year against the budget line. */
 import type { AllocationResult } from "../allocation/allocateRound";
 import type { SlotSimulation } from "../allocation/simulateSlots";
-import { formatMillNok } from "../format/norwegian";
+import { formatMillNok, formatNumber } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
@@ -29,7 +29,7 @@ export function grantedByRegionSpec(result: AllocationResult, subtitle: string):
   };
 }
 
-export function slotTimelineSpec(sim: SlotSimulation, subtitle: string, observed?: { date: string; inPlace: number; source: string }): ChartSpec {
+export function slotTimelineSpec(sim: Pick<SlotSimulation, "timeline" | "replications" | "cap">, subtitle: string, observed?: { date: string; inPlace: number; source: string }): ChartSpec {
   const rows = sim.timeline.map((t) => ({ dato: t.date, p10: t.inPlace.p10, p50: t.inPlace.p50, p90: t.inPlace.p90, aktiv: t.active.p50 }));
   const at = observed ? sim.timeline.find((t) => t.date.slice(0, 7) === observed.date.slice(0, 7)) : undefined;
   return {
@@ -37,7 +37,7 @@ export function slotTimelineSpec(sim: SlotSimulation, subtitle: string, observed
     description: "Introduksjonsavtaler i bruk per måned (simulert, P10–P90) mot taket.",
     title: {
       text: at && observed ? `Simulert ${Math.round(at.inPlace.p50)} avtaler i bruk i ${observed.date.slice(0, 7)}; observert ${observed.inPlace} av ${sim.cap}` : `Avtaler i bruk per måned mot taket på ${sim.cap}`,
-      subtitle: [subtitle, `Bånd: P10–P90 i ${sim.replications.toLocaleString("nb-NO")} replikasjoner; linje: P50. Rød strek: taket.${observed ? ` Punkt: observert (${observed.source}).` : ""}`],
+      subtitle: [subtitle, `Bånd: P10–P90 i ${formatNumber(sim.replications, 0)} replikasjoner; linje: P50. Rød strek: taket.${observed ? ` Punkt: observert (${observed.source}).` : ""}`],
     },
     width: PAGE_WIDTH - 80,
     height: 260,

@@ -3,9 +3,11 @@
  * frame) against the appropriation on kap. 2755 post 70. Years priced at the last known tariff are drawn hollow.
  */
 import type { BudgetProjection } from "../budget/projectBudget";
-import { formatMillNok } from "../format/norwegian";
+import { formatDate, formatMillNok, formatNumber } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
+
+const PRICE_LABELS = { nominal: "løpende priser", "last-known": "siste kjente takster", fixed: "faste priser" } as const;
 
 /** Title sentence: whether P85 stays under the line in every year, else the first year it does not. */
 export function budgetFindingTitle(b: BudgetProjection): string {
@@ -23,13 +25,14 @@ export function budgetPathSpec(b: BudgetProjection, subtitle: string): ChartSpec
     p85: y.nok.p85 / 1e6,
     bevilgning: y.budgetLineNok / 1e6,
     fullBruk: y.fullUse.p50 / 1e6,
-    priser: y.prices === "nominal" ? "løpende priser" : y.prices === "fixed" ? `faste priser (${y.priceDate})` : "siste kjente takster",
+    priser: PRICE_LABELS[y.prices],
     måneder: y.simulatedMonths,
   }));
+  const present = [...new Set(rows.map((r) => r.priser))];
   const lastKnown = b.years.filter((y) => y.prices === "last-known").map((y) => y.year);
   const partial = b.years.filter((y) => y.simulatedMonths < 12).map((y) => `${y.year} (${y.simulatedMonths} mnd.)`);
   const notes = [
-    b.basis === "fixed" ? `Faste priser: takstene per ${b.fixedPriceDate}.` : "Løpende priser: takstene som gjaldt hver dag.",
+    b.basis === "fixed" ? `Faste priser: takstene per ${formatDate(b.fixedPriceDate!)}.` : "Løpende priser: takstene som gjaldt hver dag.",
     ...(lastKnown.length ? [`${lastKnown.join(", ")}: siste kjente takster (åpne punkter).`] : []),
     ...(partial.length ? [`Delvis simulerte år: ${partial.join(", ")}.`] : []),
   ];
@@ -39,7 +42,7 @@ export function budgetPathSpec(b: BudgetProjection, subtitle: string): ChartSpec
     description: "Folketrygdens utgifter til introduksjonsavtaler per budsjettår (P50 og P50–P85) mot bevilgningen på kap. 2755 post 70.",
     title: {
       text: budgetFindingTitle(b),
-      subtitle: [subtitle, `Bånd: P50–P85 i ${b.replications.toLocaleString("nb-NO")} replikasjoner. Rød strek: bevilgningen.`, "Grå stiplet: alle avtaler i bruk hele året (P50).", ...notes],
+      subtitle: [subtitle, `Bånd: P50–P85 i ${formatNumber(b.replications, 0)} replikasjoner. Rød strek: bevilgningen.`, "Grå stiplet: alle finansierte avtaler i bruk hver måned (P50).", ...notes],
     },
     width: PAGE_WIDTH - 120,
     height: 260,
@@ -56,7 +59,7 @@ export function budgetPathSpec(b: BudgetProjection, subtitle: string): ChartSpec
         encoding: {
           x,
           y: { field: "p50", type: "quantitative" },
-          fill: { field: "priser", type: "nominal", title: null, scale: { domain: ["løpende priser", "siste kjente takster", ...rows.filter((r) => r.priser.startsWith("faste")).map((r) => r.priser).slice(0, 1)], range: [COLORS.blue, "#ffffff", COLORS.blue] }, legend: { orient: "bottom", labelLimit: 300 } },
+          fill: { field: "priser", type: "nominal", title: null, scale: { domain: present, range: present.map((p) => (p === PRICE_LABELS["last-known"] ? "#ffffff" : COLORS.blue)) }, legend: { orient: "bottom", labelLimit: 300 } },
           tooltip: [
             { field: "år", title: "År" },
             { field: "p50", type: "quantitative", title: "P50 (mill. kr)", format: ",.1f" },

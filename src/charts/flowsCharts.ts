@@ -5,7 +5,7 @@
 import { partyEffectByKind } from "../flows/partyEffect";
 import { PARTIES, PARTY_LABELS, type Party } from "../flows/parties";
 import type { FlowsReport } from "../flows/runFlows";
-import { formatNok } from "../format/norwegian";
+import { formatNok, formatNumber } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
@@ -29,7 +29,7 @@ export function partyEffectsSpec(reports: ReadonlyArray<FlowsReport>): ChartSpec
     title: {
       text: flowsFindingTitle(reports),
       subtitle: [
-        `Folketrygden betaler ${formatNok(-first.netByParty.difference.folketrygden)} netto. Søyler: sentralverdier; streker: P10–P90 i ${first.draws.toLocaleString("nb-NO")} trekk.`,
+        `Folketrygden betaler ${formatNok(-first.netByParty.difference.folketrygden)} netto. Søyler: sentralverdier; streker: P10–P90 i ${formatNumber(first.draws, 0)} trekk.`,
         `Scenario «${first.scenario.title}». Positivt tall = parten får mer enn uten avtale.`,
       ],
     },

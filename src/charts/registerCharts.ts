@@ -1,7 +1,7 @@
 /** Charts for måloppnåelse: retention in the kommune (Kaplan–Meier) and the cohort projection with its band. */
 import type { CohortProjection } from "../register/cohort";
 import type { CurvePoint } from "../register/retentionCurve";
-import { formatNok, formatPercent } from "../format/norwegian";
+import { formatNok, formatPercent, formatNumber } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
@@ -41,7 +41,7 @@ export function cohortSpec(p: CohortProjection, subtitle: string): ChartSpec {
     description: "Framskriving av spesialister og nye fastleger fra introduksjonsavtalene, P50 med P10–P90.",
     title: {
       text: `Om lag ${Math.round(last.specialistsCumulative.p50)} spesialister og ${Math.round(last.fastlegerCumulative.p50)} nye fastleger innen ${last.year} (P50)`,
-      subtitle: [subtitle, `Kostnad per spesialist P50 ${formatNok(p.costPerSpecialistNok.p50)}; båndet viser P10–P90 i ${p.draws.toLocaleString("nb-NO")} trekk.`],
+      subtitle: [subtitle, `Kostnad per spesialist P50 ${formatNok(p.costPerSpecialistNok.p50)}; båndet viser P10–P90 i ${formatNumber(p.draws, 0)} trekk.`],
     },
     width: PAGE_WIDTH - 120,
     height: 280,

@@ -3,7 +3,7 @@
  * of the variance it explains alone (first order) and with its interactions (total effect), ranked.
  */
 import type { CostReport } from "../cost/runCost";
-import { formatPercent } from "../format/norwegian";
+import { formatPercent, formatNumber } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
@@ -21,7 +21,7 @@ export function sobolSpec(r: CostReport): ChartSpec {
     description: "Sobol-indekser: andel av variansen i netto merutgift per avtaleår som hver forutsetning forklarer.",
     title: {
       text: top ? `${top.label} forklarer ${formatPercent(top.total, 0)} av usikkerheten med samspill` : "Ingen usikre forutsetninger",
-      subtitle: [`Sobol-indekser (Saltelli 2010 / Jansen 1999), N = ${(r.sobol?.samples ?? 0).toLocaleString("nb-NO")}. Forskjellen mellom total og førsteordens er samspill.`],
+      subtitle: [`Sobol-indekser (Saltelli 2010 / Jansen 1999), N = ${formatNumber(r.sobol?.samples ?? 0, 0)}. Forskjellen mellom total og førsteordens er samspill.`],
     },
     width: PAGE_WIDTH - 340,
     height: { step: 14 },

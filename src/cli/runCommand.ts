@@ -17,6 +17,7 @@ import { runDate } from "../time/runDate";
 import { addScenarioFlags, paramsFromFlag } from "./scenarioFlags";
 import { parseIsoDateFlag } from "./flags";
 import { progressFor } from "./progress";
+import { checkFixedPriceDate } from "../budget/projectBudget";
 
 interface RunFlags {
   scenario: string[];
@@ -29,12 +30,22 @@ interface RunFlags {
   fixedPrices?: string;
 }
 
+
 /** Default folder for a run of several scenarios. */
 const COMPARISON_DIR = "sammenligning";
 
-/** Refuses an output folder that cannot be written before any work is done (the write itself is atomic anyway). */
+/** Names a scenario may not have in a run of several: the comparison's own files and folders at the top. */
+const RESERVED_NAMES = ["csv", "manifest", COMPARISON_DIR];
+
+/**
+ * Refuses an output folder that cannot be written before any work is done (the write itself is atomic anyway). The
+ * folder is replaced through a sibling, so its parent must be writable; the working folder itself cannot be replaced.
+ */
 function checkWritable(dir: string): void {
-  let p = path.resolve(dir);
+  const abs = path.resolve(dir);
+  const cwd = process.cwd();
+  if (cwd === abs || cwd.startsWith(`${abs}${path.sep}`)) throw new UserError("io", displayPath(dir), "is the working folder or contains it, and the output folder is replaced as a whole; choose a new folder, e.g. --out charts/mitt-scenario");
+  let p = path.dirname(abs);
   while (!fs.existsSync(p)) p = path.dirname(p);
   if (!fs.statSync(p).isDirectory()) throw new UserError("io", displayPath(dir), `cannot be created: ${displayPath(p)} is a file, not a folder; choose another --out`);
   try {
@@ -50,6 +61,8 @@ function loadAll(flags: RunFlags): { params: ReturnType<typeof paramsFromFlag>; 
   const seen = new Map<string, string>();
   for (const l of loaded) {
     const first = seen.get(l.scenario.name);
+    if (first === l.file) throw new UserError("flag", "--scenario", `${l.file} is given twice; give each scenario once`);
+    if (loaded.length > 1 && RESERVED_NAMES.includes(l.scenario.name)) throw new UserError("scenario", l.file, `the name "${l.scenario.name}" is used by the comparison's own files; set another name: in this scenario`);
     if (first) throw new UserError("scenario", l.file, `has the same name "${l.scenario.name}" as ${first}; two scenarios in one run need different names (their outputs go to folders named after them): set name: in one of them`);
     seen.set(l.scenario.name, l.file);
   }
@@ -63,6 +76,10 @@ export function registerRun(program: Command): void {
     .option("--fixed-prices <date>", "budget projection in fixed prices: the takster valid on this date (YYYY-MM-DD) in every year; default nominal kroner", parseIsoDateFlag)
     .action(async (flags: RunFlags) => {
       const { params, loaded } = loadAll(flags);
+      checkFixedPriceDate(params, flags.fixedPrices);
+      if (flags.fixedPrices && !loaded.some((l) => l.scenario.allocation?.applications)) {
+        process.stderr.write("introsim: warning: --fixed-prices has no effect: no scenario has an allocation section with applications, so there is no budget projection\n");
+      }
       const outDir = flags.out ?? path.join(CHARTS_DIR, loaded.length === 1 ? loaded[0]!.scenario.name : COMPARISON_DIR);
       checkWritable(outDir);
       const date = runDate();

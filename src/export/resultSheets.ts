@@ -6,6 +6,7 @@
 import { PARTIES, PARTY_LABELS } from "../flows/parties";
 import type { ScenarioResults } from "../run/runScenario";
 import type { Sheet } from "./sheet";
+import { formatDate } from "../format/norwegian";
 
 export function summarySheet(r: ScenarioResults): Sheet {
   const c = r.cost;
@@ -92,7 +93,7 @@ export function budgetSheet(r: ScenarioResults): Sheet | undefined {
   if (!b) return undefined;
   return {
     name: "budsjett",
-    title: `Folketrygdens utgifter per budsjettår mot kap. 2755 post 70 (${b.basis === "fixed" ? `faste priser per ${b.fixedPriceDate}` : "løpende priser"})`,
+    title: `Folketrygdens utgifter per budsjettår mot kap. 2755 post 70 (${b.basis === "fixed" ? `faste priser per ${formatDate(b.fixedPriceDate!)}` : "løpende priser"})`,
     columns: [
       { header: "År", format: "text" },
       { header: "Priser", format: "text" },
@@ -104,9 +105,9 @@ export function budgetSheet(r: ScenarioResults): Sheet | undefined {
       { header: "P90 (kr)", format: "nok" },
       { header: "Bevilgning (kr)", format: "nok" },
       { header: "Andel over bevilgningen", format: "share" },
-      { header: "Alle avtaler i bruk hele året, P50 (kr)", format: "nok" },
+      { header: "Alle avtaler i bruk, P50 (kr)", format: "nok" },
     ],
-    rows: b.years.map((y) => [String(y.year), PRICE_LABELS[y.prices], y.simulatedMonths, y.agreementYears.p50, y.nok.p10, y.nok.p50, y.nok.p85, y.nok.p90, y.budgetLineNok, y.shareAboveLine, y.fullUse.p50]),
+    rows: b.years.map((y) => [y.simulatedMonths < 12 ? `${y.year} (${y.simulatedMonths} mnd.)` : String(y.year), PRICE_LABELS[y.prices], y.simulatedMonths, y.agreementYears.p50, y.nok.p10, y.nok.p50, y.nok.p85, y.nok.p90, y.budgetLineNok, y.shareAboveLine, y.fullUse.p50]),
   };
 }
 

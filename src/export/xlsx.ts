@@ -41,7 +41,8 @@ export async function workbookBytes(sheets: ReadonlyArray<Sheet>, meta: { date: 
   }
   const m = wb.addWorksheet("manifest");
   m.addRow(["Manifest (hvilke data, scenario og versjon som ga tallene)"]).font = { bold: true };
-  m.addRow([JSON.stringify(meta.manifest, null, 2)]);
+  // One line a row: a cell holds at most 32 767 characters, and several manifests together exceed that.
+  for (const line of JSON.stringify(meta.manifest, null, 2).split("\n")) m.addRow([line]);
   m.getColumn(1).width = 120;
   // exceljs zips with JSZip, which stamps each entry with the current time unless a default date is set.
   const defaults = JSZip.defaults as { date: Date | null };

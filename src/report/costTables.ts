@@ -54,13 +54,23 @@ export function assumptionsTableView(r: CostReport): Table {
   };
 }
 
+/** Tornado swing and rank correlation per input; with Sobol indices (when the run computed them) as two more columns. */
 export function driversTable(r: CostReport): Table {
   const rho = new Map(r.rankCorrelation.map((c) => [c.name, c.rho]));
+  const sobol = r.sobol ? new Map(r.sobol.indices.map((x) => [x.name, x])) : undefined;
+  const share = (x: number | undefined) => (x === undefined ? "" : formatPercent(Math.max(0, x), 0));
   return {
-    caption: "Hva driver resultatet: tornado (P10 → P90, de andre på sentralverdi) og rangkorrelasjon (Spearman) med netto kostnad",
-    headers: ["Forutsetning", "Netto ved P10", "Netto ved P90", "Utslag", "Rangkorrelasjon"],
-    alignRight: [1, 2, 3, 4],
-    rows: r.tornado.rows.map((t) => [t.label, formatNok(t.outputAtLow), formatNok(t.outputAtHigh), formatNok(t.swing), formatNumber(rho.get(t.name) ?? 0, 2)]),
+    caption: `Hva driver resultatet: tornado (P10 → P90, de andre på sentralverdi), rangkorrelasjon (Spearman) med netto kostnad${sobol ? " og Sobol-indekser (andel av variansen)" : ""}`,
+    headers: ["Forutsetning", "Netto ved P10", "Netto ved P90", "Utslag", "Rangkorrelasjon", ...(sobol ? ["Sobol alene", "Sobol total"] : [])],
+    alignRight: sobol ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4],
+    rows: r.tornado.rows.map((t) => [
+      t.label,
+      formatNok(t.outputAtLow),
+      formatNok(t.outputAtHigh),
+      formatNok(t.swing),
+      formatNumber(rho.get(t.name) ?? 0, 2),
+      ...(sobol ? [share(sobol.get(t.name)?.firstOrder), share(sobol.get(t.name)?.total)] : []),
+    ]),
   };
 }
 

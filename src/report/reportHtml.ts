@@ -5,11 +5,11 @@
  * Every key number carries data-key (its path in results.json) and data-value (the raw number), so a test can check
  * that the report shows the same numbers as results.json.
  */
-import { formatDateLong, formatMillNok, formatNok, formatPercent } from "../format/norwegian";
-import { comparisonSheet, scenarioSheets } from "../export/resultSheets";
+import { formatDateLong, formatMillNok, formatNok, formatPercent, formatNumber } from "../format/norwegian";
+import { budgetSheet, comparisonSheet } from "../export/resultSheets";
 import { sheetTable } from "../export/sheet";
 import type { ScenarioResults } from "../run/runScenario";
-import { assumptionsTableView, decompositionTable, topDownTable } from "./costTables";
+import { assumptionsTableView, decompositionTable, driversTable, summaryTable, topDownTable } from "./costTables";
 import { partyEffectsTable } from "./flowsTables";
 import { escapeHtml, htmlTable } from "./htmlTable";
 
@@ -80,11 +80,10 @@ ${worst ? `<p><strong>Budsjettbanen</strong> (avtaler faktisk i bruk): høyeste 
 function scenarioSections(s: ReportScenario): string {
   const r = s.results;
   const chart = (name: string) => figure(s.charts.find((c) => c.name === name));
-  const sheets = new Map(scenarioSheets(r).map((x) => [x.name, x]));
-  const budget = sheets.get("budsjett");
+  const budget = budgetSheet(r);
   return `
 <section id="resultater"><h2>Resultater</h2>
-${htmlTable(sheetTable(sheets.get("sammendrag")!))}
+${htmlTable(summaryTable(r.cost))}
 ${chart("kostnadsfordeling")}
 ${htmlTable(decompositionTable(r.cost))}
 ${htmlTable(topDownTable(r.cost))}
@@ -93,11 +92,12 @@ ${htmlTable(topDownTable(r.cost))}
 <p>Tornadoen flytter én forutsetning om gangen fra P10 til P90. Sobol-indeksene fordeler hele variansen, også samspill mellom forutsetningene.</p>
 ${chart("tornado")}
 ${chart("sobol")}
-${htmlTable(sheetTable(sheets.get("folsomhet")!))}
+${htmlTable(driversTable(r.cost))}
 </section>
 ${r.flows ? `<section id="strommer"><h2>Refusjonsstrømmer: hvem betaler og hvem får</h2>${chart("strommer-parter")}${Object.values(r.flows).map((f) => htmlTable(partyEffectsTable([f]))).join("")}${chart("strommer-kommunen")}${chart("strommer-fastleger")}</section>` : ""}
 ${budget ? `<section id="budsjett"><h2>Budsjett: utgifter per år mot kap. 2755 post 70</h2>
-<p>Avtalene tas i bruk gradvis, gis tilbake og tildeles på nytt (simulert måned for måned); utgiften i et år er aktive avtalemåneder ganger kostnaden per avtaleår med takstene for det året.</p>
+<p>Avtalene tas i bruk gradvis, gis tilbake og tildeles på nytt (simulert måned for måned); utgiften i et år er aktive avtalemåneder ganger kostnaden per avtaleår med takstene for det året.
+Hvert år regnes som avtaleår nr. ${r.cost.scenario.agreementYearIndex} (${r.cost.scenario.agreementYearIndex === 1 ? "med opptrapping" : "uten opptrapping"}), uansett når legene startet; første og siste år er bare delvis simulert (antall måneder står ved året).</p>
 ${chart("tildeling-tidslinje")}${chart("budsjettbane")}${htmlTable(sheetTable(budget, BUDGET_COLUMNS))}
 <p>Alle kolonnene (P10, P90, simulerte måneder, alle avtaler i bruk) står i results.xlsx.</p></section>` : ""}
 <section id="forutsetninger"><h2>Forutsetninger</h2>
@@ -140,7 +140,7 @@ ${body}
 /** The report of one scenario. */
 export function scenarioReportHtml(s: ReportScenario): string {
   const r = s.results;
-  const meta = `Scenario «${escapeHtml(r.scenario.title)}» (${escapeHtml(r.scenario.file)}) · kjørt ${formatDateLong(r.manifest.date)} · introsim ${escapeHtml(r.manifest.version)} · ${r.cost.draws.toLocaleString("nb-NO")} trekk, frø ${r.cost.seed}`;
+  const meta = `Scenario «${escapeHtml(r.scenario.title)}» (${escapeHtml(r.scenario.file)}) · kjørt ${formatDateLong(r.manifest.date)} · introsim ${escapeHtml(r.manifest.version)} · ${formatNumber(r.cost.draws, 0)} trekk, frø ${r.cost.seed}`;
   const nav: Array<[string, string]> = [
     ["sporsmal", "Spørsmålet"],
     ["svar", "Svaret"],
@@ -154,7 +154,7 @@ export function scenarioReportHtml(s: ReportScenario): string {
   const body = `${QUESTION}
 <section id="svar"><h2>Svaret</h2>${r.scenario.description ? `<p>${escapeHtml(r.scenario.description)}</p>` : ""}${answer(r)}</section>
 ${scenarioSections(s)}
-${manifestSection([r.manifest], r.warnings)}`;
+${manifestSection([r.manifest], r.notes)}`;
   return page("Hva koster en introduksjonsavtale for folketrygden?", meta, body, nav);
 }
 
@@ -179,6 +179,6 @@ ${figure(s.charts.find((c) => c.name === "budsjettbane"))}
 <p>Hele rapporten for scenarioet: <a href="${escapeHtml(links[i]!)}">${escapeHtml(links[i]!)}</a>.</p></section>`;
   })
   .join("\n")}
-${manifestSection(results.map((r) => r.manifest), [...new Set(results.flatMap((r) => r.warnings.map((w) => `${r.scenario.name}: ${w}`)))])}`;
+${manifestSection(results.map((r) => r.manifest), [...new Set(results.flatMap((r) => r.notes.map((w) => `«${r.scenario.title}»: ${w}`)))])}`;
   return page("Hva koster introduksjonsavtalene? Scenarioer side om side", meta, body, nav);
 }

@@ -6,14 +6,18 @@
  *   scenario -> runCost (+ Sobol) -> runFlows × employment forms (when flows:) -> simulateSlots (when allocation:
  *   names the applications) -> projectBudget -> ScenarioResults (JSON-ready) + the draws charts need
  */
+import * as fs from "node:fs";
 import * as path from "node:path";
+import { UserError } from "../errors/userError";
+import { displayPath } from "../io/paths";
 import { readApplications } from "../allocation/applications";
 import { DEFAULT_POLICY, readPolicy } from "../allocation/policy";
 import { simulateSlots, slotRules, type SlotSimulation } from "../allocation/simulateSlots";
 import { observedInUse, type ObservedUse } from "../allocation/observedUse";
 import { projectBudget, type BudgetProjection } from "../budget/projectBudget";
-import { RUN_REPLICATIONS, RUN_SOBOL_SAMPLES } from "../constants";
-import { runCost, type CostReport } from "../cost/runCost";
+import { MIN_RECOMMENDED_DRAWS, RUN_REPLICATIONS, RUN_SOBOL_SAMPLES } from "../constants";
+import { fewDrawsWarning, runCost, type CostReport } from "../cost/runCost";
+import { formatNumber } from "../format/norwegian";
 import { EMPLOYMENT_FORMS, type EmploymentForm } from "../flows/parties";
 import { runFlows, type FlowsReport } from "../flows/runFlows";
 import type { ParamSet } from "../params/loadParams";
@@ -27,7 +31,7 @@ import { readText } from "../io/readText";
 import { sha256 } from "../io/sha256";
 
 /** The slot simulation as results.json holds it (no per-replication arrays), with the observation it is calibrated to. */
-export type AllocationSummary = Omit<SlotSimulation, "activeMonthsByYear"> & { observed?: ObservedUse };
+export type AllocationSummary = Omit<SlotSimulation, "activeMonthsByYear" | "spendingByYear"> & { observed?: ObservedUse };
 
 export interface RunManifest extends Manifest {
   /** The day the run was made (Europe/Oslo; SOURCE_DATE_EPOCH when set). */
@@ -43,7 +47,10 @@ export interface ScenarioResults {
   allocation?: AllocationSummary;
   budget?: BudgetProjection;
   manifest: RunManifest;
+  /** For the command line (English). */
   warnings: string[];
+  /** What the report says about the run's limits (Norwegian). */
+  notes: string[];
 }
 
 export interface ScenarioRun {
@@ -72,6 +79,8 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
   const cost = runCost(scenario, params, { ...common, sobolSamples: opts.sobolSamples ?? RUN_SOBOL_SAMPLES, onProgress: opts.onProgress });
   const seed = cost.report.seed;
   const warnings = [...cost.report.warnings];
+  const notes: string[] = [];
+  if (fewDrawsWarning(cost.problem, cost.report.draws)) notes.push(`Bare ${formatNumber(cost.report.draws, 0)} trekk: P85 og P90 er ustabile under ${formatNumber(MIN_RECOMMENDED_DRAWS, 0)}. Bruk minst så mange trekk for tall som skal publiseres.`);
   const flows = scenario.flows
     ? (Object.fromEntries(EMPLOYMENT_FORMS.map((employment) => [employment, runFlows(scenario, params, { ...common, employment })])) as Record<EmploymentForm, FlowsReport>)
     : undefined;
@@ -81,6 +90,10 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
   let budget: BudgetProjection | undefined;
   const section = scenario.allocation;
   if (section?.applications) {
+    for (const field of ["applications", "policy"] as const) {
+      const f = section[field];
+      if (f && !fs.existsSync(scenarioFilePath(f))) throw new UserError("scenario", `${loaded.file}: allocation.${field}`, `"${f}" not found (looked for ${displayPath(scenarioFilePath(f))}); the path is relative to the scenario file that names it`);
+    }
     const apps = readApplications(scenarioFilePath(section.applications));
     inputs.push({ file: section.applications, sha256: apps.sha256 });
     const policy = section.policy ? readPolicy(scenarioFilePath(section.policy)) : DEFAULT_POLICY;
@@ -89,13 +102,16 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
     const cap = scenario.agreements ?? policy.cap ?? fixedScalarAt(params, "budget/max_agreements", section.decisionDate);
     const rules = slotRules(loadRuleCatalogue(), fixedScalarAt(params, "rules/min_stillingsprosent", section.decisionDate));
     const sim = simulateSlots(apps.applications, policy, cap, section, rules, cost.net, { replications, seed });
-    const { activeMonthsByYear, ...summary } = sim;
+    // spendingByYear prices every year with one agreement-year's cost; the budget projection below replaces it.
+    const { activeMonthsByYear, spendingByYear: _oneYearPricing, ...summary } = sim;
     const observed = observedInUse(params);
     allocation = { ...summary, ...(observed ? { observed } : {}) };
     budget = projectBudget(scenario, params, activeMonthsByYear, { seed, fixedPriceDate: opts.fixedPriceDate });
     warnings.push(...budget.warnings);
+    notes.push(...budget.notes);
   } else if (section) {
     warnings.push("the allocation section names no applications file (allocation.applications): no slot simulation or budget projection");
+    notes.push("Scenarioet har ingen søknadsfil (allocation.applications): ingen tildelingssimulering og ingen budsjettbane.");
   }
 
   const manifest: RunManifest = {
@@ -113,6 +129,7 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
       ...(budget ? { budget } : {}),
       manifest,
       warnings: [...new Set(warnings)],
+      notes,
     },
     sortedNet: cost.sortedNet,
   };

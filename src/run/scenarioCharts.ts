@@ -35,7 +35,7 @@ export function scenarioCharts(run: ScenarioRun): CatalogueEntry[] {
           { name: "strommer-fastleger", caption: "De avgivende fastlegenes netto virkning, trinn for trinn.", spec: partyWaterfallSpec(flows, "fastleger") },
         ]
       : []),
-    ...(r.allocation ? [{ name: "tildeling-tidslinje", caption: "Avtaler i bruk per måned mot taket.", spec: slotTimelineSpec({ ...r.allocation, activeMonthsByYear: [] }, sub, r.allocation.observed) }] : []),
+    ...(r.allocation ? [{ name: "tildeling-tidslinje", caption: "Avtaler i bruk per måned mot taket.", spec: slotTimelineSpec(r.allocation, sub, r.allocation.observed) }] : []),
     ...(r.budget ? [{ name: "budsjettbane", caption: "Folketrygdens utgifter per budsjettår (P50–P85) mot bevilgningen på kap. 2755 post 70.", spec: budgetPathSpec(r.budget, sub) }] : []),
   ];
   return entries.map((e) => ({ ...e, spec: withRunContext(e.spec, title, date) }));

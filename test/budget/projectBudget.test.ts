@@ -63,6 +63,14 @@ describe("projectBudget: golden cases", () => {
     expect(b.warnings.join(" ")).toMatch(new RegExp(`${year}: no takster after ${last}`));
   });
 
+  test("a partial year (6 simulated months): full use is 65 agreements × 6/12 × the net cost", () => {
+    // 65 × 6 / 12 × 272 790 = 8 865 675 kr.
+    const { params, scenario } = golden();
+    const y = projectBudget(scenario, params, activity(2025, [12], 6), { seed: 1, fixedPriceDate: "2024-07-01" }).years[0]!;
+    expect(y.simulatedMonths).toBe(6);
+    expect(y.fullUse.p50).toBeCloseTo(8_865_675, 4);
+  });
+
   test("a fixed-price date after the price data is refused with the flag named", () => {
     const { params, scenario } = golden();
     expect(() => projectBudget(scenario, params, activity(2025, [12]), { seed: 1, fixedPriceDate: "2031-01-01" })).toThrow(/--fixed-prices: 2031-01-01 is after the last day with takster/);

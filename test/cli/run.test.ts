@@ -37,7 +37,7 @@ describe("introsim run (one scenario)", () => {
   test("writes report.html, results.json, results.xlsx, manifest.json, csv/ and every chart as .svg, .png and .vl.json", () => {
     expect(r.status, r.stderr).toBe(0);
     const files = fs.readdirSync(out).sort();
-    expect(files).toEqual(["csv", ...CHARTS.flatMap((c) => [`${c}.png`, `${c}.svg`, `${c}.vl.json`]), "manifest.json", "report.html", "results.json", "results.xlsx"].sort());
+    expect(files).toEqual([".introsim-outputs", "csv", ...CHARTS.flatMap((c) => [`${c}.png`, `${c}.svg`, `${c}.vl.json`]), "manifest.json", "report.html", "results.json", "results.xlsx"].sort());
     expect(fs.readdirSync(path.join(out, "csv")).sort()).toEqual(["budsjett.csv", "folsomhet.csv", "forutsetninger.csv", "parter.csv", "sammendrag.csv", "tildeling.csv"]);
   });
 
@@ -133,6 +133,44 @@ describe("introsim run with several scenarios", () => {
 
   test("a folder where mkdir fails (under /proc) is one clear message, promptly (Node's recursive mkdir loops forever there)", () => {
     expectOneClearError(runCli(["run", "--scenario", STANDARD, "--draws", "2000", "--out", "/proc/introsim-x/y"]), /\/proc\/introsim-x\/y: cannot write \(this place does not allow new folders, ENOENT\)/);
+  });
+
+  test("--out that is an existing file, the working folder, or a scenario given twice: one clear message each", () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, "afile"), "keep");
+    expectOneClearError(runCli(["run", "--scenario", STANDARD, ...FAST, "--out", path.join(dir, "afile")]), /afile: exists and is not a folder/);
+    expect(fs.readFileSync(path.join(dir, "afile"), "utf8")).toBe("keep");
+    expectOneClearError(runCli(["run", "--scenario", STANDARD, ...FAST, "--out", "."]), /is the working folder or contains it/);
+    expectOneClearError(runCli(["run", "--scenario", STANDARD, "--scenario", STANDARD, ...FAST, "--out", path.join(dir, "o")]), /--scenario: .*standard\.yaml is given twice/);
+  });
+
+  test("a name the comparison uses itself (csv, manifest, sammenligning) is refused in a run of several", () => {
+    const dir = tmp();
+    const csv = variant(dir, "c.yaml", `extends: ${path.join(ROOT, STANDARD)}\nname: csv\n`);
+    expectOneClearError(runCli(["run", "--scenario", STANDARD, "--scenario", csv, ...FAST, "--out", path.join(dir, "o")]), /c\.yaml: the name "csv" is used by the comparison's own files/);
+  });
+
+  test("an applications file that does not exist names the scenario field", () => {
+    const dir = tmp();
+    const bad = variant(dir, "bad.yaml", `extends: ${path.join(ROOT, STANDARD)}\nallocation:\n  applications: finnes-ikke.csv\n`);
+    expectOneClearError(runCli(["run", "--scenario", bad, ...FAST, "--out", path.join(dir, "o")]), /bad\.yaml: allocation\.applications: ".*finnes-ikke\.csv" not found/);
+    expect(fs.existsSync(path.join(dir, "o"))).toBe(false);
+  });
+
+  test("--fixed-prices outside the takst data is refused before any work, naming the flag and the allowed dates", () => {
+    const out = path.join(tmp(), "o");
+    expectOneClearError(runCli(["run", "--scenario", STANDARD, ...FAST, "--fixed-prices", "2010-01-01", "--out", out]), /--fixed-prices: 2010-01-01 is before the first day with takster in the data \(2021-07-01\); choose a date from 2021-07-01 to 2026-06-30/);
+    expectOneClearError(runCli(["run", "--scenario", STANDARD, ...FAST, "--fixed-prices", "2031-01-01", "--out", out]), /--fixed-prices: 2031-01-01 is after the last day/);
+  });
+
+  test("--fixed-prices prices every year at that day's takster: no year is marked last-known", () => {
+    const out = path.join(tmp(), "o");
+    const r = runCli(["run", "--scenario", STANDARD, ...FAST, "--fixed-prices", "2024-07-01", "--out", out]);
+    expect(r.status, r.stderr).toBe(0);
+    const res = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"));
+    expect(res.budget.basis).toBe("fixed");
+    expect(new Set(res.budget.years.map((y: { prices: string }) => y.prices))).toEqual(new Set(["fixed"]));
+    expect(res.manifest.options.fixedPrices).toBe("2024-07-01");
   });
 
   test("a failed run writes nothing", () => {
