@@ -56,7 +56,7 @@ export { readApplications, parseApplicationsCsv, type Application } from "./allo
 export { allocateRound, rankApplications, priorityScore, type AllocationDecision, type AllocationResult } from "./allocation/allocateRound";
 export { DEFAULT_POLICY, readPolicy, policySchema, type AllocationPolicy } from "./allocation/policy";
 export { simulateSlots, slotRules, type SlotSimulation, type SlotLife } from "./allocation/simulateSlots";
-export { grantedByRegionSpec, slotTimelineSpec, spendingByYearSpec } from "./charts/allocationCharts";
+export { grantedByRegionSpec, slotTimelineSpec } from "./charts/allocationCharts";
 export { sobolIndices, type SobolFactor, type SobolIndex } from "./analysis/sobol";
 // Scenarios, budget, report and exports (introsim run)
 export { observedInUse, type ObservedUse } from "./allocation/observedUse";

@@ -12,8 +12,8 @@
  *   slots freed earlier first (the simulation steps month by month)
  * Slots exist only by replacing a freed one, so the number granted never exceeds the cap. Parameters are drawn once
  * per replication (their uncertainty); the slots' own events from a seeded stream per replication. Only active
- * agreement-months cost folketrygden money: spending by year = active months / 12 × the cost model's net cost per
- * agreement-year (one draw per replication).
+ * agreement-months cost folketrygden money: the active months per calendar year feed the budget projection
+ * (src/budget/projectBudget.ts), which prices each year with its own tariff.
  */
 import { band, type Band } from "../analysis/band";
 import { sampleSection } from "../distributions/sampleSection";
@@ -52,7 +52,6 @@ export interface SlotSimulation {
   /** Per helseregion and per sentralitet class: slots granted, doctors served, active agreement-months. */
   byHelseregion: Record<string, GroupOutcome>;
   bySentralitet: Record<string, GroupOutcome>;
-  spendingByYear: Array<{ year: number; nok: Band }>;
   /**
    * Active agreement-months per calendar year, one value per replication (the input of the budget projection), and
    * how many months of the year the simulation covers (fewer than 12 in the first and last year of the horizon).
@@ -104,12 +103,10 @@ export function simulateSlots(
   cap: number,
   section: AllocationSection,
   rules: SlotRules,
-  costPerAgreementYear: Float64Array,
   opts: { replications: number; seed: number; onSlot?: (life: SlotLife) => void },
 ): SlotSimulation {
   const { replications: R, seed } = opts;
   const H = section.months;
-  if (costPerAgreementYear.length < R) throw new Error("simulateSlots: fewer cost draws than replications");
   const p = sampleSection(SLOT_INPUTS, section, seed, "allocation", R);
 
   const round = allocateRound(apps, policy, cap);
@@ -131,7 +128,6 @@ export function simulateSlots(
   const bySentralitet = new Map([...new Set(apps.map((a) => String(a.sentralitet)))].sort().map((g) => [g, counters()]));
   const startYear = Number(section.decisionDate.slice(0, 4));
   const lastYear = Number(addMonths(section.decisionDate, H - 1).slice(0, 4));
-  const spending = Array.from({ length: lastYear - startYear + 1 }, () => new Float64Array(R));
   const activeByYear = Array.from({ length: lastYear - startYear + 1 }, () => new Float64Array(R));
   const yearOfMonth = Array.from({ length: H }, (_, m) => Number(addMonths(section.decisionDate, m).slice(0, 4)) - startYear);
 
@@ -215,11 +211,7 @@ export function simulateSlots(
       }
     }
     utilisation[r] = activeMonths / (cap * H);
-    const costPerMonth = costPerAgreementYear[r]! / 12;
-    for (let m = 0; m < H; m++) {
-      spending[yearOfMonth[m]!]![r]! += active[m]![r]! * costPerMonth;
-      activeByYear[yearOfMonth[m]!]![r]! += active[m]![r]!;
-    }
+    for (let m = 0; m < H; m++) activeByYear[yearOfMonth[m]!]![r]! += active[m]![r]!;
   }
   return {
     decisionDate: section.decisionDate,
@@ -236,7 +228,6 @@ export function simulateSlots(
     reallocated: band(reallocated),
     byHelseregion: outcomes(byRegion),
     bySentralitet: outcomes(bySentralitet),
-    spendingByYear: spending.map((s, k) => ({ year: startYear + k, nok: band(s) })),
     activeMonthsByYear: activeByYear.map((months, k) => ({ year: startYear + k, months, simulatedMonths: yearOfMonth.filter((y) => y === k).length })),
   };
 }

@@ -1,5 +1,5 @@
-/** Charts for allocation: granted against requested by helseregion, the slot timeline against the cap (with the 2023
- * observation), and folketrygd spending by year against the budget line. */
+/** Charts for allocation: granted against requested by helseregion, and the slot timeline against the cap (with the
+ * 2023 observation). Spending by year against the budget line is the budget chart (src/charts/budgetChart.ts). */
 import type { AllocationResult } from "../allocation/allocateRound";
 import type { SlotSimulation } from "../allocation/simulateSlots";
 import { formatMillNok, formatNumber } from "../format/norwegian";
@@ -47,27 +47,6 @@ export function slotTimelineSpec(sim: Pick<SlotSimulation, "timeline" | "replica
       { data: { values: rows }, mark: { type: "line", color: COLORS.blue, strokeWidth: 2 }, encoding: { x: { field: "dato", type: "temporal" }, y: { field: "p50", type: "quantitative" } } },
       { data: { values: [{ tak: sim.cap }] }, mark: { type: "rule", color: COLORS.vermillion, strokeWidth: 2 }, encoding: { y: { field: "tak", type: "quantitative" } } },
       ...(observed ? [{ data: { values: [{ dato: observed.date, antall: observed.inPlace }] }, mark: { type: "point" as const, filled: true, size: 90, color: COLORS.black }, encoding: { x: { field: "dato", type: "temporal" as const }, y: { field: "antall", type: "quantitative" as const } } }] : []),
-    ],
-  };
-}
-
-export function spendingByYearSpec(sim: SlotSimulation, budgetLineNok: number, subtitle: string): ChartSpec {
-  const rows = sim.spendingByYear.map((y) => ({ år: String(y.year), p10: y.nok.p10 / 1e6, p50: y.nok.p50 / 1e6, p90: y.nok.p90 / 1e6 }));
-  const peak = sim.spendingByYear.reduce((a, y) => (y.nok.p50 > a.nok.p50 ? y : a));
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    description: "Folketrygdens utgifter til introduksjonsavtaler per år (simulert) mot bevilgningen.",
-    title: {
-      text: `Høyest ${formatMillNok(peak.nok.p50)} i ${peak.year} (P50) – ${peak.nok.p50 <= budgetLineNok ? "under" : "over"} bevilgningen på ${formatMillNok(budgetLineNok)}`,
-      subtitle: [subtitle, "Bare måneder med lege i arbeid koster folketrygden penger. Søyle: P50; strek: P10–P90."],
-    },
-    width: PAGE_WIDTH - 120,
-    height: 240,
-    config: BASE_CONFIG,
-    layer: [
-      { data: { values: rows }, mark: { type: "bar", color: COLORS.blue, width: { band: 0.6 } }, encoding: { x: { field: "år", type: "ordinal", title: null }, y: { field: "p50", type: "quantitative", title: "Mill. kr" } } },
-      { data: { values: rows }, mark: { type: "rule", color: COLORS.black, strokeWidth: 1.5 }, encoding: { x: { field: "år", type: "ordinal" }, y: { field: "p10", type: "quantitative" }, y2: { field: "p90" } } },
-      { data: { values: [{ b: budgetLineNok / 1e6 }] }, mark: { type: "rule", color: COLORS.vermillion, strokeWidth: 2, strokeDash: [6, 3] }, encoding: { y: { field: "b", type: "quantitative" } } },
     ],
   };
 }

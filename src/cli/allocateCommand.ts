@@ -1,7 +1,7 @@
 /**
  * `introsim allocate`: one allocation round under the directorate's rules, with a readable reason per kommune; with
  * --scenario also the life of the slots month by month over many replications (timeline, utilisation, doctors served,
- * folketrygd spending by year).
+ * folketrygd spending by budget year with each year's tariff: the budget projection).
  */
 import type { Command } from "commander";
 import { readApplications } from "../allocation/applications";
@@ -14,9 +14,9 @@ import { parseCap, parseDraws, parseSeed } from "./flags";
 import { loadScenario } from "../scenario/loadScenario";
 import { UserError } from "../errors/userError";
 import { DEFAULT_SEED } from "../constants";
-import { runCost } from "../cost/runCost";
 import { loadRuleCatalogue } from "../register/ruleCatalogue";
 import { simulateSlots, slotRules, type SlotSimulation } from "../allocation/simulateSlots";
+import { projectBudget, type BudgetProjection } from "../budget/projectBudget";
 import { formatNok, formatPercent } from "../format/norwegian";
 
 export function registerAllocate(program: Command): void {
@@ -41,20 +41,21 @@ export function registerAllocate(program: Command): void {
       const cap = flags.cap ?? policy.cap ?? fixedScalarAt(params, "budget/max_agreements", `${Number.isFinite(firstRound) ? firstRound : 2022}-01-01`);
       const result = allocateRound(input.applications, policy, cap);
       let simulation: SlotSimulation | undefined;
+      let budget: BudgetProjection | undefined;
       if (flags.scenario) {
         const { scenario } = loadScenario(flags.scenario, params);
         if (!scenario.allocation) throw new UserError("scenario", flags.scenario, "the scenario has no allocation section; add allocation: {decisionDate, months, …} (see data/scenarios/standard.yaml)");
         const section = { ...scenario.allocation, ...(flags.months ? { months: flags.months } : {}) };
         const seed = flags.seed ?? scenario.seed ?? DEFAULT_SEED;
-        const cost = runCost(scenario, params, { draws: flags.replications, seed });
         const rules = slotRules(loadRuleCatalogue(), fixedScalarAt(params, "rules/min_stillingsprosent", section.decisionDate));
-        simulation = simulateSlots(input.applications, policy, cap, section, rules, cost.net, { replications: flags.replications, seed });
+        simulation = simulateSlots(input.applications, policy, cap, section, rules, { replications: flags.replications, seed });
+        budget = projectBudget(scenario, params, simulation.activeMonthsByYear, { seed });
       }
       if (flags.json) {
         const granted = result.decisions.map((d) => ({ kommunenr: d.kommunenr, kommune: d.kommune, helseregion: d.helseregion, requested: d.requested, granted: d.granted, rank: d.rank, reason: d.reason }));
         const manifest = { tool: "introsim", version: packageVersion(), applications: { file: input.file, sha256: input.sha256 }, policy, cap, data: { hash: params.dataHash } };
         const sim = simulation
-          ? { timeline: simulation.timeline, utilisation: simulation.utilisation, doctorsServed: simulation.doctorsServed, slotsGranted: simulation.slotsGranted, lapsed: simulation.lapsed, givenBack: simulation.givenBack, reallocated: simulation.reallocated, byHelseregion: simulation.byHelseregion, bySentralitet: simulation.bySentralitet, spendingByYear: simulation.spendingByYear }
+          ? { timeline: simulation.timeline, utilisation: simulation.utilisation, doctorsServed: simulation.doctorsServed, slotsGranted: simulation.slotsGranted, lapsed: simulation.lapsed, givenBack: simulation.givenBack, reallocated: simulation.reallocated, byHelseregion: simulation.byHelseregion, bySentralitet: simulation.bySentralitet, budget: budget! }
           : {};
         process.stdout.write(`${JSON.stringify({ granted, totals: result.totals, ...sim, manifest: { ...manifest, ...(simulation ? { scenario: flags.scenario, seed: simulation.seed, replications: simulation.replications, months: simulation.months } : {}) } }, null, 2)}\n`);
         return;
@@ -70,7 +71,8 @@ export function registerAllocate(program: Command): void {
         for (const m of [6, 12, 14, 24, 36, 48].filter((x) => x < simulation!.months)) lines.push(`  ${at(m).date}  ${Math.round(at(m).inPlace.p10)} / ${Math.round(at(m).inPlace.p50)} / ${Math.round(at(m).inPlace.p90)}`);
         lines.push(`utilisation P50 ${formatPercent(simulation.utilisation.p50)}; doctors served P50 ${Math.round(simulation.doctorsServed.p50)}; slots lapsed / given back / reallocated P50 ${Math.round(simulation.lapsed.p50)} / ${Math.round(simulation.givenBack.p50)} / ${Math.round(simulation.reallocated.p50)}`);
         for (const [region, x] of Object.entries(simulation.byHelseregion)) lines.push(`  ${region.padEnd(11)} slots granted P50 ${Math.round(x.slotsGranted.p50)}, doctors P50 ${Math.round(x.doctorsServed.p50)}, active agreement-months P50 ${Math.round(x.activeAgreementMonths.p50)}`);
-        for (const y of simulation.spendingByYear) lines.push(`  spending ${y.year}: P50 ${formatNok(y.nok.p50)} (P10 ${formatNok(y.nok.p10)} – P90 ${formatNok(y.nok.p90)})`);
+        for (const y of budget!.years) lines.push(`  spending ${y.year}${y.simulatedMonths < 12 ? ` (${y.simulatedMonths} months)` : ""}: P50 ${formatNok(y.nok.p50)}, P85 ${formatNok(y.nok.p85)} against ${formatNok(y.budgetLineNok)}${y.prices === "last-known" ? " (last known takster)" : ""}`);
+        for (const w of budget!.warnings) process.stderr.write(`introsim: warning: ${w}\n`);
       }
       process.stdout.write(`${lines.join("\n")}\n`);
     });

@@ -6,6 +6,7 @@
 import { PARTIES, PARTY_LABELS } from "../flows/parties";
 import type { ScenarioResults } from "../run/runScenario";
 import type { Sheet } from "./sheet";
+import type { BudgetProjection } from "../budget/projectBudget";
 import { formatDate } from "../format/norwegian";
 
 export function summarySheet(r: ScenarioResults): Sheet {
@@ -88,8 +89,7 @@ export function partiesSheet(r: ScenarioResults): Sheet | undefined {
 
 const PRICE_LABELS = { nominal: "løpende", "last-known": "siste kjente takster", fixed: "faste" } as const;
 
-export function budgetSheet(r: ScenarioResults): Sheet | undefined {
-  const b = r.budget;
+export function budgetSheet(b: BudgetProjection | undefined): Sheet | undefined {
   if (!b) return undefined;
   return {
     name: "budsjett",
@@ -131,7 +131,7 @@ export function allocationSheet(r: ScenarioResults): Sheet | undefined {
 
 /** Every sheet of one scenario, in order. */
 export function scenarioSheets(r: ScenarioResults): Sheet[] {
-  return [summarySheet(r), assumptionsSheet(r), sensitivitySheet(r), partiesSheet(r), budgetSheet(r), allocationSheet(r)].filter((s): s is Sheet => s !== undefined);
+  return [summarySheet(r), assumptionsSheet(r), sensitivitySheet(r), partiesSheet(r), budgetSheet(r.budget), allocationSheet(r)].filter((s): s is Sheet => s !== undefined);
 }
 
 /** Several scenarios side by side: the cost per agreement-year, the national total and the budget's worst year. */

@@ -80,7 +80,7 @@ ${worst ? `<p><strong>Budsjettbanen</strong> (avtaler faktisk i bruk): høyeste 
 function scenarioSections(s: ReportScenario): string {
   const r = s.results;
   const chart = (name: string) => figure(s.charts.find((c) => c.name === name));
-  const budget = budgetSheet(r);
+  const budget = budgetSheet(r.budget);
   return `
 <section id="resultater"><h2>Resultater</h2>
 ${htmlTable(summaryTable(r.cost))}

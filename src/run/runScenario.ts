@@ -31,7 +31,7 @@ import { readText } from "../io/readText";
 import { sha256 } from "../io/sha256";
 
 /** The slot simulation as results.json holds it (no per-replication arrays), with the observation it is calibrated to. */
-export type AllocationSummary = Omit<SlotSimulation, "activeMonthsByYear" | "spendingByYear"> & { observed?: ObservedUse };
+export type AllocationSummary = Omit<SlotSimulation, "activeMonthsByYear"> & { observed?: ObservedUse };
 
 export interface RunManifest extends Manifest {
   /** The day the run was made (Europe/Oslo; SOURCE_DATE_EPOCH when set). */
@@ -98,12 +98,11 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
     inputs.push({ file: section.applications, sha256: apps.sha256 });
     const policy = section.policy ? readPolicy(scenarioFilePath(section.policy)) : DEFAULT_POLICY;
     if (section.policy) inputs.push({ file: section.policy, sha256: sha256(readText(scenarioFilePath(section.policy), "io")) });
-    const replications = Math.min(opts.replications ?? RUN_REPLICATIONS, cost.net.length);
+    const replications = opts.replications ?? RUN_REPLICATIONS;
     const cap = scenario.agreements ?? policy.cap ?? fixedScalarAt(params, "budget/max_agreements", section.decisionDate);
     const rules = slotRules(loadRuleCatalogue(), fixedScalarAt(params, "rules/min_stillingsprosent", section.decisionDate));
-    const sim = simulateSlots(apps.applications, policy, cap, section, rules, cost.net, { replications, seed });
-    // spendingByYear prices every year with one agreement-year's cost; the budget projection below replaces it.
-    const { activeMonthsByYear, spendingByYear: _oneYearPricing, ...summary } = sim;
+    const sim = simulateSlots(apps.applications, policy, cap, section, rules, { replications, seed });
+    const { activeMonthsByYear, ...summary } = sim;
     const observed = observedInUse(params);
     allocation = { ...summary, ...(observed ? { observed } : {}) };
     budget = projectBudget(scenario, params, activeMonthsByYear, { seed, fixedPriceDate: opts.fixedPriceDate });

@@ -288,7 +288,7 @@ describe("introsim allocate", () => {
 });
 
 describe("introsim allocate --scenario", () => {
-  test("--json adds timeline (P10/P50/P90 per month), utilisation, doctorsServed and spendingByYear", () => {
+  test("--json adds timeline (P10/P50/P90 per month), utilisation, doctorsServed and the budget by year", () => {
     const r = runCli(["allocate", "--applications", "data/allocation/synthetic-applications-2022.csv", "--scenario", "data/scenarios/standard.yaml", "--replications", "200", "--months", "36", "--json"]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -296,7 +296,8 @@ describe("introsim allocate --scenario", () => {
     expect(Object.keys(j.timeline[0]).sort()).toEqual(["active", "date", "held", "inPlace", "month"]);
     for (const t of j.timeline) expect(t.held.p90).toBeLessThanOrEqual(65);
     expect(j.utilisation.p50).toBeGreaterThan(0);
-    expect(j.spendingByYear.map((y: { year: number }) => y.year)).toEqual([2022, 2023, 2024, 2025]);
+    expect(j.budget.years.map((y: { year: number }) => y.year)).toEqual([2022, 2023, 2024, 2025]);
+    expect(j.budget.years[3].simulatedMonths).toBe(5); // 36 months from 15 June 2022 end in May 2025
     expect(j.manifest).toMatchObject({ replications: 200, months: 36 });
     for (const k of ["lapsed", "givenBack", "reallocated"]) expect(j[k]).toHaveProperty("p50");
     expect(Object.keys(j.byHelseregion).sort()).toEqual(["Midt-Norge", "Nord", "Sør-Øst", "Vest"]);
