@@ -74,6 +74,18 @@ export function checkFixedPriceDate(params: ParamSet, date: string | undefined):
   if (date < first) throw new UserError("flag", "--fixed-prices", `${date} is before the first day with takster in the data (${first}); choose a date from ${first} to ${last}`);
 }
 
+/** Data that do not reach a budget year: say which year of the projection needed it and what to change. */
+function withYearContext<T>(year: number, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof UserError && e.kind === "params") {
+      throw new UserError("params", e.where, `${e.message.slice(e.where.length + 2)} (needed for budget year ${year} of the projection; shorten allocation.months or add the periods to the data)`);
+    }
+    throw e;
+  }
+}
+
 function yearPricing(year: number, lastDay: string, fixed: string | undefined): { prices: PriceBasis; priceDate?: string } {
   if (fixed) return { prices: "fixed", priceDate: fixed };
   const lastDayOfYear = `${year}-12-31`;
@@ -92,7 +104,7 @@ export function projectBudget(
   const years = activeMonthsByYear.map(({ year, months, simulatedMonths }): BudgetYear => {
     const pricing = yearPricing(year, lastDay, opts.fixedPriceDate);
     const start = `${year}-01-01`;
-    const problem = buildCostProblem({ ...scenario, agreementYearStart: start }, params, { priceDate: pricing.priceDate });
+    const problem = withYearContext(year, () => buildCostProblem({ ...scenario, agreementYearStart: start }, params, { priceDate: pricing.priceDate }));
     const net = runMonteCarlo(problem, { draws: replications, seed: opts.seed }).net;
     const spending = new Float64Array(replications);
     const agreementYears = new Float64Array(replications);

@@ -14,13 +14,17 @@ export function comparisonFindingTitle(reports: ReadonlyArray<CostReport>): stri
   const hi = byP50[byP50.length - 1]!;
   const over = reports.filter((r) => r.p50 > r.referenceCostNok).length;
   const tail = over === 0 ? `alle under ${formatNok(lo.referenceCostNok)}` : `${over} av ${reports.length} over ${formatNok(lo.referenceCostNok)}`;
+  if (formatNok(lo.p50) === formatNok(hi.p50)) return `Samme median i alle scenarioene: ${formatNok(lo.p50)} per avtaleår; ${tail}`;
   return `Median fra ${formatNok(lo.p50)} til ${formatNok(hi.p50)} per avtaleår; ${tail}`;
 }
 
 /** Which scenario is cheapest and dearest (a subtitle line; the title stays short enough for a page). */
 function extremesLine(reports: ReadonlyArray<CostReport>): string {
   const byP50 = [...reports].sort((a, b) => a.p50 - b.p50);
-  return `Lavest: «${byP50[0]!.scenario.title}». Høyest: «${byP50[byP50.length - 1]!.scenario.title}».`;
+  const lo = byP50[0]!;
+  const hi = byP50[byP50.length - 1]!;
+  if (formatNok(lo.p50) === formatNok(hi.p50)) return "Kostnaden per avtaleår er den samme; scenarioene skiller seg i antall avtaler eller over tid.";
+  return `Lavest: «${lo.scenario.title}». Høyest: «${hi.scenario.title}».`;
 }
 
 export function scenarioComparisonSpec(reports: ReadonlyArray<CostReport>, subtitle: string): ChartSpec {

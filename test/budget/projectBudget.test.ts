@@ -71,6 +71,11 @@ describe("projectBudget: golden cases", () => {
     expect(y.fullUse.p50).toBeCloseTo(8_865_675, 4);
   });
 
+  test("a year the rules' data do not reach names the file, the budget year and what to change", () => {
+    const { params, scenario } = golden();
+    expect(() => projectBudget(scenario, params, activity(2031, [12]), { seed: 1 })).toThrow(/\.yaml: no value for 2031-01-01.*\(needed for budget year 2031 of the projection; shorten allocation\.months or add the periods to the data\)/);
+  });
+
   test("a fixed-price date after the price data is refused with the flag named", () => {
     const { params, scenario } = golden();
     expect(() => projectBudget(scenario, params, activity(2025, [12]), { seed: 1, fixedPriceDate: "2031-01-01" })).toThrow(/--fixed-prices: 2031-01-01 is after the last day with takster/);

@@ -118,5 +118,6 @@ test("budgetFindingTitle: under the line in every year (with the peak), or the y
 test("comparisonFindingTitle names the range of medians and how many exceed 500 000 kr", () => {
   const r = (title: string, p50: number) => ({ p50, referenceCostNok: 500_000, scenario: { title } }) as unknown as CostReport;
   expect(comparisonFindingTitle([r("A", 418_654), r("B", 280_392)])).toBe("Median fra 280\u00a0392\u00a0kr til 418\u00a0654\u00a0kr per avtaleår; alle under 500\u00a0000\u00a0kr");
+  expect(comparisonFindingTitle([r("A", 418_654.2), r("B", 418_654.4)])).toBe("Samme median i alle scenarioene: 418\u00a0654\u00a0kr per avtaleår; alle under 500\u00a0000\u00a0kr");
   expect(comparisonFindingTitle([r("A", 518_000), r("B", 280_000), r("C", 610_000)])).toBe("Median fra 280\u00a0000\u00a0kr til 610\u00a0000\u00a0kr per avtaleår; 2 av 3 over 500\u00a0000\u00a0kr");
 });
