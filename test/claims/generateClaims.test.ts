@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import { closeEngine, openEngine, rows } from "../../src/claims/duckdb";
 import { estimateNetCost } from "../../src/claims/estimateNetCost";
 import { generateClaims } from "../../src/claims/generateClaims";
+import { OUTPUTS_LIST } from "../../src/io/atomicWrite";
 import { tempDir } from "./helpers";
 
 const FILES = ["claims.parquet", "doctors.parquet", "truth.json"];
@@ -27,7 +28,7 @@ describe("generateClaims", () => {
     const ta = await generateClaims(a, { rows: 30_000, seed: 7 });
     await generateClaims(b, { rows: 30_000, seed: 7 });
     await generateClaims(c, { rows: 30_000, seed: 8 });
-    expect(fs.readdirSync(a).sort()).toEqual(FILES);
+    expect(fs.readdirSync(a).filter((f) => f !== OUTPUTS_LIST).sort()).toEqual(FILES);
     for (const f of FILES) expect(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))), f).toBe(true);
     expect(fs.readFileSync(path.join(a, "claims.parquet")).equals(fs.readFileSync(path.join(c, "claims.parquet")))).toBe(false);
     expect(await count(path.join(a, "claims.parquet"))).toBe(30_000);
