@@ -4,11 +4,12 @@
  *
  *   world (SQL): practices -> agreements (staggered starts) -> doctors (intro, avgivende, comparison) ->
  *   doctor-months: expected consultations (level + season + trend + noise − substitution; intro ramp-up) ->
- *   exact row counts (systematic sampling: Σ = --rows) -> rows via unnest -> takst, amounts (dated normaltariff),
- *   patient, exemption -> COPY claims.parquet; doctors.parquet; truth.json (same definition as the estimator)
+ *   exact row counts (systematic sampling: Σ = --rows) -> rows via unnest -> takst, patient and so exemption (drawn,
+ *   or from a low-discrepancy sequence when a row stands for several uses), amounts (dated normaltariff) ->
+ *   COPY claims.parquet; doctors.parquet; truth.json (same definition as the estimator)
  *
- * Every random number is u(seed, …) = DuckDB hash(seed, key…) scaled to [0, 1): a pure function of the seed and the
- * row, so the same seed gives the same files (for one DuckDB version) and rows can be made in any order or thread.
+ * Every random number is u(seed, …) = DuckDB hash(hash(seed, key…)) scaled to [0, 1): a pure function of the seed and
+ * the row, so the same seed gives the same files (for one DuckDB version) and rows can be made in any order or thread.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -45,7 +46,10 @@ export interface ClaimsTruth {
   practices: number;
   rows: number;
   badRows: number;
-  /** Takst uses each row stands for (1 for a full-size extract; more when --rows is too small for the world). */
+  /**
+   * Takst uses each row stands for (1 for a full-size extract; more when --rows is too small for the world). Rows are
+   * drawn so that the sampling noise is still that of the life-size extract (see generateClaims).
+   */
   usesPerRow: number;
   seed: number;
   /** Facts from data/params the world used. */
@@ -54,8 +58,14 @@ export interface ClaimsTruth {
   version: string;
 }
 
-/** 53 random bits of DuckDB's hash of (seed, keys…), as a double in [0, 1). */
-const u = (seed: number, ...keys: string[]) => `((hash(${seed}::UBIGINT, ${keys.join(", ")}) >> 11)::DOUBLE / 9007199254740992.0)`;
+/**
+ * 53 random bits of a hash of (seed, keys…), as a double in [0, 1). DuckDB's hash of several values XORs the last
+ * value's hash into the combination of the others, so hash(s, x, 1) and hash(s, x, 4) differ by a fixed bit mask and
+ * their top bits agree far more often than chance (correlation 0.88; a doctor's level and substitution share,
+ * keys 10 and 11, 0.98). Hashing that hash again (a 64-bit finaliser with full avalanche) makes the streams independent.
+ */
+export const uniformSql = (seed: number, ...keys: string[]) => `((hash(hash(${seed}::UBIGINT, ${keys.join(", ")})) >> 11)::DOUBLE / 9007199254740992.0)`;
+const u = uniformSql;
 
 const TAKSTER = [...Object.keys(W.taksterPerConsultation), W.specialistTakst];
 
@@ -122,9 +132,12 @@ async function buildWorld(engine: Engine, o: { seed: number; rows: number; speci
         CASE WHEN p < ${agreements} THEN ${W.startMonthMin} + floor(${u(seed, "p", "4")} * ${W.startMonthMax - W.startMonthMin + 1})::INTEGER END AS g,
         [${W.kommuner.map((k) => sqlString(k)).join(", ")}][1 + floor(${u(seed, "p", "5")} * ${W.kommuner.length})::INTEGER] AS kommunenr
       FROM range(${practices}) r(p);
+    -- A practice's patients are slots 0 … pool − 1; the first n_exempt of them are exempt (how many is drawn per
+    -- patient), so a row's patient slot decides its exemption.
     CREATE OR REPLACE TABLE practice_pool AS
       SELECT p, any_value(${W.patientsPerList} * (n_avg + n_comp)) AS pool,
-        avg((${u(seed, "p::BIGINT * 100000 + i", "7")} < ${o.exemptShare}::DOUBLE)::INTEGER) AS exempt_share
+        avg((${u(seed, "p::BIGINT * 100000 + i", "7")} < ${o.exemptShare}::DOUBLE)::INTEGER) AS exempt_share,
+        sum((${u(seed, "p::BIGINT * 100000 + i", "7")} < ${o.exemptShare}::DOUBLE)::INTEGER)::INTEGER AS n_exempt
       FROM practices, range(${W.patientsPerList * Math.max(W.avgivendeMax, W.comparisonDoctorsMax)}) r(i)
       WHERE i < ${W.patientsPerList} * (n_avg + n_comp) GROUP BY p;
     CREATE OR REPLACE TABLE docs AS
@@ -152,7 +165,7 @@ async function buildWorld(engine: Engine, o: { seed: number; rows: number; speci
             * (1 + ${season}[m % 12 + 1] + ${W.trendPerMonth} * m) * (1 + ${noise("20")}) AS lam0,
           CASE WHEN role = 'avgivende_fastlege' AND m BETWEEN g AND g + ${W.agreementMonths - 1} THEN sub_share * ${ramp("m - g")} ELSE 0 END AS fall_share
         FROM grid)
-      SELECT lam.*, lam0 * (1 - fall_share) AS lam, lam0 * (1 - fall_share) * ${L("specialist")} AS r, pp.pool, pp.exempt_share, pr.kommunenr
+      SELECT lam.*, lam0 * (1 - fall_share) AS lam, lam0 * (1 - fall_share) * ${L("specialist")} AS r, pp.pool, pp.exempt_share, pp.n_exempt, pr.kommunenr
       FROM lam JOIN practice_pool pp USING (p) JOIN practices pr USING (p);
     CREATE OR REPLACE TABLE dm_cost AS
       SELECT d, m, ${cpc("specialist", "exempt_share")} AS cpc FROM dm;`;
@@ -173,12 +186,25 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
   const engine = await openEngine(opts.threads ? { threads: opts.threads } : {});
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-claims-"));
   try {
-    // Writing Parquet in row order buffers row groups; a cap makes DuckDB flush instead of holding gigabytes.
-    await run(engine, `SET memory_limit = '${CLAIMS_GENERATOR_MEMORY_LIMIT}'`);
+    // Writing Parquet in row order buffers row groups; a cap makes DuckDB flush instead of holding gigabytes,
+    // and its spill files go to this run's own scratch folder: DuckDB's default (.tmp in the working directory) is
+    // shared, and two generators running at once corrupted each other's spill blocks.
+    await run(engine, `SET memory_limit = '${CLAIMS_GENERATOR_MEMORY_LIMIT}'; SET temp_directory = ${sqlString(path.join(scratch, "spill"))}`);
     await buildWorld(engine, { seed, rows: N, specialistShare, exemptShare, params });
     const [tot] = await rows<{ R: number }>(engine, `SELECT sum(r)::DOUBLE AS "R" FROM dm`);
     const R = tot!.R;
     const usesPerRow = Math.max(1, R / N);
+    // Sampling noise that does not grow with usesPerRow. A line standing for k takst uses of one randomly drawn takst
+    // (and one randomly drawn patient) has k times the variance of k separately drawn uses, so a shrunken extract would
+    // be k times noisier than the life-size one it stands for. Instead, a share rho = 1/k of the lines (every 1/rho-th,
+    // a Beatty pattern) is drawn at random as before, and the others take their takst and patient from a
+    // low-discrepancy sequence (R2, Roberts 2018: j·(1/φ₂, 1/φ₂²) mod 1, φ₂ the plastic number), whose takst and
+    // exemption counts over any run of lines match their expected shares to within a line or two. The cost of a
+    // doctor-month then varies by Σ over the drawn lines = rho · n · k² · σ² = (n · k) · σ², the variance of the
+    // life-size extract's n · k single uses. At one use per line (rho = 1) every line is drawn, as always.
+    const rho = 1 / usesPerRow;
+    const c0 = u(seed, "0", "1");
+    const LD = [u(seed, "0", "2"), u(seed, "0", "3"), "0.7548776662466927::DOUBLE", "0.5698402909980532::DOUBLE"] as const;
     const volumeScale = Math.max(1, N / R);
     const firstMonth = W.firstMonth;
     await run(
@@ -196,14 +222,19 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
     const egen = priceList(params, "egenandelNok");
     const claimsSelect = `
       WITH x AS (SELECT dm_rows.*, lo + unnest(range(hi - lo)) AS i FROM dm_rows WHERE hi > lo),
-      y AS (SELECT *, ${takstIndexSql(u(seed, "i", "1"))} AS k, p::BIGINT * 100000 + floor(${u(seed, "i", "4")} * pool)::BIGINT AS patient FROM x)
+      r AS (SELECT *, floor((i + 1) * ${rho}::DOUBLE + ${c0})::BIGINT > floor(i * ${rho}::DOUBLE + ${c0})::BIGINT AS drawn,
+              i - floor(i * ${rho}::DOUBLE + ${c0})::BIGINT AS j FROM x),
+      v AS (SELECT *,
+              CASE WHEN drawn THEN ${u(seed, "i", "1")} ELSE (${LD[0]} + j * ${LD[2]}) % 1.0 END AS v1,
+              CASE WHEN drawn THEN ${u(seed, "i", "4")} ELSE (${LD[1]} + j * ${LD[3]}) % 1.0 END AS v2 FROM r),
+      y AS (SELECT *, ${takstIndexSql("v1")} AS k, floor(v2 * pool)::BIGINT AS slot FROM v)
       SELECT doctor_id, practice_id, kommunenr,
         (month_start + floor(${u(seed, "i", "3")} * days)::INTEGER)::DATE AS date,
         ${`[${TAKSTER.map((t) => sqlString(t)).join(", ")}]`}[k + 1] AS takst,
         round(${usesPerRow}::DOUBLE * list_extract(${ref}, m * ${T} + k + 1))::BIGINT AS refusjon_ore,
         round(${usesPerRow}::DOUBLE * list_extract(${egen}, m * ${T} + k + 1))::BIGINT AS egenandel_ore,
-        CASE WHEN ${u(seed, "patient", "7")} < ${exemptShare}::DOUBLE THEN 'ja' ELSE 'nei' END AS patient_exempt,
-        'N' || patient::VARCHAR AS patient_id
+        CASE WHEN slot < n_exempt THEN 'ja' ELSE 'nei' END AS patient_exempt,
+        'N' || (p::BIGINT * 100000 + slot)::VARCHAR AS patient_id
       FROM y`;
     // Defective rows: copies of a valid comparison doctor's 2ad line with one defect each (an intro doctor's line
     // before its start for the window defect), so that every one is rejected and the truth is untouched.
@@ -246,8 +277,10 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
       definition:
         "Net extra folketrygd cost per agreement-year = (Σ intro doctors' expected folketrygd cost − Σ handing-over fastleger's expected fall in folketrygd cost) / agreement-years, " +
         "over each agreement's months from its start to its end (all inside the extract). Folketrygd cost = refusjon + egenandel of exempt patients. " +
-        "Expected = given the world drawn from the seed (doctors' levels, substitution shares, noise, practices' exempt shares), before the rows are drawn; " +
-        "the fall = counterfactual consultations without the agreement minus actual, priced by the dated normaltariff.",
+        "Expected = given the world drawn from the seed (doctors' levels, substitution shares, doctor-month noise, practices' exempt shares), before the rows are drawn; " +
+        "the fall = counterfactual consultations without the agreement minus actual, priced by the dated normaltariff. " +
+        "The rows' own sampling noise (which takst, which patient) is that of a life-size extract of the same world whatever --rows is: " +
+        "when a row stands for k > 1 takst uses, one row in k is drawn at random and the others follow a low-discrepancy sequence.",
       netCostPerAgreementYearNok: (t!.intro - t!.fall) / agreementYears,
       introCostPerAgreementYearNok: t!.intro / agreementYears,
       avgivendeFallPerAgreementYearNok: t!.fall / agreementYears,
