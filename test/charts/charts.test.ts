@@ -29,6 +29,8 @@ import { budgetFindingTitle, budgetPathSpec } from "../../src/charts/budgetChart
 import { budgetComparisonSpec, comparisonFindingTitle, scenarioComparisonSpec } from "../../src/charts/comparisonChart";
 import type { BudgetProjection, BudgetYear } from "../../src/budget/projectBudget";
 import type { CostReport } from "../../src/cost/runCost";
+import { estimateVsReferenceSpec, eventStudySpec } from "../../src/charts/claimsCharts";
+import type { ClaimsEstimate, EventCoefficient } from "../../src/claims/estimateNetCost";
 
 const params = realParams();
 const run = runCost(loadScenario(STANDARD, params).scenario, params, { draws: 20_000, seed: 1 });
@@ -44,7 +46,35 @@ const specs = {
   kohort: cohortSpec(projectCohorts(scenario, run.net, { draws: 2000, seed: 1 }), "test"),
   ...allocationSpecs(),
   ...runSpecs(),
+  ...claimsSpecs(),
 };
+
+/** The regnskapstall charts on a hand-made estimate (the fields the charts read; figures like a 1 M-line extract). */
+function claimsSpecs() {
+  const coefficient = (e: number): EventCoefficient => {
+    const estimate = e < 0 ? 40 * Math.sin(e) : -7_000 + 300 * Math.cos(e);
+    return { e, estimate, ci95: [estimate - 900, estimate + 900], agreements: 30 };
+  };
+  const eventStudy = Array.from({ length: 36 }, (_, i) => coefficient(i - 12));
+  const estimate = {
+    netCostPerAgreementYear: { estimate: 368_000, ci95: [342_000, 394_000] as [number, number] },
+    eventStudy,
+    preTrend: {
+      months: 12,
+      coefficients: eventStudy.filter((c) => c.e < 0),
+      slopeNokPerMonth: { estimate: 3, ci95: [-40, 45] as [number, number] },
+      coefficientsExcludingZero: 0,
+      parallelTrendsPlausible: true,
+      statement: "",
+    },
+    agreements: { included: 30, excluded: [] },
+    reference: { hodEstimateNok: 500_000, position: "above-interval" as const, statement: "" },
+    simulation: { scenario: "standard", scenarioHash: "", draws: 20_000, seed: 1, p10: 280_000, p50: 420_000, p90: 610_000, percentileRank: 0.3, insideP10P90: true, statement: "" },
+    manifest: { bootstrap: 999 },
+  } satisfies Pick<ClaimsEstimate, "netCostPerAgreementYear" | "eventStudy" | "preTrend" | "agreements" | "reference" | "simulation"> & { manifest: Pick<ClaimsEstimate["manifest"], "bootstrap"> };
+  const r = estimate as unknown as ClaimsEstimate;
+  return { "regnskap-hendelsesstudie": eventStudySpec(r, "test"), "regnskap-mot-hod": estimateVsReferenceSpec(r, "test") };
+}
 
 function runSpecs() {
   const loaded = loadScenario(STANDARD, params);
@@ -81,7 +111,7 @@ describe.each(Object.entries(specs))("chart %s", (_name, spec) => {
   test("renders to SVG with Norwegian number format and to a PNG", async () => {
     const svg = await renderSvg(spec);
     expect(svg).toMatch(/^<svg/);
-    const kroner = !["retention", "kohort", "tildeling-region", "tildeling-tidslinje", "sobol", "budsjettbane", "budsjett-sammenligning"].includes(_name); // these show percentages, counts or millions
+    const kroner = !["retention", "kohort", "tildeling-region", "tildeling-tidslinje", "sobol", "budsjettbane", "budsjett-sammenligning", "regnskap-hendelsesstudie"].includes(_name); // these show percentages, counts, millions or a few thousand kr
     if (kroner) expect(svg).toMatch(/\d{3}\u00a0000/); // e.g. "400 000" on the axis, thousands separated by a no-break space
     else expect(svg).toMatch(/<text[^>]*>\d/); // axis labels are there
     expect(svg).not.toMatch(/\d,\d{3},\d{3}/); // no English thousands separators
