@@ -140,7 +140,7 @@ function budgetYear(year: number, p85: number): BudgetYear {
 }
 
 test("budgetFindingTitle: under the line in every year (with the peak), or the years over it", () => {
-  const b = (p85s: number[]): BudgetProjection => ({ years: p85s.map((p, i) => budgetYear(2023 + i, p)), replications: 1, seed: 1, basis: "nominal", lastPricedDay: "2026-06-30", warnings: [] });
+  const b = (p85s: number[]): BudgetProjection => ({ years: p85s.map((p, i) => budgetYear(2023 + i, p)), replications: 1, seed: 1, basis: "nominal", lastPricedDay: "2026-06-30", warnings: [], notes: [] });
   expect(budgetFindingTitle(b([10e6, 16.84e6, 12e6]))).toBe("P85 under bevilgningen på 32,7\u00a0mill.\u00a0kr i alle år; høyest 16,8\u00a0mill.\u00a0kr i 2024");
   expect(budgetFindingTitle(b([10e6, 33e6, 40e6]))).toBe("P85 over bevilgningen på 32,7\u00a0mill.\u00a0kr i 2024, 2025");
 });

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // report.html opened in headless Chromium (Debian's, installed by the set-up): it loads with no failed or network
 // requests and no console errors, every chart is visible, and the numbers shown are those in results.json.
 import * as fs from "node:fs";
