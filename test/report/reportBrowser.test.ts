@@ -92,7 +92,7 @@ describe("report.html in headless Chromium", () => {
     await page.setViewport({ width: 680, height: 1000 });
     await page.goto(`file://${path.join(out, "report.html")}`, { waitUntil: "load" });
     await page.emulateMediaType("print");
-    const widths = await page.evaluate(() => ({ page: document.documentElement.clientWidth, content: document.documentElement.scrollWidth, widest: [...document.querySelectorAll("table, figure")].map((e) => e.getBoundingClientRect().right).reduce((a, b) => Math.max(a, b), 0) }));
+    const widths = await page.evaluate(() => ({ page: document.documentElement.clientWidth, content: document.documentElement.scrollWidth, widest: Array.from(document.querySelectorAll("table, figure")).map((e) => e.getBoundingClientRect().right).reduce((a, b) => Math.max(a, b), 0) }));
     expect(widths.content).toBeLessThanOrEqual(widths.page);
     expect(widths.widest).toBeLessThanOrEqual(widths.page + 1);
     const pdf = await page.pdf({ format: "A4", printBackground: true });
