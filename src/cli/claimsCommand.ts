@@ -8,7 +8,9 @@ import { DEFAULT_BOOTSTRAP, DEFAULT_SEED, MAX_BOOTSTRAP } from "../constants";
 import { estimateNetCost, type ClaimsEstimate } from "../claims/estimateNetCost";
 import { generateClaims } from "../claims/generateClaims";
 import { formatNok } from "../format/norwegian";
-import { SCENARIOS_DIR } from "../io/paths";
+import { displayPath, SCENARIOS_DIR } from "../io/paths";
+import { writeDirAtomic } from "../io/atomicWrite";
+import type { ChartSpec } from "../charts/render";
 import { parseSeed } from "./flags";
 
 /** Most claim rows `claims generate` makes in one extract. */
@@ -50,6 +52,21 @@ export function claimsSummaryLines(r: ClaimsEstimate): string[] {
   return lines;
 }
 
+/** The estimate's folder: results, manifest and the two charts (the same specs the notebook shows), written as a whole. */
+async function writeEstimateFolder(out: string, result: ClaimsEstimate, source: string): Promise<void> {
+  const { renderChart, chartFiles } = await import("../charts/render");
+  const { eventStudySpec, estimateVsReferenceSpec } = await import("../charts/claimsCharts");
+  const files = new Map<string, string | Uint8Array>();
+  const charts: Array<[string, ChartSpec]> = [
+    ["hendelsesstudie", eventStudySpec(result, source)],
+    ["estimat-mot-anslag", estimateVsReferenceSpec(result, source)],
+  ];
+  for (const [name, spec] of charts) for (const [file, content] of chartFiles(await renderChart(spec), name)) files.set(file, content);
+  files.set("results.json", `${JSON.stringify(result, null, 2)}\n`);
+  files.set("manifest.json", `${JSON.stringify(result.manifest, null, 2)}\n`);
+  writeDirAtomic(out, files);
+}
+
 export function registerClaims(program: Command): void {
   const claims = program.command("claims").description("regnskapstall: estimate the real cost per agreement from claim-level refusjon data");
   claims
@@ -87,13 +104,15 @@ export function registerClaims(program: Command): void {
     .option("--scenario <file>", "scenario whose simulated cost distribution the estimate is placed in", path.join(SCENARIOS_DIR, "standard.yaml"))
     .option("--no-scenario", "skip the comparison with the simulation")
     .option("--json", "print one JSON object instead of a summary")
-    .action(async (flags: { claims: string; doctors: string; bootstrap: number; seed: number; scenario: string | false; json?: boolean }) => {
+    .option("--out <dir>", "also write results.json, manifest.json and the charts (.svg, .png, .vl.json) to this folder, all or nothing")
+    .action(async (flags: { claims: string; doctors: string; bootstrap: number; seed: number; scenario: string | false; json?: boolean; out?: string }) => {
       const result = await estimateNetCost(flags.claims, flags.doctors, {
         bootstrap: flags.bootstrap,
         seed: flags.seed,
         ...(flags.scenario ? { scenario: flags.scenario } : {}),
         onStep: step,
       });
+      if (flags.out) await writeEstimateFolder(flags.out, result, displayPath(path.resolve(flags.claims)));
       process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${claimsSummaryLines(result).join("\n")}\n`);
     });
 }

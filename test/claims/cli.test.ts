@@ -1,4 +1,5 @@
 // introsim claims generate | estimate, as a user runs them (the compiled CLI).
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, test } from "vitest";
 import { runCli } from "../helpers";
@@ -24,6 +25,18 @@ describe("introsim claims", () => {
     const text = runCli(["claims", "estimate", "--claims", path.join(dir, "claims.parquet"), "--doctors", path.join(dir, "doctors.parquet"), "--bootstrap", "50", "--no-scenario"]);
     expect(text.stdout).toMatch(/Net extra folketrygd cost per agreement-year\s+[\d\u00a0]+\u00a0kr \(95 %/);
     expect(text.stdout).toMatch(/rejected\s+1\s+unknown_takst_for_date/);
+  });
+
+  test("claims estimate --out writes results, manifest and both charts; the folder's estimate is the printed one", () => {
+    const dir = path.join(tempDir(), "extract");
+    expect(runCli(["claims", "generate", "--out", dir, "--rows", "20000", "--seed", "6"]).status).toBe(0);
+    const out = path.join(tempDir(), "estimat");
+    const e = runCli(["claims", "estimate", "--claims", path.join(dir, "claims.parquet"), "--doctors", path.join(dir, "doctors.parquet"), "--bootstrap", "100", "--no-scenario", "--json", "--out", out]);
+    expect(e.status, e.stderr).toBe(0);
+    const files = fs.readdirSync(out).filter((f) => !f.startsWith(".")).sort();
+    expect(files).toEqual(["estimat-mot-anslag.png", "estimat-mot-anslag.svg", "estimat-mot-anslag.vl.json", "hendelsesstudie.png", "hendelsesstudie.svg", "hendelsesstudie.vl.json", "manifest.json", "results.json"]);
+    expect(JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8")).netCostPerAgreementYear).toEqual(JSON.parse(e.stdout).netCostPerAgreementYear);
+    expect(fs.readFileSync(path.join(out, "hendelsesstudie.svg"), "utf8")).toMatch(/^<svg/);
   });
 
   test("claims estimate on a file without a column fails with one line naming the file and the column", () => {
