@@ -28,8 +28,12 @@ export type AllocationPolicy = z.infer<typeof policySchema>;
 export const DEFAULT_POLICY: AllocationPolicy = policySchema.parse({});
 
 export function readPolicy(file: string): AllocationPolicy {
-  const where = displayPath(file);
-  const parsed = policySchema.safeParse(parseYaml(readText(file, "io"), where, "io"));
+  return parsePolicy(readText(file, "io"), displayPath(file));
+}
+
+/** A policy from YAML text; `where` names the file in messages. */
+export function parsePolicy(text: string, where: string): AllocationPolicy {
+  const parsed = policySchema.safeParse(parseYaml(text, where, "io"));
   if (!parsed.success) {
     const { path, what } = describeZodIssue(parsed.error);
     throw new UserError("io", path ? `${where}: ${path}` : where, what);

@@ -27,6 +27,9 @@ import { firstPricedDay, lastPricedDay } from "./priceCoverage";
 /** How a year is priced: with the tariff of each day, with the last known tariff (no data yet), or at a fixed date. */
 export type PriceBasis = "nominal" | "last-known" | "fixed";
 
+/** How each price basis is named in tables and charts. */
+export const PRICE_BASIS_LABELS: Record<PriceBasis, string> = { nominal: "løpende priser", "last-known": "siste kjente takster", fixed: "faste priser" };
+
 export interface BudgetYear {
   year: number;
   prices: PriceBasis;

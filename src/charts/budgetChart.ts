@@ -2,12 +2,10 @@
  * Chart: folketrygd spending on introduksjonsavtaler per budget year (P50 with the P50–P85 band, the usual budget
  * frame) against the appropriation on kap. 2755 post 70. Years priced at the last known tariff are drawn hollow.
  */
-import type { BudgetProjection } from "../budget/projectBudget";
+import { PRICE_BASIS_LABELS, type BudgetProjection } from "../budget/projectBudget";
 import { formatDate, formatMillNok, formatNumber } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
-
-const PRICE_LABELS = { nominal: "løpende priser", "last-known": "siste kjente takster", fixed: "faste priser" } as const;
 
 /** Title sentence: whether P85 stays under the line in every year, else the first year it does not. */
 export function budgetFindingTitle(b: BudgetProjection): string {
@@ -25,7 +23,7 @@ export function budgetPathSpec(b: BudgetProjection, subtitle: string): ChartSpec
     p85: y.nok.p85 / 1e6,
     bevilgning: y.budgetLineNok / 1e6,
     fullBruk: y.fullUse.p50 / 1e6,
-    priser: PRICE_LABELS[y.prices],
+    priser: PRICE_BASIS_LABELS[y.prices],
     måneder: y.simulatedMonths,
   }));
   const present = [...new Set(rows.map((r) => r.priser))];
@@ -59,7 +57,7 @@ export function budgetPathSpec(b: BudgetProjection, subtitle: string): ChartSpec
         encoding: {
           x,
           y: { field: "p50", type: "quantitative" },
-          fill: { field: "priser", type: "nominal", title: null, scale: { domain: present, range: present.map((p) => (p === PRICE_LABELS["last-known"] ? "#ffffff" : COLORS.blue)) }, legend: { orient: "bottom", labelLimit: 300 } },
+          fill: { field: "priser", type: "nominal", title: null, scale: { domain: present, range: present.map((p) => (p === PRICE_BASIS_LABELS["last-known"] ? "#ffffff" : COLORS.blue)) }, legend: { orient: "bottom", labelLimit: 300 } },
           tooltip: [
             { field: "år", title: "År" },
             { field: "p50", type: "quantitative", title: "P50 (mill. kr)", format: ",.1f" },

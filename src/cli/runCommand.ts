@@ -14,22 +14,18 @@ import { loadScenario, type LoadedScenario } from "../scenario/loadScenario";
 import { runScenario, type ScenarioRun } from "../run/runScenario";
 import { formatNok } from "../format/norwegian";
 import { runDate } from "../time/runDate";
-import { addScenarioFlags, paramsFromFlag } from "./scenarioFlags";
+import { addScenarioFlags, paramsFromFlag, type ScenarioFlags } from "./scenarioFlags";
 import { parseIsoDateFlag } from "./flags";
 import { progressFor } from "./progress";
 import { checkFixedPriceDate } from "../budget/projectBudget";
 
-interface RunFlags {
+/** The shared scenario flags, with --scenario repeatable, and run's own. */
+interface RunFlags extends Omit<ScenarioFlags, "scenario"> {
   scenario: string[];
-  draws?: number;
-  seed?: number;
-  set?: string[];
-  params?: string;
   out?: string;
   csv?: boolean;
   fixedPrices?: string;
 }
-
 
 /** Default folder for a run of several scenarios. */
 const COMPARISON_DIR = "sammenligning";

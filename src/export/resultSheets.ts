@@ -6,7 +6,7 @@
 import { PARTIES, PARTY_LABELS } from "../flows/parties";
 import type { ScenarioResults } from "../run/runScenario";
 import type { Sheet } from "./sheet";
-import type { BudgetProjection } from "../budget/projectBudget";
+import { PRICE_BASIS_LABELS, type BudgetProjection } from "../budget/projectBudget";
 import { formatDate } from "../format/norwegian";
 
 export function summarySheet(r: ScenarioResults): Sheet {
@@ -87,8 +87,6 @@ export function partiesSheet(r: ScenarioResults): Sheet | undefined {
   };
 }
 
-const PRICE_LABELS = { nominal: "løpende", "last-known": "siste kjente takster", fixed: "faste" } as const;
-
 export function budgetSheet(b: BudgetProjection | undefined): Sheet | undefined {
   if (!b) return undefined;
   return {
@@ -107,7 +105,7 @@ export function budgetSheet(b: BudgetProjection | undefined): Sheet | undefined 
       { header: "Andel over bevilgningen", format: "share" },
       { header: "Alle avtaler i bruk, P50 (kr)", format: "nok" },
     ],
-    rows: b.years.map((y) => [y.simulatedMonths < 12 ? `${y.year} (${y.simulatedMonths} mnd.)` : String(y.year), PRICE_LABELS[y.prices], y.simulatedMonths, y.agreementYears.p50, y.nok.p10, y.nok.p50, y.nok.p85, y.nok.p90, y.budgetLineNok, y.shareAboveLine, y.fullUse.p50]),
+    rows: b.years.map((y) => [y.simulatedMonths < 12 ? `${y.year} (${y.simulatedMonths} mnd.)` : String(y.year), PRICE_BASIS_LABELS[y.prices], y.simulatedMonths, y.agreementYears.p50, y.nok.p10, y.nok.p50, y.nok.p85, y.nok.p90, y.budgetLineNok, y.shareAboveLine, y.fullUse.p50]),
   };
 }
 

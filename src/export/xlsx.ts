@@ -30,7 +30,7 @@ export async function workbookBytes(sheets: ReadonlyArray<Sheet>, meta: { date: 
     ws.addRow([s.title]).font = { bold: true, size: 12 };
     const header = ws.addRow(s.columns.map((c) => c.header));
     header.font = { bold: true };
-    for (const r of s.rows) ws.addRow(r.map((v) => (v === null ? null : v)));
+    for (const r of s.rows) ws.addRow(r);
     s.columns.forEach((c, i) => {
       const col = ws.getColumn(i + 1);
       const fmt = NUM_FMT[c.format];

@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { UserError } from "../errors/userError";
 import { displayPath } from "../io/paths";
 import { readApplications } from "../allocation/applications";
-import { DEFAULT_POLICY, readPolicy } from "../allocation/policy";
+import { DEFAULT_POLICY, parsePolicy } from "../allocation/policy";
 import { simulateSlots, slotRules, type SlotSimulation } from "../allocation/simulateSlots";
 import { observedInUse, type ObservedUse } from "../allocation/observedUse";
 import { projectBudget, type BudgetProjection } from "../budget/projectBudget";
@@ -96,8 +96,12 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
     }
     const apps = readApplications(scenarioFilePath(section.applications));
     inputs.push({ file: section.applications, sha256: apps.sha256 });
-    const policy = section.policy ? readPolicy(scenarioFilePath(section.policy)) : DEFAULT_POLICY;
-    if (section.policy) inputs.push({ file: section.policy, sha256: sha256(readText(scenarioFilePath(section.policy), "io")) });
+    let policy = DEFAULT_POLICY;
+    if (section.policy) {
+      const text = readText(scenarioFilePath(section.policy), "io"); // read once: parsed and hashed for the manifest
+      policy = parsePolicy(text, displayPath(scenarioFilePath(section.policy)));
+      inputs.push({ file: section.policy, sha256: sha256(text) });
+    }
     const replications = opts.replications ?? RUN_REPLICATIONS;
     const cap = scenario.agreements ?? policy.cap ?? fixedScalarAt(params, "budget/max_agreements", section.decisionDate);
     const rules = slotRules(loadRuleCatalogue(), fixedScalarAt(params, "rules/min_stillingsprosent", section.decisionDate));
