@@ -22,29 +22,28 @@ import { createRequire } from "node:module";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fmtInt, pad, padR, say } from "./lib.mjs";
+import { fmtInt, pad, padR, parseBenchArgs, say } from "./lib.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const CLI = join(ROOT, "bin/introsim.js");
 
+const USAGE = "usage: node bench/claims-vs-pandas.mjs [--rows 20000000] [--seed 1] [--bootstrap 999] [--python python3] [--keep DIR] [--out FILE]\n";
+
 function parseArgs(argv) {
-  const o = { rows: 20_000_000, seed: 1, bootstrap: 999, python: process.env.PYTHON ?? "python3", keep: null, out: null };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const v = () => argv[++i];
-    if (a === "--rows") o.rows = Number(v());
-    else if (a === "--seed") o.seed = Number(v());
-    else if (a === "--bootstrap") o.bootstrap = Number(v());
-    else if (a === "--python") o.python = v();
-    else if (a === "--keep") o.keep = v();
-    else if (a === "--out") o.out = v();
-    else {
-      process.stderr.write(`claims-vs-pandas: unknown option ${a}\n`);
-      process.exit(2);
-    }
-  }
-  return o;
+  return parseBenchArgs(argv, {
+    name: "claims-vs-pandas",
+    usage: USAGE,
+    defaults: { rows: 20_000_000, seed: 1, bootstrap: 999, python: process.env.PYTHON ?? "python3", keep: null, out: null },
+    spec: {
+      "--rows": ["rows", "int", 1],
+      "--seed": ["seed", "int", 0],
+      "--bootstrap": ["bootstrap", "int", 1],
+      "--python": ["python", "string"],
+      "--keep": ["keep", "string"],
+      "--out": ["out", "string"],
+    },
+  });
 }
 
 /** Runs a command under /usr/bin/time -v: wall seconds, peak RSS in bytes, stdout. */

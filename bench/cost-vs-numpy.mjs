@@ -22,48 +22,30 @@ import { rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_PROBLEM_JSON, DEFAULT_SCENARIO, ROOT, exportProblem, loadLibrary } from "./export-problem.mjs";
-import { fmtInt, fmtS, median, pad, padR, say } from "./lib.mjs";
+import { fmtInt, fmtS, median, pad, padR, parseBenchArgs, say } from "./lib.mjs";
 
 const REL_TOL = 0.01;
 const KERNEL_TOL = 1e-9;
 
 // ---------------------------------------------------------------------------------------------------- arguments
-function parseArgs(argv) {
-  const o = { draws: 1_000_000, repeats: 5, seed: 1, scenario: DEFAULT_SCENARIO, python: process.env.PYTHON || "python3", whole: true, memory: false, out: null };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) usage(`${a} needs a value`);
-      return v;
-    };
-    const int = (v, min) => {
-      const n = Number(v.replace(/_/g, ""));
-      if (!Number.isInteger(n) || n < min) usage(`${a} must be an integer >= ${min}`);
-      return n;
-    };
-    if (a === "--draws") o.draws = int(next(), 1);
-    else if (a === "--repeats") o.repeats = int(next(), 1);
-    else if (a === "--seed") o.seed = int(next(), 0);
-    else if (a === "--scenario") o.scenario = resolve(next());
-    else if (a === "--python") o.python = next();
-    else if (a === "--no-whole") o.whole = false;
-    else if (a === "--memory") o.memory = true;
-    else if (a === "--out") o.out = resolve(next());
-    else if (a === "-h" || a === "--help") usage(null);
-    else usage(`unknown argument ${a}`);
-  }
-  return o;
-}
+const USAGE = "usage: node bench/cost-vs-numpy.mjs [--draws 1000000] [--repeats 5] [--seed 1] [--scenario FILE] [--python python3] [--no-whole] [--memory] [--out FILE]\n";
 
-function usage(err) {
-  const text = "usage: node bench/cost-vs-numpy.mjs [--draws 1000000] [--repeats 5] [--seed 1] [--scenario FILE] [--python python3] [--no-whole] [--memory] [--out FILE]\n";
-  if (err) {
-    process.stderr.write(`cost-vs-numpy: ${err}\n${text}`);
-    process.exit(2);
-  }
-  process.stdout.write(text);
-  process.exit(0);
+function parseArgs(argv) {
+  return parseBenchArgs(argv, {
+    name: "cost-vs-numpy",
+    usage: USAGE,
+    defaults: { draws: 1_000_000, repeats: 5, seed: 1, scenario: DEFAULT_SCENARIO, python: process.env.PYTHON || "python3", whole: true, memory: false, out: null },
+    spec: {
+      "--draws": ["draws", "int", 1],
+      "--repeats": ["repeats", "int", 1],
+      "--seed": ["seed", "int", 0],
+      "--scenario": ["scenario", "path"],
+      "--python": ["python", "string"],
+      "--no-whole": ["whole", "off"],
+      "--memory": ["memory", "on"],
+      "--out": ["out", "path"],
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------- helpers

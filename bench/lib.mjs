@@ -1,4 +1,5 @@
 // Small helpers shared by the benchmarks: formatting and the median of repeated timings.
+import { resolve as resolvePath } from "node:path";
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -9,3 +10,40 @@ export const fmtS = (x) => (x == null ? "–" : x.toFixed(3));
 export const pad = (s, w) => String(s).padStart(w);
 export const padR = (s, w) => String(s).padEnd(w);
 export const say = (s = "") => process.stdout.write(`${s}\n`);
+
+/** Prints a bench script's usage and exits: 2 with the error on stderr when there is one, 0 for --help. */
+export function usageExit(name, usage, err) {
+  if (err) {
+    process.stderr.write(`${name}: ${err}\n${usage}`);
+    process.exit(2);
+  }
+  process.stdout.write(usage);
+  process.exit(0);
+}
+
+/**
+ * A bench script's options: `spec` maps "--flag" to [key, kind, min]; kind is "int" (a whole number >= min, "_"
+ * allowed), "path" (resolved against the working folder), "string", or "on" / "off" (a switch setting key to
+ * true / false). -h or --help prints the usage; a bad value or an unknown option prints it and exits 2.
+ */
+export function parseBenchArgs(argv, { name, usage, defaults, spec }) {
+  const o = { ...defaults };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-h" || a === "--help") usageExit(name, usage, null);
+    if (!Object.hasOwn(spec, a)) usageExit(name, usage, `unknown argument ${a}`);
+    const [key, kind, min = 0] = spec[a];
+    if (kind === "on" || kind === "off") {
+      o[key] = kind === "on";
+      continue;
+    }
+    const v = argv[++i];
+    if (v === undefined) usageExit(name, usage, `${a} needs a value`);
+    if (kind === "int") {
+      const n = Number(v.replace(/_/g, ""));
+      if (!Number.isInteger(n) || n < min) usageExit(name, usage, `${a} must be an integer >= ${min}`);
+      o[key] = n;
+    } else o[key] = kind === "path" ? resolvePath(v) : v;
+  }
+  return o;
+}

@@ -7,16 +7,15 @@
  *                                    [--scenario FILE] [--applications FILE] [--no-whole] [--out results.json]
  *
  * 1. The problem: the 2022 applications, the default policy, the cap, the scenario's `allocation:` section with
- *    `months` overridden, slotRules(loadRuleCatalogue(), 0.5) and one cost draw per replication (runCost with the
- *    same seed and draws = replications, as `introsim allocate --scenario` does). Built once, outside the timings.
+ *    `months` overridden and slotRules(loadRuleCatalogue(), 0.5). Built once, outside the timings.
  * 2. In process, best of --repeats after one warm-up each: (a) introsim's simulateSlots (per-replication parameters
  *    from its samplers, MT19937 per replication, Float64Array counters, typed-array percentiles); (b) the baseline
  *    below (mulberry32, PERT as a ratio of gammas, slots and months as JS objects, filter/sort for the waiting list,
  *    percentiles by arr.slice().sort((a, b) => a - b)). Both return the same summary (timeline bands, utilisation,
- *    doctors served, slots granted, spending by year).
+ *    doctors served, slots granted, active agreement-months by calendar year).
  * 3. Whole command, process start to exit, --repeats runs after one warm-up:
  *    `node bin/introsim.js allocate --applications … --scenario … --replications N --seed S --json`
- *    (it also runs the cost model for the cost draws).
+ *    (it also prices the active months by year: the budget projection, the cost model once per year).
  * 4. Agreement: different random streams, so distributions are compared, not draws. Gated: the P50 of agreements in
  *    place in the month of August 2023 (month 14 from the decision 2022-06-15) within 2 agreements, the P50
  *    utilisation within 0.01 (both widened as 1/sqrt(replications) below 10 000), and the baseline's per-replication
@@ -30,7 +29,7 @@ import { cpus } from "node:os";
 import { dirname, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { fmtInt, fmtS, median, pad, padR, say } from "./lib.mjs";
+import { fmtInt, fmtS, median, pad, padR, parseBenchArgs, say, usageExit } from "./lib.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -43,54 +42,36 @@ const TOL_PARAM = 0.02; // of the parameter's range (hoy − lav): ≥ 6 standar
 const CHECK_DATE = "2023-08"; // the observed 34 of 65 (Helsedirektoratet, autumn 2023)
 
 // ---------------------------------------------------------------------------------------------------- arguments
-function parseArgs(argv) {
-  const o = {
-    replications: 10_000,
-    months: 60,
-    cap: 65,
-    repeats: 5,
-    seed: 1,
-    scenario: resolve(ROOT, "data/scenarios/standard.yaml"),
-    applications: resolve(ROOT, "data/allocation/synthetic-applications-2022.csv"),
-    whole: true,
-    out: null,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) usage(`${a} needs a value`);
-      return v;
-    };
-    const int = (v, min) => {
-      const n = Number(v.replace(/_/g, ""));
-      if (!Number.isInteger(n) || n < min) usage(`${a} must be an integer >= ${min}`);
-      return n;
-    };
-    if (a === "--replications") o.replications = int(next(), 1);
-    else if (a === "--months") o.months = int(next(), 1);
-    else if (a === "--cap") o.cap = int(next(), 1);
-    else if (a === "--repeats") o.repeats = int(next(), 1);
-    else if (a === "--seed") o.seed = int(next(), 0);
-    else if (a === "--scenario") o.scenario = resolve(next());
-    else if (a === "--applications") o.applications = resolve(next());
-    else if (a === "--no-whole") o.whole = false;
-    else if (a === "--out") o.out = resolve(next());
-    else if (a === "-h" || a === "--help") usage(null);
-    else usage(`unknown argument ${a}`);
-  }
-  return o;
-}
+const USAGE = "usage: node bench/slots-vs-baseline.mjs [--replications 10000] [--months 60] [--cap 65] [--repeats 5] [--seed 1] [--scenario FILE] [--applications FILE] [--no-whole] [--out FILE]\n";
+const usage = (err) => usageExit("slots-vs-baseline", USAGE, err);
 
-function usage(err) {
-  const text =
-    "usage: node bench/slots-vs-baseline.mjs [--replications 10000] [--months 60] [--cap 65] [--repeats 5] [--seed 1] [--scenario FILE] [--applications FILE] [--no-whole] [--out FILE]\n";
-  if (err) {
-    process.stderr.write(`slots-vs-baseline: ${err}\n${text}`);
-    process.exit(2);
-  }
-  process.stdout.write(text);
-  process.exit(0);
+function parseArgs(argv) {
+  return parseBenchArgs(argv, {
+    name: "slots-vs-baseline",
+    usage: USAGE,
+    defaults: {
+      replications: 10_000,
+      months: 60,
+      cap: 65,
+      repeats: 5,
+      seed: 1,
+      scenario: resolve(ROOT, "data/scenarios/standard.yaml"),
+      applications: resolve(ROOT, "data/allocation/synthetic-applications-2022.csv"),
+      whole: true,
+      out: null,
+    },
+    spec: {
+      "--replications": ["replications", "int", 1],
+      "--months": ["months", "int", 1],
+      "--cap": ["cap", "int", 1],
+      "--repeats": ["repeats", "int", 1],
+      "--seed": ["seed", "int", 0],
+      "--scenario": ["scenario", "path"],
+      "--applications": ["applications", "path"],
+      "--no-whole": ["whole", "off"],
+      "--out": ["out", "path"],
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------- helpers
@@ -120,8 +101,7 @@ function bestOf(repeats, fn) {
 
 // ================================================================================================================
 // The baseline: the same model, written the obvious way (plain JS objects, filter/sort, one seeded PRNG).
-// Shared with introsim on purpose: the first round (allocateRound, deterministic, once per call) and the cost draw
-// per replication. Everything random is drawn here, from its own generator: the per-replication parameters (PERT
+// Shared with introsim on purpose: the first round (allocateRound, deterministic, once per call). Everything random is drawn here, from its own generator: the per-replication parameters (PERT
 // as lav + (hoy − lav)·X/(X+Y) with X ~ Gamma(alpha), Y ~ Gamma(beta), the exact PERT Beta(alpha, beta) with shape 4)
 // and every slot event.
 // ================================================================================================================
@@ -197,15 +177,15 @@ function percentile(values, p) {
 }
 const bandOf = (values) => ({ p10: percentile(values, 0.1), p50: percentile(values, 0.5), p90: percentile(values, 0.9) });
 
-/** The scenario's slot parameters: every field of the allocation section except the date and the horizon. */
-const paramNames = (section) => Object.keys(section).filter((k) => k !== "decisionDate" && k !== "months");
+/** The scenario's slot parameters: the distributions of the allocation section (not the date, horizon or file names). */
+const paramNames = (section) => Object.keys(section).filter((k) => typeof section[k] === "object");
 
 /**
  * The slot simulation, the obvious way. `order`: "chronological" hands the waiting list out in the order the slots
  * are freed, as simulateSlots does; "fifo" hands it out in the order the slots are simulated (the model before
  * 2026-11-23, kept as a variant for information).
  */
-function baselineSimulate(lib, apps, policy, cap, section, rules, costPerAgreementYear, { replications, seed, order = "chronological" }) {
+function baselineSimulate(lib, apps, policy, cap, section, rules, { replications, seed, order = "chronological" }) {
   const rand = mulberry32(seed);
   const H = section.months;
   const names = paramNames(section);
@@ -325,7 +305,7 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, costPerAgreeme
       lapsed: lives.filter((l) => l.ending === "lapsed").length,
       givenBack: lives.filter((l) => l.ending === "givenBack").length,
       reallocated: lives.filter((l) => l.reallocated).length,
-      spending: years.map((y) => ({ year: y, nok: (months.filter((mo) => mo.year === y).reduce((s, mo) => s + mo.active, 0) * costPerAgreementYear[r]) / 12 })),
+      activeByYear: years.map((y) => months.filter((mo) => mo.year === y).reduce((s, mo) => s + mo.active, 0)),
     });
   }
 
@@ -344,7 +324,7 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, costPerAgreeme
     lapsed: bandOf(results.map((x) => x.lapsed)),
     givenBack: bandOf(results.map((x) => x.givenBack)),
     reallocated: bandOf(results.map((x) => x.reallocated)),
-    spendingByYear: years.map((y, k) => ({ year: y, nok: bandOf(results.map((x) => x.spending[k].nok)) })),
+    activeMonthsByYear: years.map((y, k) => ({ year: y, months: bandOf(results.map((x) => x.activeByYear[k])) })),
     params: results.map((x) => x.params),
   };
 }
@@ -389,7 +369,7 @@ function agreement(lib, js, base, section, seed, checkMonth, replications) {
     row("slots granted P50", js.slotsGranted.p50, base.slotsGranted.p50, null, 1),
     // Counted by simulateSlots since 2026-11-23 (commit 59b90bd); shown when the library reports them.
     ...["lapsed", "givenBack", "reallocated"].filter((k) => js[k]).map((k) => row(`${k === "givenBack" ? "given back" : k} P50`, js[k].p50, base[k].p50, null, 1)),
-    ...js.spendingByYear.map((s, k) => row(`spending ${s.year} P50 (kr)`, s.nok.p50, base.spendingByYear[k].nok.p50, null, 0)),
+    ...js.activeMonthsByYear.map((y, k) => row(`active months ${y.year} P50`, percentile(Array.from(y.months), 0.5), base.activeMonthsByYear[k].months.p50, null, 1)),
   ];
   let worst = { month: 0, diff: 0 };
   for (let m = 0; m < js.months; m++) {
@@ -419,9 +399,6 @@ function main() {
   const apps = L.readApplications(o.applications).applications;
   const policy = L.DEFAULT_POLICY;
   const rules = L.slotRules(L.loadRuleCatalogue(), 0.5);
-  const tc = performance.now();
-  const cost = L.runCost(scenario, params, { draws: o.replications, seed: o.seed }).net;
-  const costSeconds = (performance.now() - tc) / 1000;
   const R = o.replications;
   const opts = { replications: R, seed: o.seed };
 
@@ -431,8 +408,8 @@ function main() {
   say();
 
   // ------------------------------------------------------------------ in process
-  const js = bestOf(o.repeats, () => L.simulateSlots(apps, policy, o.cap, section, rules, cost, opts));
-  const base = bestOf(o.repeats, () => baselineSimulate(L, apps, policy, o.cap, section, rules, cost, opts));
+  const js = bestOf(o.repeats, () => L.simulateSlots(apps, policy, o.cap, section, rules, opts));
+  const base = bestOf(o.repeats, () => baselineSimulate(L, apps, policy, o.cap, section, rules, opts));
   const rps = (s) => R / s;
   const ratio = rps(js.best) / rps(base.best);
   const W = 60;
@@ -441,7 +418,6 @@ function main() {
   say(`  ${padR("introsim simulateSlots", W)}${pad(fmtS(js.best), 9)}${pad(fmtS(js.median), 10)}${pad(fmtInt(rps(js.best)), 16)}`);
   say(`  ${padR("baseline, the obvious way (objects, filter/sort, mulberry32)", W)}${pad(fmtS(base.best), 9)}${pad(fmtS(base.median), 10)}${pad(fmtInt(rps(base.best)), 16)}`);
   say(`  ${padR("ratio introsim/baseline, repl./s (> 1: introsim faster)", W)}${pad("", 19)}${pad(ratio.toFixed(2), 16)}`);
-  say(`  ${padR(`(not timed above) runCost for the ${fmtInt(R)} cost draws`, W)}${pad(fmtS(costSeconds), 9)}`);
   say(`  peak memory of this process so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   say();
 
@@ -462,7 +438,7 @@ function main() {
     say(`    ${padR(p.name, 30)}${pad(p.a.mean.toFixed(4), 14)}${pad(p.b.mean.toFixed(4), 14)}${pad((100 * p.diffOfRange).toFixed(2) + " %", 12)}${pad((100 * p.tol).toFixed(2) + " %", 11)}   ${p.ok ? "ok" : "FAIL"}`);
   }
   // A model variant, for information: the waiting list handed out in the order slots are simulated (not gated).
-  const fifo = baselineSimulate(L, apps, policy, o.cap, section, rules, cost, { ...opts, order: "fifo" });
+  const fifo = baselineSimulate(L, apps, policy, o.cap, section, rules, { ...opts, order: "fifo" });
   const ft = fifo.timeline[checkMonth];
   const t14 = () => js.result.timeline[checkMonth].date.slice(0, 7);
   say("  variant (info, baseline only, not introsim's model): freed slots reallocated in the order they are simulated rather");
@@ -490,13 +466,13 @@ function main() {
       say(`Whole command: ${wholeError}`);
       say("  (not counted against the agreement; exit status 2)");
     } else {
-      const same = ["timeline", "utilisation", "spendingByYear"].every((k) => JSON.stringify(report[k]) === JSON.stringify(js.result[k]));
+      const same = ["timeline", "utilisation"].every((k) => JSON.stringify(report[k]) === JSON.stringify(js.result[k]));
       whole = { command, times, best: Math.min(...times), median: median(times), sameAsInProcess: same };
-      say(`Whole command, process start to exit (${o.repeats} runs after 1 warm-up; includes runCost for the cost draws)`);
+      say(`Whole command, process start to exit (${o.repeats} runs after 1 warm-up; includes the budget projection by year)`);
       say(`  ${command}`);
       say(`  ${padR("", W)}${pad("best s", 9)}${pad("median s", 10)}${pad("repl./s (median)", 18)}`);
       say(`  ${padR("introsim allocate --scenario --json", W)}${pad(fmtS(whole.best), 9)}${pad(fmtS(whole.median), 10)}${pad(fmtInt(R / whole.median), 18)}`);
-      say(`  CLI timeline, utilisation and spending equal the in-process simulateSlots result (same seed): ${same ? "yes" : "no"}`);
+      say(`  CLI timeline and utilisation equal the in-process simulateSlots result (same seed): ${same ? "yes" : "no"}`);
     }
     say();
   }
@@ -512,10 +488,9 @@ function main() {
         introsim: { times: js.times, best: js.best, median: js.median, replicationsPerSecond: rps(js.best) },
         baseline: { times: base.times, best: base.best, median: base.median, replicationsPerSecond: rps(base.best) },
         ratioIntrosimOverBaseline: ratio,
-        costDrawsSeconds: costSeconds,
       },
       whole: whole ?? (wholeError ? { error: wholeError } : null),
-      agreement: { ...ag, variantChronological: { inPlaceP50: ct.inPlace.p50, utilisationP50: chrono.utilisation.p50, doctorsServedP50: chrono.doctorsServed.p50 } },
+      agreement: { ...ag, variantFifo: { inPlaceP50: ft.inPlace.p50, utilisationP50: fifo.utilisation.p50, doctorsServedP50: fifo.doctorsServed.p50 } },
     };
     writeFileSync(o.out, JSON.stringify(results, null, 2) + "\n");
     say(`results written to ${o.out}`);
