@@ -88,7 +88,7 @@ function toDot(result) {
   const lines = [
     "digraph layers {",
     '  graph [rankdir=TB, newrank=true, nodesep=0.25, ranksep=0.45, fontname="DejaVu Sans", fontsize=11, labelloc=t,',
-    `    label=${q("Layers of src/: an arrow is \"imports from\"; red arrows break a layer rule (npm run lint:layers).\nArrows into ranks 0-1 (used everywhere) are drawn only when they break a rule; src/index.ts (the public API) is left out.\nGenerated from the code by npm run layers; hover for the number of imports.")}];`,
+    `    label=${q('Layers of src/: an arrow is "imports from"; red arrows break a layer rule (npm run lint:layers).\nArrows into ranks 0-1 (used everywhere) are drawn only when they break a rule; src/index.ts (the public API) is left out.\nGenerated from the code by npm run layers; hover for the number of imports.')}];`,
     '  node [shape=box, style="rounded,filled", fillcolor="#f4f6f8", color="#5b6b7b", fontname="DejaVu Sans", fontsize=11, height=0.3];',
     '  edge [color="#8a99a8", arrowsize=0.6];',
   ];
@@ -126,7 +126,9 @@ function toDot(result) {
     if (bad.size === 0 && (rankOf.get(to) ?? Infinity) <= BASE_RANK) continue;
     if (bad.size > 0) {
       const rules = [...bad].sort().join(", ");
-      lines.push(`  ${q(from)} -> ${q(to)} [color="#c0392b", fontcolor="#c0392b", penwidth=${width}, label=${q(String(n))}, fontsize=9, tooltip=${q(`${tip}; breaks ${rules}`)}, constraint=false];`);
+      lines.push(
+        `  ${q(from)} -> ${q(to)} [color="#c0392b", fontcolor="#c0392b", penwidth=${width}, label=${q(String(n))}, fontsize=9, tooltip=${q(`${tip}; breaks ${rules}`)}, constraint=false];`,
+      );
     } else {
       lines.push(`  ${q(from)} -> ${q(to)} [penwidth=${width}, tooltip=${q(tip)}];`);
     }
