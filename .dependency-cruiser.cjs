@@ -11,22 +11,35 @@
 /** @type {{ rank: number, members: string[], what: string }[]} members: folders under src/ or files (with .ts) */
 const LAYERS = [
   { rank: 0, members: ["errors", "constants.ts"], what: "error types and messages; project-wide constants" },
-  { rank: 1, members: ["time", "format", "io"], what: "ISO dates and the run date; Norwegian number formats; paths, YAML, hashing, atomic writes" },
+  {
+    rank: 1,
+    members: ["time", "format", "io"],
+    what: "ISO dates and the run date; Norwegian number formats and table shape; paths, YAML, hashing, atomic writes",
+  },
   { rank: 2, members: ["params"], what: "dated, sourced parameter files -> typed lookups by date" },
-  { rank: 3, members: ["distributions", "stats", "manifest"], what: "distribution specs, exact quantiles, seeded samplers; statistics over draws; the run manifest" },
-  { rank: 4, members: ["inputs"], what: "the input catalogue: named inputs (name, label, unit, domain, distribution) every capability reads" },
-  { rank: 5, members: ["cost", "claims"], what: "cost model (problem, kernel, Monte Carlo, top-down); claim-level refusjon data and the DiD estimator" },
-  { rank: 6, members: ["flows", "budget"], what: "refusjon flows between parties, ledgers; budget projection by calendar year" },
-  { rank: 7, members: ["register"], what: "agreement register: columns, rule checks, indicators, cohorts" },
-  { rank: 8, members: ["allocation"], what: "applications, allocation policy, allocation rounds and slots" },
-  { rank: 9, members: ["scenario"], what: "scenario schema, loading with extends and --set, domain checks" },
-  { rank: 10, members: ["analysis"], what: "summary percentiles, histogram, tornado, rank correlation, Sobol; running the models over draws" },
-  { rank: 11, members: ["results"], what: "the result types of a run, below charts, export, report and run" },
-  { rank: 12, members: ["charts"], what: "Vega-Lite specs as data and the render function (SVG, PNG, .vl.json)" },
-  { rank: 13, members: ["export"], what: "result tables -> Excel and CSV" },
-  { rank: 14, members: ["report"], what: "Norwegian result tables (HTML) and report.html" },
-  { rank: 15, members: ["run"], what: "one scenario through every analysis and the files `introsim run` writes" },
-  { rank: 16, members: ["cli"], what: "the introsim command" },
+  {
+    rank: 3,
+    members: ["distributions", "stats"],
+    what: "distribution specs, exact quantiles, seeded samplers; descriptive statistics over draws (percentiles, bands, Kaplan-Meier)",
+  },
+  { rank: 4, members: ["inputs"], what: "the input catalogue: named inputs (name, label, unit, domain) of every capability, model inputs, --set overrides" },
+  { rank: 5, members: ["manifest"], what: "the manifest every output carries (version, scenario hash, seed, data versions)" },
+  {
+    rank: 6,
+    members: ["cost", "claims"],
+    what: "cost model (its scenario section, problem, kernel, Monte Carlo, top-down); claim-level refusjon data and the DiD estimator",
+  },
+  { rank: 7, members: ["flows", "budget"], what: "refusjon flows between parties, ledgers; budget projection by calendar year" },
+  { rank: 8, members: ["register"], what: "agreement register: columns, rule checks, indicators, cohorts" },
+  { rank: 9, members: ["allocation"], what: "applications, allocation policy, allocation rounds and slots" },
+  { rank: 10, members: ["scenario"], what: "the scenario schema composed from the capabilities' sections; loading with extends and --set; domain checks" },
+  { rank: 11, members: ["analysis"], what: "analyses over a scenario's draws: cost and flows runs, tornado, rank correlation, Sobol, claims vs simulation" },
+  { rank: 12, members: ["results"], what: "the result types of a run, below charts, export, report and run" },
+  { rank: 13, members: ["charts"], what: "Vega-Lite specs as data and the render function (SVG, PNG, .vl.json)" },
+  { rank: 14, members: ["export"], what: "result tables -> Excel and CSV" },
+  { rank: 15, members: ["report"], what: "Norwegian result tables (HTML) and report.html" },
+  { rank: 16, members: ["run"], what: "one scenario through every analysis and the files `introsim run` writes" },
+  { rank: 17, members: ["cli"], what: "the introsim command" },
 ];
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -108,7 +121,8 @@ const config = {
     {
       name: "no-non-package-json",
       severity: "error",
-      comment: "src/ imports a package that is not in package.json (it resolves only by accident, e.g. as a dependency of a dependency). Add it to dependencies.",
+      comment:
+        "src/ imports a package that is not in package.json (it resolves only by accident, e.g. as a dependency of a dependency). Add it to dependencies.",
       from: { path: "^src/" },
       to: { dependencyTypes: ["npm-no-pkg", "npm-unknown"] },
     },
