@@ -15,8 +15,8 @@
  * agreement-months cost folketrygden money: the active months per calendar year feed the budget projection
  * (src/budget/projectBudget.ts), which prices each year with its own tariff.
  */
-import { band, type Band } from "../analysis/band";
-import { sampleSection } from "../distributions/sampleSection";
+import { band, type Band } from "../stats/band";
+import { sampleSection } from "../inputs/sampleSection";
 import { Mt19937 } from "../distributions/mt19937";
 import { streamSeed } from "../distributions/seed";
 import { ruleNumber, type RuleCatalogue } from "../register/ruleCatalogue";
@@ -25,7 +25,7 @@ import type { Application } from "./applications";
 import { allocateRound } from "./allocateRound";
 import type { AllocationPolicy } from "./policy";
 import type { AllocationSection } from "./slotSchema";
-import { SLOT_INPUTS } from "./slotInputs";
+import { SLOT_INPUTS } from "../inputs/slotInputs";
 
 export type { Band };
 

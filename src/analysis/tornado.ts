@@ -6,7 +6,7 @@
 import { TORNADO_HIGH_QUANTILE, TORNADO_LOW_QUANTILE } from "../constants";
 import { quantileFunction } from "../distributions/quantile";
 import { isDegenerate } from "../distributions/spec";
-import { streamOf, type ModelInput } from "../cost/modelInput";
+import { streamOf, type ModelInput } from "../inputs/modelInput";
 
 export interface TornadoRow {
   name: string;

@@ -14,14 +14,14 @@
  * the doctors' actual start months in the slot simulation: a simplification that overstates the ramp-up's saving in
  * years where most agreements are in their second year.
  */
-import { summarise, sortedCopy, shareAboveSorted } from "../analysis/summarise";
+import { summarise, sortedCopy, shareAboveSorted } from "../stats/summarise";
 import { buildCostProblem } from "../cost/costProblem";
 import { runMonteCarlo } from "../cost/monteCarlo";
 import { UserError } from "../errors/userError";
 import type { ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
 import { formatDate } from "../format/norwegian";
-import type { Scenario } from "../scenario/schema";
+import type { CostScenario } from "../cost/section";
 import { firstPricedDay, lastPricedDay } from "./priceCoverage";
 
 /** How a year is priced: with the tariff of each day, with the last known tariff (no data yet), or at a fixed date. */
@@ -96,7 +96,7 @@ function yearPricing(year: number, lastDay: string, fixed: string | undefined): 
 }
 
 export function projectBudget(
-  scenario: Scenario,
+  scenario: CostScenario,
   params: ParamSet,
   activeMonthsByYear: ReadonlyArray<{ year: number; months: Float64Array; simulatedMonths: number }>,
   opts: BudgetOptions,

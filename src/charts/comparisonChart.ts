@@ -2,7 +2,7 @@
  * Chart: scenarios side by side — the net cost per agreement-year of each as an interval (P10–P90 line, P50 point,
  * P85 tick), against HOD's 500 000 kr estimate. The title names the cheapest and the dearest median.
  */
-import type { CostReport } from "../cost/runCost";
+import type { CostReport } from "../analysis/runCost";
 import type { BudgetProjection } from "../budget/projectBudget";
 import { formatMillNok, formatNok } from "../format/norwegian";
 import type { ChartSpec } from "./render";

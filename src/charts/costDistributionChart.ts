@@ -2,9 +2,9 @@
  * Chart: the distribution of the net cost per agreement-year (histogram of the Monte Carlo draws), with HOD's
  * 500 000 kr estimate and P50 / P85 marked. The title states the finding.
  */
-import { histogramSorted } from "../analysis/histogram";
+import { histogramSorted } from "../stats/histogram";
 import { HISTOGRAM_BINS } from "../constants";
-import type { CostReport } from "../cost/runCost";
+import type { CostReport } from "../analysis/runCost";
 import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";

@@ -4,7 +4,7 @@
  */
 import { partyEffectByKind } from "../flows/partyEffect";
 import { PARTIES, PARTY_LABELS, type Party } from "../flows/parties";
-import type { FlowsReport } from "../flows/runFlows";
+import type { FlowsReport } from "../analysis/runFlows";
 import { formatNok, formatNumber } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";

@@ -2,7 +2,7 @@
  * Chart: global sensitivity (Sobol indices) of the net cost per agreement-year — for each uncertain input, the share
  * of the variance it explains alone (first order) and with its interactions (total effect), ranked.
  */
-import type { CostReport } from "../cost/runCost";
+import type { CostReport } from "../analysis/runCost";
 import { formatPercent, formatNumber } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";

@@ -2,7 +2,7 @@
  * Chart: tornado — how far the net cost moves when each input goes from its P10 to its P90 with the others at their
  * central values. Bars start at the deterministic result and are sorted by swing; 500 000 kr is the reference line.
  */
-import type { CostReport } from "../cost/runCost";
+import type { CostReport } from "../analysis/runCost";
 import { formatNok } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";

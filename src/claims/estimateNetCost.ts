@@ -4,19 +4,19 @@
  *   doctor table (zod) + normaltariff periods -> DuckDB
  *   claims file -> validate + aggregate in one SQL pass (validateClaims) -> sufficient statistics (sufficientStats)
  *   -> stacked DiD estimate + practice-clustered bootstrap (didProblem, bootstrap) -> pre-trend check (preTrend)
- *   -> comparison with HOD's 500 000 kr and with the cost model's distribution (compareWithSimulation)
+ *   -> comparison with HOD's 500 000 kr (compareWithHod); analysis/compareWithSimulation adds the cost model's
  *
  * "Folketrygd cost" of a claim line = refusjon_ore + egenandel_ore when patient_exempt = ja (folketrygden pays the
  * egenandel of exempt patients and frikort holders); for intro doctors it is all extra, for avgivende fastleger only the
  * fall against their counterfactual (didProblem) is subtracted.
  */
 import { DEFAULT_BOOTSTRAP, DEFAULT_SEED } from "../constants";
-import { percentileSorted, sortedCopy } from "../analysis/summarise";
+import { percentileSorted, sortedCopy } from "../stats/summarise";
 import { UserError } from "../errors/userError";
 import { loadParams, type ParamSet } from "../params/loadParams";
-import { packageVersion } from "../scenario/manifest";
+import { packageVersion } from "../manifest/manifest";
 import { clusterBootstrap } from "./bootstrap";
-import { compareWithHod, compareWithSimulation, type Interval, type ReferenceComparison, type SimulationComparison } from "./compareWithSimulation";
+import { compareWithHod, type Interval, type ReferenceComparison, type SimulationComparison } from "./compareWithHod";
 import { didProblem } from "./didProblem";
 import { closeEngine, openEngine } from "./duckdb";
 import { preTrendSlope } from "./preTrend";
@@ -33,10 +33,6 @@ export interface EstimateOptions {
   seed?: number;
   /** Parameter set (default: data/params). */
   params?: ParamSet;
-  /** Scenario file to compare with (the cost model's distribution); none when absent. */
-  scenario?: string;
-  /** Simulation draws for that comparison (default CLAIMS_SIMULATION_DRAWS). */
-  simulationDraws?: number;
   /** DuckDB threads (default: all cores). */
   threads?: number;
   /** Called before each long step with a short description (the CLI shows it on a terminal). */
@@ -168,11 +164,6 @@ export async function estimateNetCost(claimsFile: string, doctorsFile: string, o
     const included = stats.agreements.filter((a) => a.excludedBecause === null);
     const firstStart = included.map((a) => a.start).sort()[0]!;
     const reference = compareWithHod(net, params, firstStart);
-    let simulation: SimulationComparison | undefined;
-    if (opts.scenario) {
-      step(`simulation ${opts.scenario}`);
-      simulation = compareWithSimulation(net.estimate, params, opts.scenario, { ...(opts.simulationDraws ? { draws: opts.simulationDraws } : {}) });
-    }
     step("hashing input files");
     const claimsStamp = stampFile(claimsFile);
     const doctorsStamp = stampFile(doctorsFile);
@@ -193,7 +184,6 @@ export async function estimateNetCost(claimsFile: string, doctorsFile: string, o
       eventStudy,
       preTrend,
       reference,
-      ...(simulation ? { simulation } : {}),
       validation: { claims: validation, doctors: { file: doctorsFile, rows: doctors.doctors.length, byRole: doctors.counts, withoutClaims: stats.doctorsWithoutClaims } },
       manifest: {
         tool: "introsim",

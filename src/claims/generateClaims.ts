@@ -20,7 +20,7 @@ import { displayPath } from "../io/paths";
 import { writeDirAtomic } from "../io/atomicWrite";
 import { loadParams, type ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
-import { packageVersion } from "../scenario/manifest";
+import { packageVersion } from "../manifest/manifest";
 import { addMonths } from "../time/isoDate";
 import { closeEngine, openEngine, rows, run, sqlString, type Engine } from "./duckdb";
 import { SYNTHETIC_WORLD as W } from "./syntheticWorld";

@@ -6,7 +6,7 @@
 import { MIN_CELL_PERSONS } from "../constants";
 import { formatNok, formatNumber } from "../format/norwegian";
 import { loadParams, type ParamSet } from "../params/loadParams";
-import type { Table } from "../report/htmlTable";
+import type { Table } from "../format/table";
 import { closeEngine, openEngine, rows } from "./duckdb";
 import { loadDoctors } from "./readDoctors";
 import { openTable } from "./readTable";

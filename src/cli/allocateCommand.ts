@@ -9,7 +9,7 @@ import { allocateRound } from "../allocation/allocateRound";
 import { DEFAULT_POLICY, readPolicy } from "../allocation/policy";
 import { loadParams } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
-import { packageVersion } from "../scenario/manifest";
+import { packageVersion } from "../manifest/manifest";
 import { parseCap, parseDraws, parseSeed } from "./flags";
 import { loadScenario } from "../scenario/loadScenario";
 import { UserError } from "../errors/userError";

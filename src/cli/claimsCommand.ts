@@ -5,7 +5,8 @@
 import * as path from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { DEFAULT_BOOTSTRAP, DEFAULT_SEED, MAX_BOOTSTRAP } from "../constants";
-import { estimateNetCost, type ClaimsEstimate } from "../claims/estimateNetCost";
+import type { ClaimsEstimate } from "../claims/estimateNetCost";
+import { estimateWithSimulation } from "../analysis/compareWithSimulation";
 import { generateClaims } from "../claims/generateClaims";
 import { formatNok } from "../format/norwegian";
 import { displayPath, SCENARIOS_DIR } from "../io/paths";
@@ -106,7 +107,7 @@ export function registerClaims(program: Command): void {
     .option("--json", "print one JSON object instead of a summary")
     .option("--out <dir>", "also write results.json, manifest.json and the charts (.svg, .png, .vl.json) to this folder, all or nothing")
     .action(async (flags: { claims: string; doctors: string; bootstrap: number; seed: number; scenario: string | false; json?: boolean; out?: string }) => {
-      const result = await estimateNetCost(flags.claims, flags.doctors, {
+      const result = await estimateWithSimulation(flags.claims, flags.doctors, {
         bootstrap: flags.bootstrap,
         seed: flags.seed,
         ...(flags.scenario ? { scenario: flags.scenario } : {}),

@@ -1,6 +1,6 @@
 /** `introsim cost`: the cost per agreement-year for one scenario, as a table or as JSON on stdout. */
 import type { Command } from "commander";
-import { runCost } from "../cost/runCost";
+import { runCost } from "../analysis/runCost";
 import { costTable } from "./costTable";
 import { parseDraws } from "./flags";
 import { progressFor } from "./progress";

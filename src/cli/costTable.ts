@@ -1,6 +1,6 @@
 /** The human-readable table `introsim cost` prints without --json: a few lines an economist can read at a glance. */
 import { formatMillNok, formatNok, formatNumber, formatPercent } from "../format/norwegian";
-import type { CostReport } from "../cost/runCost";
+import type { CostReport } from "../analysis/runCost";
 
 function row(label: string, value: string): string {
   return `  ${label.padEnd(44)} ${value.padStart(16)}`;

@@ -1,6 +1,6 @@
 /** `introsim flows`: who pays whom for one agreement-year, with and without the agreement, by employment form. */
 import { Option, type Command } from "commander";
-import { runFlows } from "../flows/runFlows";
+import { runFlows } from "../analysis/runFlows";
 import { EMPLOYMENT_FORMS, type EmploymentForm } from "../flows/parties";
 import { flowsTable } from "./flowsTable";
 import { progressFor } from "./progress";

@@ -2,7 +2,7 @@
 import { formatNok, formatPercent } from "../format/norwegian";
 import { FLOW_KIND_LABELS } from "../flows/ledgerTemplates";
 import { PARTIES, PARTY_LABELS } from "../flows/parties";
-import type { FlowsReport } from "../flows/runFlows";
+import type { FlowsReport } from "../analysis/runFlows";
 
 export function flowsTable(r: FlowsReport): string {
   const head = `  ${"party".padEnd(36)} ${"with".padStart(14)} ${"without".padStart(14)} ${"effect".padStart(14)}   ${"P10 … P90 of the effect".padStart(28)}  P(loss)`;

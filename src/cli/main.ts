@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { isUserError } from "../errors/userError";
-import { packageVersion } from "../scenario/manifest";
+import { packageVersion } from "../manifest/manifest";
 import { registerCost } from "./costCommand";
 import { registerRun } from "./runCommand";
 import { registerFlows } from "./flowsCommand";

@@ -25,7 +25,7 @@
  *   fastlegeEgenandelPatients{…} = V × (1 − exempt) × eFL.
  *   (V0 − V1 = S, so substitutionSaving = ΔfastlegeRefusjon + ΔfastlegeEgenandelExempt.)
  */
-import { evaluateTerm } from "./modelInput";
+import { evaluateTerm } from "../inputs/modelInput";
 import type { CostLayout } from "./costProblem";
 
 export const COST_COMPONENTS = [

@@ -5,14 +5,15 @@
  *
  *   scenario + ParamSet -> agreement-year span -> takster and rules by date -> CostProblem { inputs, layout }
  */
-import { costInputDef, COST_INPUTS, domainBounds, type CostInputDef } from "./inputs";
-import { FLOW_INPUTS } from "../flows/flowInputs";
-import type { LinearTerm, ModelInput } from "./modelInput";
+import { costInputDef, COST_INPUTS } from "../inputs/costInputs";
+import { domainBounds, type InputDef } from "../inputs/inputDef";
+import { FLOW_INPUTS } from "../inputs/flowInputs";
+import type { LinearTerm, ModelInput } from "../inputs/modelInput";
 import { resolveOverSpan } from "./resolveDatedValues";
 import type { ParamSet } from "../params/loadParams";
 import { entriesOverSpan, fixedScalarAt, scalarFile, takstFile } from "../params/lookup";
-import type { Scenario } from "../scenario/schema";
-import { minStillingsprosent } from "../scenario/validateScenario";
+import type { CostScenario } from "./section";
+import { minStillingsprosent } from "../inputs/inputDef";
 import { addDays, addYears } from "../time/isoDate";
 import type { DistSpec } from "../distributions/spec";
 import { UserError } from "../errors/userError";
@@ -42,7 +43,7 @@ export interface CostLayout {
 }
 
 export interface CostProblem {
-  scenario: Scenario;
+  scenario: CostScenario;
   span: { from: string; toExclusive: string };
   agreements: number;
   /** HOD's estimate per agreement-year (the 500 000 kr reference), from data. */
@@ -53,7 +54,7 @@ export interface CostProblem {
   layout: CostLayout;
 }
 
-function scenarioInput(name: string, spec: DistSpec, minFte: number, def: CostInputDef = costInputDef(name)!): ModelInput {
+function scenarioInput(name: string, spec: DistSpec, minFte: number, def: InputDef = costInputDef(name)!): ModelInput {
   const [lower, upper] = domainBounds(def.domain, minFte);
   const meta = spec as { reason?: string; source?: string };
   return { name, label: def.label, unit: def.unit, spec, lower, upper, origin: "scenario", source: meta.source ?? meta.reason };
@@ -65,7 +66,7 @@ function scenarioInput(name: string, spec: DistSpec, minFte: number, def: CostIn
  * @param options.priceDate price the agreement-year with the takster and basistilskudd valid on this one day instead
  *   of those valid on each day of the year (fixed prices in a budget projection); the rules still follow the year
  */
-export function buildCostProblem(scenario: Scenario, params: ParamSet, options: { withFlows?: boolean; priceDate?: string } = {}): CostProblem {
+export function buildCostProblem(scenario: CostScenario, params: ParamSet, options: { withFlows?: boolean; priceDate?: string } = {}): CostProblem {
   const span = { from: scenario.agreementYearStart, toExclusive: addYears(scenario.agreementYearStart, 1) };
   const priceSpan = options.priceDate ? { from: options.priceDate, toExclusive: addDays(options.priceDate, 1) } : span;
   const minFte = minStillingsprosent(params, span.from);

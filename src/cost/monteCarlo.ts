@@ -12,7 +12,7 @@ import { createSampler } from "../distributions/sampler";
 import { isDegenerate } from "../distributions/spec";
 import { allocateComponents, COST_COMPONENTS, CostScratch, evaluateCostChunk, type CostComponentArrays } from "./costKernel";
 import type { CostProblem } from "./costProblem";
-import { streamOf } from "./modelInput";
+import { streamOf } from "../inputs/modelInput";
 import type { CostComponents } from "./deterministic";
 
 export interface MonteCarloOptions {

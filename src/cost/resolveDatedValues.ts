@@ -6,7 +6,7 @@
  */
 import { entriesOverSpan } from "../params/lookup";
 import type { ParamNumber } from "../params/schema";
-import type { LinearTerm, ModelInput } from "./modelInput";
+import type { LinearTerm, ModelInput } from "../inputs/modelInput";
 
 interface DatedEntry {
   from: string;

@@ -4,7 +4,7 @@
  * shares as fractions); formatting is the writer's job.
  */
 import { PARTIES, PARTY_LABELS } from "../flows/parties";
-import type { ScenarioResults } from "../run/runScenario";
+import type { ScenarioResults } from "../results/scenarioResults";
 import type { Sheet } from "./sheet";
 import { PRICE_BASIS_LABELS, type BudgetProjection } from "../budget/projectBudget";
 import { formatDate } from "../format/norwegian";

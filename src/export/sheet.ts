@@ -3,7 +3,7 @@
  * (src/export/xlsx.ts), a CSV file (src/export/csv.ts) and a formatted HTML table for the report (sheetTable).
  */
 import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
-import type { Table } from "../report/htmlTable";
+import type { Table } from "../format/table";
 
 /** How a column is shown: text; whole kroner; a share shown as a percentage; a number with up to 3 decimals; a count. */
 export type ColumnFormat = "text" | "nok" | "share" | "number" | "count";

@@ -5,7 +5,6 @@
 import type { FlowRow } from "./ledger";
 import { FLOW_KIND_LABELS, FLOW_KIND_SHORT_LABELS, FLOW_KINDS, type FlowKind } from "./ledgerTemplates";
 import type { Party } from "./parties";
-import type { FlowsReport } from "./runFlows";
 
 export interface EffectStep {
   kind: FlowKind;
@@ -23,7 +22,7 @@ function byKind(rows: ReadonlyArray<FlowRow>, party: Party, sign: number, into: 
 }
 
 /** The party's effect by kind, in the order of FLOW_KINDS, leaving out kinds with no effect. */
-export function partyEffectByKind(report: FlowsReport, party: Party): EffectStep[] {
+export function partyEffectByKind(report: { ledger: ReadonlyArray<FlowRow>; counterfactual: ReadonlyArray<FlowRow> }, party: Party): EffectStep[] {
   const ore = new Map<FlowKind, number>();
   byKind(report.ledger, party, 1, ore);
   byKind(report.counterfactual, party, -1, ore);

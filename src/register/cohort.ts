@@ -7,11 +7,11 @@
  *
  *   cohort section -> samplers (per input) -> per draw: flows by calendar year -> cumulative P10/P50/P90
  */
-import { sampleSection } from "../distributions/sampleSection";
-import { band, type Band } from "../analysis/band";
+import { sampleSection } from "../inputs/sampleSection";
+import { band, type Band } from "../stats/band";
 import { UserError } from "../errors/userError";
-import type { Scenario } from "../scenario/schema";
-import { COHORT_INPUTS } from "./cohortInputs";
+import type { CohortSection } from "./cohortSchema";
+import { COHORT_INPUTS } from "../inputs/cohortInputs";
 
 /** Fastleger are counted within three years of start (the indicator's horizon), spread evenly over them. */
 const FASTLEGE_SPREAD_YEARS = 3;
@@ -52,7 +52,7 @@ function addAt(into: Float64Array, at: number, amount: number): void {
 /**
  * @param costPerAgreementYear the cost model's net cost per draw (runCost(...).net), at least `draws` long
  */
-export function projectCohorts(scenario: Scenario, costPerAgreementYear: Float64Array, opts: { draws: number; seed: number }): CohortProjection {
+export function projectCohorts(scenario: { name: string; cohort?: CohortSection | undefined }, costPerAgreementYear: Float64Array, opts: { draws: number; seed: number }): CohortProjection {
   const c = scenario.cohort;
   if (!c) throw new UserError("scenario", scenario.name, "the scenario has no cohort section; add cohort: {startYear, years, intakePerYear, …} (see data/scenarios/standard.yaml)");
   const { draws, seed } = opts;

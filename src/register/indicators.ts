@@ -9,7 +9,7 @@
  *   rows -> doctors (one per doctor_id, rows merged) -> groups -> indicators (suppressed where n < 5)
  */
 import { MIN_CELL_PERSONS } from "../constants";
-import { kaplanMeier, survivalAt } from "../analysis/kaplanMeier";
+import { kaplanMeier, survivalAt } from "../stats/kaplanMeier";
 import { calendarMonthsBetween, dayNumber } from "../time/isoDate";
 import type { RegisterRow } from "./columns";
 import { helseregionOf } from "./helseregion";

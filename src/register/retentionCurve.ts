@@ -3,7 +3,7 @@
  * for each group with enough doctors, cut where fewer than MIN_CELL_PERSONS remain observed (privacy and precision).
  */
 import { MIN_CELL_PERSONS } from "../constants";
-import { kaplanMeier } from "../analysis/kaplanMeier";
+import { kaplanMeier } from "../stats/kaplanMeier";
 import { groupByKey, retentionObservation, type DoctorRecord } from "./indicators";
 
 export interface CurvePoint {

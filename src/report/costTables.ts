@@ -2,9 +2,9 @@
  * The cost results as Norwegian tables (headers + formatted rows), shared by the notebook and the report:
  * the summary, the decomposition, the assumptions, the drivers and the top-down cross-check.
  */
-import type { CostReport } from "../cost/runCost";
+import type { CostReport } from "../analysis/runCost";
 import { formatMillNok, formatNok, formatNumber, formatPercent } from "../format/norwegian";
-import type { Table } from "./htmlTable";
+import type { Table } from "../format/table";
 
 export function summaryTable(r: CostReport): Table {
   return {

@@ -2,8 +2,8 @@
 import { formatNok, formatPercent } from "../format/norwegian";
 import { FLOW_KIND_LABELS } from "../flows/ledgerTemplates";
 import { PARTIES, PARTY_LABELS } from "../flows/parties";
-import type { FlowsReport } from "../flows/runFlows";
-import type { Table } from "./htmlTable";
+import type { FlowsReport } from "../analysis/runFlows";
+import type { Table } from "../format/table";
 
 /** Each party's effect (with − without) under each employment form, with the Monte Carlo interval and chance of loss. */
 export function partyEffectsTable(reports: ReadonlyArray<FlowsReport>): Table {

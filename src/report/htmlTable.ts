@@ -1,12 +1,6 @@
 /** A small, self-contained HTML table (escaped, numbers right-aligned) for notebooks and the HTML report. */
 
-export interface Table {
-  caption?: string;
-  headers: string[];
-  rows: Array<Array<string | number>>;
-  /** Columns (by index) to right-align; numbers are right-aligned by default. */
-  alignRight?: number[];
-}
+import type { Table } from "../format/table";
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

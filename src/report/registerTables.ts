@@ -3,7 +3,7 @@ import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
 import type { CohortProjection } from "../register/cohort";
 import type { IndicatorsReport, IndicatorValues } from "../register/indicators";
 import type { ValidationReport } from "../register/validateRegister";
-import type { Table } from "./htmlTable";
+import type { Table } from "../format/table";
 
 const SUPPRESSED = "prikket";
 const share = (x: number | null) => (x === null ? SUPPRESSED : formatPercent(x, 0));

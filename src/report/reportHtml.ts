@@ -8,7 +8,7 @@
 import { formatDateLong, formatMillNok, formatNok, formatPercent, formatNumber } from "../format/norwegian";
 import { budgetSheet, comparisonSheet } from "../export/resultSheets";
 import { sheetTable } from "../export/sheet";
-import type { ScenarioResults } from "../run/runScenario";
+import type { ScenarioResults } from "../results/scenarioResults";
 import { assumptionsTableView, decompositionTable, driversTable, summaryTable, topDownTable } from "./costTables";
 import { partyEffectsTable } from "./flowsTables";
 import { escapeHtml, htmlTable } from "./htmlTable";

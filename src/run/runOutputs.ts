@@ -11,7 +11,7 @@ import type { ChartSpec } from "../charts/render";
 import { comparisonSubtitle } from "../charts/subtitle";
 import { budgetComparisonSpec, scenarioComparisonSpec } from "../charts/comparisonChart";
 import { comparisonReportHtml, scenarioReportHtml, type ReportChart, type ReportScenario } from "../report/reportHtml";
-import type { ScenarioRun } from "./runScenario";
+import type { ScenarioRun } from "../results/scenarioResults";
 import { scenarioCharts } from "./scenarioCharts";
 
 export interface OutputOptions {

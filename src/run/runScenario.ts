@@ -8,6 +8,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { AllocationSummary, RunManifest, ScenarioResults, ScenarioRun } from "../results/scenarioResults";
 import { UserError } from "../errors/userError";
 import { displayPath } from "../io/paths";
 import { readApplications } from "../allocation/applications";
@@ -16,48 +17,18 @@ import { simulateSlots, slotRules, type SlotSimulation } from "../allocation/sim
 import { observedInUse, type ObservedUse } from "../allocation/observedUse";
 import { projectBudget, type BudgetProjection } from "../budget/projectBudget";
 import { MIN_RECOMMENDED_DRAWS, RUN_REPLICATIONS, RUN_SOBOL_SAMPLES } from "../constants";
-import { fewDrawsWarning, runCost, type CostReport } from "../cost/runCost";
+import { fewDrawsWarning, runCost, type CostReport } from "../analysis/runCost";
 import { formatNumber } from "../format/norwegian";
 import { EMPLOYMENT_FORMS, type EmploymentForm } from "../flows/parties";
-import { runFlows, type FlowsReport } from "../flows/runFlows";
+import { runFlows, type FlowsReport } from "../analysis/runFlows";
 import type { ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
 import { loadRuleCatalogue } from "../register/ruleCatalogue";
 import type { LoadedScenario } from "../scenario/loadScenario";
 import { scenarioFilePath } from "../scenario/loadScenario";
-import type { Manifest } from "../scenario/manifest";
 import { runDate } from "../time/runDate";
 import { readText } from "../io/readText";
 import { sha256 } from "../io/sha256";
-
-/** The slot simulation as results.json holds it (no per-replication arrays), with the observation it is calibrated to. */
-export type AllocationSummary = Omit<SlotSimulation, "activeMonthsByYear"> & { observed?: ObservedUse };
-
-export interface RunManifest extends Manifest {
-  /** The day the run was made (Europe/Oslo; SOURCE_DATE_EPOCH when set). */
-  date: string;
-  /** Input files besides the scenario and data/params (applications, policy) with their SHA-256. */
-  inputs: Array<{ file: string; sha256: string }>;
-}
-
-export interface ScenarioResults {
-  scenario: { name: string; title: string; description?: string; file: string; chain: string[] };
-  cost: CostReport;
-  flows?: Record<EmploymentForm, FlowsReport>;
-  allocation?: AllocationSummary;
-  budget?: BudgetProjection;
-  manifest: RunManifest;
-  /** For the command line (English). */
-  warnings: string[];
-  /** What the report says about the run's limits (Norwegian). */
-  notes: string[];
-}
-
-export interface ScenarioRun {
-  results: ScenarioResults;
-  /** Sorted net cost draws, for the distribution chart. */
-  sortedNet: Float64Array;
-}
 
 export interface RunScenarioOptions {
   draws?: number;

@@ -10,7 +10,7 @@ import type { ChartSpec } from "../charts/render";
 import { sobolSpec } from "../charts/sobolChart";
 import { runSubtitle, withRunContext } from "../charts/subtitle";
 import { tornadoSpec } from "../charts/tornadoChart";
-import type { ScenarioRun } from "./runScenario";
+import type { ScenarioRun } from "../results/scenarioResults";
 
 export interface CatalogueEntry {
   name: string;

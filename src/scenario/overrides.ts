@@ -3,13 +3,12 @@
  * scenario's settings). An unknown name is an error listing the names allowed.
  */
 import { UserError } from "../errors/userError";
-import { COST_INPUT_NAMES } from "../cost/inputs";
-import { FLOW_INPUT_NAMES } from "../flows/flowInputs";
+import { COST_INPUT_NAMES } from "../inputs/costInputs";
+import { FLOW_INPUT_NAMES } from "../inputs/flowInputs";
 
-export interface Override {
-  name: string;
-  value: number | string;
-}
+import type { Override } from "../inputs/override";
+
+export type { Override };
 
 /** Scenario settings --set may change besides the inputs. */
 const SETTINGS: Record<string, "number" | "date"> = {

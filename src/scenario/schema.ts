@@ -1,18 +1,15 @@
 /**
- * The scenario file schema (YAML or JSON, comments allowed): every assumption of a run. Strict: an unknown key or a
+ * The scenario file schema (YAML or JSON, comments allowed): every assumption of a run, composed from the sections
+ * that the capabilities own (cost/section.ts, flows/schema.ts, register/cohortSchema.ts, allocation/slotSchema.ts). Strict: an unknown key or a
  * missing input is an error. Domain checks (a share in 0–1, a count >= 0) follow in validateScenario.ts, where the
  * message can name the exact field of the distribution.
  */
 import { z } from "zod";
-import { distSpec } from "../distributions/spec";
-import { COST_INPUT_NAMES } from "../cost/inputs";
-import { isoDate } from "../time/isoDate";
+import { costSectionShape } from "../cost/section";
 import { MAX_DRAWS } from "../constants";
 import { flowsSectionSchema } from "../flows/schema";
 import { cohortSectionSchema } from "../register/cohortSchema";
 import { allocationSectionSchema } from "../allocation/slotSchema";
-
-const inputShape = Object.fromEntries(COST_INPUT_NAMES.map((name) => [name, distSpec])) as Record<string, typeof distSpec>;
 
 export const scenarioSchema = z.strictObject({
   /** Short identifier used for output folders: lower-case letters, digits and dashes. */
@@ -22,15 +19,10 @@ export const scenarioSchema = z.strictObject({
   description: z.string().optional(),
   /** Path of a scenario this one inherits from (resolved before validation). */
   extends: z.string().optional(),
-  /** First day of the agreement-year; takster and rules are looked up for each day of the following 12 months. */
-  agreementYearStart: isoDate,
-  /** Which year of the agreement (1 = first, with ramp-up). */
-  agreementYearIndex: z.number().int().min(1, "agreementYearIndex is 1 for the first agreement-year, 2 for the second …").default(1),
-  /** Number of agreements for national totals; default: the cap in data/params/budget/max_agreements.yaml. */
-  agreements: z.number().int().min(0, "agreements must be 0 or more").optional(),
+  /** The cost model's section: agreement-year, its index, the number of agreements (cost/section.ts). */
+  ...costSectionShape,
   draws: z.number().int().min(1, "draws must be at least 1").max(MAX_DRAWS, `draws must be at most ${MAX_DRAWS}`).optional(),
   seed: z.number().int().min(0, "seed must be a whole number >= 0").max(2 ** 32 - 1, "seed must be below 2^32").optional(),
-  inputs: z.strictObject(inputShape),
   /** Refusjon flows between the parties (employment form, cost sharing); needed by `introsim flows`. */
   flows: flowsSectionSchema.optional(),
   /** Cohort projection for planning (intake and outcomes over years); used by the måloppnåelse notebook. */

@@ -3,13 +3,13 @@
  * (a share in 0–1, a count >= 0, stillingsprosent >= the rule's minimum). The message names the exact field.
  */
 import { UserError } from "../errors/userError";
-import { COST_INPUTS, describeDomain, domainBounds } from "../cost/inputs";
-import { FLOW_INPUTS } from "../flows/flowInputs";
-import { COHORT_INPUTS } from "../register/cohortInputs";
-import { SLOT_INPUTS } from "../allocation/slotInputs";
+import { COST_INPUTS } from "../inputs/costInputs";
+import { describeDomain, domainBounds, minStillingsprosent } from "../inputs/inputDef";
+import { FLOW_INPUTS } from "../inputs/flowInputs";
+import { COHORT_INPUTS } from "../inputs/cohortInputs";
+import { SLOT_INPUTS } from "../inputs/slotInputs";
 import type { DistSpec } from "../distributions/spec";
 import type { ParamSet } from "../params/loadParams";
-import { fixedScalarAt } from "../params/lookup";
 import type { Scenario } from "./schema";
 
 /** The fields of a spec that bound it, with their values, for precise messages. */
@@ -27,10 +27,6 @@ function boundingFields(spec: DistSpec): Array<[string, number]> {
     case "empirical":
       return spec.values.map((v, i) => [`values[${i}]`, v] as [string, number]);
   }
-}
-
-export function minStillingsprosent(params: ParamSet, date: string): number {
-  return fixedScalarAt(params, "rules/min_stillingsprosent", date);
 }
 
 /**

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { sampleRankCorrelation } from "simple-statistics";
 import { describe, expect, test } from "vitest";
-import { shareAboveSorted, sortedCopy, summarise } from "../../src/analysis/summarise";
-import { histogramSorted } from "../../src/analysis/histogram";
+import { shareAboveSorted, sortedCopy, summarise } from "../../src/stats/summarise";
+import { histogramSorted } from "../../src/stats/histogram";
 import { pearson, rankCorrelations, ranks } from "../../src/analysis/rankCorrelation";
 import { tornado } from "../../src/analysis/tornado";
-import type { ModelInput } from "../../src/cost/modelInput";
+import type { ModelInput } from "../../src/inputs/modelInput";
 
 describe("summarise", () => {
   test("summarise(1..10) interpolates percentiles linearly (type 7), mean 5.5 and sample sd 3.0277", () => {

@@ -1,6 +1,7 @@
 // The estimator on a world small enough to compute by hand.
 import { describe, expect, test } from "vitest";
 import { estimateNetCost } from "../../src/claims/estimateNetCost";
+import { estimateWithSimulation } from "../../src/analysis/compareWithSimulation";
 import { CLAIMS_HEADER, DOCTORS_HEADER, GOLDEN_DOCTORS, tempDir, writeCsv } from "./helpers";
 
 /*
@@ -70,9 +71,9 @@ describe("estimateNetCost", () => {
     await expect(estimateNetCost(claims, doctors, { bootstrap: 10 })).rejects.toThrow(/no agreement can be estimated|no comparison fastlege/);
   });
 
-  test("estimateNetCost with a scenario places the estimate in the simulation's distribution", async () => {
+  test("estimateWithSimulation places the estimate in the simulation's distribution", async () => {
     const { claims, doctors } = goldenFiles();
-    const r = await estimateNetCost(claims, doctors, { bootstrap: 10, scenario: "data/scenarios/standard.yaml", simulationDraws: 2000 });
+    const r = await estimateWithSimulation(claims, doctors, { bootstrap: 10, scenario: "data/scenarios/standard.yaml", simulationDraws: 2000 });
     expect(r.simulation!.p10).toBeLessThan(r.simulation!.p90);
     expect(r.simulation!.percentileRank).toBe(0); // 600 kr is below every simulated draw
     expect(r.simulation!.insideP10P90).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { buildCostProblem } from "../../src/cost/costProblem";
 import { runDeterministic } from "../../src/cost/deterministic";
-import { runCost } from "../../src/cost/runCost";
+import { runCost } from "../../src/analysis/runCost";
 import { golden, GOLDEN_SECOND_YEAR } from "../helpers";
 
 // Fixture takster (test/fixtures/params/normaltariff, kr refusjon / egenandel), the same in every period except 2ad:

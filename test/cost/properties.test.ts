@@ -4,8 +4,8 @@ import { describe, expect, test } from "vitest";
 import { allocateComponents, evaluateCostChunk } from "../../src/cost/costKernel";
 import { buildCostProblem } from "../../src/cost/costProblem";
 import { runMonteCarlo } from "../../src/cost/monteCarlo";
-import { runCost } from "../../src/cost/runCost";
-import { COST_INPUTS } from "../../src/cost/inputs";
+import { runCost } from "../../src/analysis/runCost";
+import { COST_INPUTS } from "../../src/inputs/costInputs";
 import { loadScenario } from "../../src/scenario/loadScenario";
 import { realParams, STANDARD } from "../helpers";
 

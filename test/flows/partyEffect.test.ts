@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { partyEffectByKind } from "../../src/flows/partyEffect";
-import { runFlows } from "../../src/flows/runFlows";
+import { runFlows } from "../../src/analysis/runFlows";
 import { PARTIES } from "../../src/flows/parties";
 import { golden } from "../helpers";
 

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadParams } from "../../src/params/loadParams";
 import { dayNumber } from "../../src/time/isoDate";
-import { COST_INPUT_NAMES } from "../../src/cost/inputs";
+import { COST_INPUT_NAMES } from "../../src/inputs/costInputs";
 import { realParams, STANDARD } from "../helpers";
 import YAML from "yaml";
 

@@ -6,8 +6,8 @@ import YAML from "yaml";
 import { describe, expect, test } from "vitest";
 import { loadScenario, parseScenario } from "../../src/scenario/loadScenario";
 import { buildCostProblem } from "../../src/cost/costProblem";
-import { scenarioHash } from "../../src/scenario/manifest";
-import { COST_INPUTS } from "../../src/cost/inputs";
+import { scenarioHash } from "../../src/manifest/manifest";
+import { COST_INPUTS } from "../../src/inputs/costInputs";
 import { UserError } from "../../src/errors/userError";
 import { realParams, STANDARD } from "../helpers";
 

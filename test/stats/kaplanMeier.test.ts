@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { kaplanMeier, survivalAt } from "../../src/analysis/kaplanMeier";
+import { kaplanMeier, survivalAt } from "../../src/stats/kaplanMeier";
 
 describe("kaplanMeier", () => {
   // Months to leaving the kommune (event) or to the last observation (censored):

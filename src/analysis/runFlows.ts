@@ -7,19 +7,19 @@
  *                                           -> Monte Carlo (same streams as `cost`) -> per-party effect per draw
  */
 import { DEFAULT_DRAWS, DEFAULT_SEED, LOSS_THRESHOLD_NOK } from "../constants";
-import { shareAboveSorted, sortedCopy, summarise } from "../analysis/summarise";
+import { shareAboveSorted, sortedCopy, summarise } from "../stats/summarise";
 import { buildCostProblem, type CostProblem } from "../cost/costProblem";
 import { runDeterministicDetail } from "../cost/deterministic";
 import { runMonteCarlo } from "../cost/monteCarlo";
-import { fewDrawsWarning } from "../cost/runCost";
+import { fewDrawsWarning } from "./runCost";
 import type { CostComponentArrays } from "../cost/costKernel";
 import type { ParamSet } from "../params/loadParams";
-import { buildManifest, type Manifest } from "../scenario/manifest";
+import { buildManifest, type Manifest } from "../manifest/manifest";
 import type { Override } from "../scenario/overrides";
 import type { Scenario } from "../scenario/schema";
-import { ledgerRows, netByPartyOre, type FlowRow } from "./ledger";
-import { flowTemplates, type FlowSources, type FlowTemplate } from "./ledgerTemplates";
-import { EMPLOYMENT_LABELS, PARTIES, type EmploymentForm, type Party } from "./parties";
+import { ledgerRows, netByPartyOre, type FlowRow } from "../flows/ledger";
+import { flowTemplates, type FlowSources, type FlowTemplate } from "../flows/ledgerTemplates";
+import { EMPLOYMENT_LABELS, PARTIES, type EmploymentForm, type Party } from "../flows/parties";
 
 export interface PartyEffectSummary {
   mean: number;

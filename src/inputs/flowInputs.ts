@@ -2,9 +2,9 @@
  * The flow model's named inputs besides the cost model's: amounts agreed locally or not sourced, written as
  * distributions in the scenario's `flows:` section (and open to --set like the cost inputs).
  */
-import type { CostInputDef } from "../cost/inputs";
+import type { InputDef } from "./inputDef";
 
-export const FLOW_INPUTS: ReadonlyArray<CostInputDef> = [
+export const FLOW_INPUTS: ReadonlyArray<InputDef> = [
   {
     name: "practiceCostsNok",
     label: "Merkostnader i legekontoret (kontor, personell, utstyr)",

@@ -1,7 +1,7 @@
 /** The slot simulation's named inputs (the scenario's `allocation:` section), as distributions drawn per replication. */
-import type { CostInputDef } from "../cost/inputs";
+import type { InputDef } from "./inputDef";
 
-export const SLOT_INPUTS: ReadonlyArray<CostInputDef> = [
+export const SLOT_INPUTS: ReadonlyArray<InputDef> = [
   { name: "recruitFailWithCandidate", label: "Mislykket rekruttering, med kandidat", unit: "sannsynlighet", domain: "share", help: "probability that a kommune that named a candidate fails to recruit within the deadline" },
   { name: "recruitFailWithoutCandidate", label: "Mislykket rekruttering, uten kandidat", unit: "sannsynlighet", domain: "share", help: "probability that a kommune without a candidate fails to recruit within the deadline" },
   { name: "recruitFailPerSentralitetStep", label: "Økt risiko per sentralitetsklasse", unit: "sannsynlighet per klasse", domain: "share", help: "added failure probability per sentralitet class above 1 (less central kommuner recruit less easily)" },

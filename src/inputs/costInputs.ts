@@ -4,25 +4,9 @@
  * input here (as a distribution); `--set name=value` may override any of them.
  */
 
-import { MAX_AMOUNT_INPUT_NOK, MAX_COUNT_INPUT } from "../constants";
+import type { InputDef } from "./inputDef";
 
-export type InputDomain = "share" | "count" | "amount" | "weeks" | "months" | "stillingsprosent";
-
-export interface CostInputDef {
-  /** Identifier used in scenario files and --set. */
-  name: string;
-  /** Norwegian label for tables and charts. */
-  label: string;
-  /** Unit, in words. */
-  unit: string;
-  domain: InputDomain;
-  /** The takst this input counts per consultation, when it is a takst-mix input. */
-  takst?: string;
-  /** What the input means, in one sentence (shown in errors and the assumptions table). */
-  help: string;
-}
-
-export const COST_INPUTS: ReadonlyArray<CostInputDef> = [
+export const COST_INPUTS: ReadonlyArray<InputDef> = [
   { name: "stillingsprosent", label: "Stillingsprosent", unit: "andel av full stilling", domain: "stillingsprosent", help: "the intro doctor's position as a share of full time (the rules require at least 50 %)" },
   { name: "clinicalWeeksPerYear", label: "Kliniske uker per år", unit: "uker", domain: "weeks", help: "weeks per year with patient work (after holidays, courses, leave)" },
   { name: "consultationsPerWeekFullTime", label: "Konsultasjoner per uke (full stilling)", unit: "konsultasjoner per uke", domain: "count", help: "consultations (takst 2ad) per clinical week at full time once up to speed" },
@@ -44,43 +28,7 @@ export const COST_INPUTS: ReadonlyArray<CostInputDef> = [
 
 export const COST_INPUT_NAMES: ReadonlyArray<string> = COST_INPUTS.map((d) => d.name);
 
-export function costInputDef(name: string): CostInputDef | undefined {
+export function costInputDef(name: string): InputDef | undefined {
   return COST_INPUTS.find((d) => d.name === name);
 }
 
-/** Lower and upper bound of a domain; the stillingsprosent minimum comes from data (rules/min_stillingsprosent). */
-export function domainBounds(domain: InputDomain, minStillingsprosent: number): [number, number] {
-  switch (domain) {
-    case "share":
-      return [0, 1];
-    case "stillingsprosent":
-      return [minStillingsprosent, 1];
-    case "weeks":
-      return [0, 52];
-    case "months":
-      return [0, 12];
-    case "count":
-      return [0, MAX_COUNT_INPUT];
-    case "amount":
-      return [0, MAX_AMOUNT_INPUT_NOK];
-  }
-}
-
-/** Words for a domain in messages, e.g. "a share: 0 to 1". */
-export function describeDomain(domain: InputDomain, minStillingsprosent: number): string {
-  const [lo, hi] = domainBounds(domain, minStillingsprosent);
-  switch (domain) {
-    case "share":
-      return "a share or probability: 0 to 1";
-    case "stillingsprosent":
-      return `a share of full time: ${lo} to ${hi} (the rules require at least ${lo * 100} %)`;
-    case "weeks":
-      return "weeks per year: 0 to 52";
-    case "months":
-      return "months: 0 to 12";
-    case "count":
-      return `a count: 0 to ${MAX_COUNT_INPUT}`;
-    case "amount":
-      return `an amount in kroner: 0 to ${MAX_AMOUNT_INPUT_NOK}`;
-  }
-}

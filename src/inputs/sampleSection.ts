@@ -2,11 +2,11 @@
  * Draws `n` values of each named input of a scenario section (cohort:, allocation:), each from its own seeded stream
  * "<prefix>.<name>", clamped to its domain: the per-replication parameters of a projection.
  */
-import { domainBounds, type CostInputDef } from "../cost/inputs";
-import { createSampler } from "./sampler";
-import type { DistSpec } from "./spec";
+import { domainBounds, type InputDef } from "./inputDef";
+import { createSampler } from "../distributions/sampler";
+import type { DistSpec } from "../distributions/spec";
 
-export function sampleSection(defs: ReadonlyArray<CostInputDef>, section: object, seed: number, prefix: string, n: number): Record<string, Float64Array> {
+export function sampleSection(defs: ReadonlyArray<InputDef>, section: object, seed: number, prefix: string, n: number): Record<string, Float64Array> {
   const specs = section as Record<string, DistSpec>;
   return Object.fromEntries(
     defs.map((d) => {

@@ -7,8 +7,7 @@ import * as path from "node:path";
 import { PACKAGE_ROOT } from "../io/paths";
 import { sha256 } from "../io/sha256";
 import type { ParamSet } from "../params/loadParams";
-import type { Scenario } from "./schema";
-import type { Override } from "./overrides";
+import type { Override } from "../inputs/override";
 
 export interface Manifest {
   tool: "introsim";
@@ -36,13 +35,20 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+/** What the manifest needs of a scenario: its name; the rest of its fields are hashed as they are. */
+interface HashableScenario {
+  name: string;
+  draws?: number;
+  seed?: number;
+}
+
 /** SHA-256 of the resolved scenario's assumptions (after extends and --set; draws and seed excluded: they are reported on their own). */
-export function scenarioHash(s: Scenario): string {
+export function scenarioHash(s: HashableScenario): string {
   const { draws: _d, seed: _s, ...assumptions } = s;
   return sha256(canonicalJson(assumptions));
 }
 
-export function buildManifest(s: Scenario, params: ParamSet, run: { seed: number; draws: number; file?: string; overrides?: Override[]; options?: Record<string, string | number> }): Manifest {
+export function buildManifest(s: HashableScenario, params: ParamSet, run: { seed: number; draws: number; file?: string; overrides?: Override[]; options?: Record<string, string | number> }): Manifest {
   return {
     tool: "introsim",
     version: packageVersion(),

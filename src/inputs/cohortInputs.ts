@@ -1,7 +1,7 @@
 /** The cohort projection's named inputs (the scenario's `cohort:` section), as distributions. */
-import type { CostInputDef } from "../cost/inputs";
+import type { InputDef } from "./inputDef";
 
-export const COHORT_INPUTS: ReadonlyArray<CostInputDef> = [
+export const COHORT_INPUTS: ReadonlyArray<InputDef> = [
   { name: "intakePerYear", label: "Nye introduksjonsleger per år", unit: "leger per år", domain: "count", help: "doctors starting an agreement each year" },
   { name: "shareCompleting", label: "Andel som fullfører 24 månedsverk", unit: "andel", domain: "share", help: "share of intro doctors who complete two years (24 FTE months) of open practice" },
   { name: "yearsToComplete", label: "År fra start til fullført praksis", unit: "år", domain: "count", help: "years from start to 24 FTE months" },

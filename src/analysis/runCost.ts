@@ -7,22 +7,22 @@
  */
 import { DEFAULT_DRAWS, DEFAULT_SEED, MIN_RECOMMENDED_DRAWS, TORNADO_HIGH_QUANTILE, TORNADO_LOW_QUANTILE } from "../constants";
 import { UserError } from "../errors/userError";
-import { rankCorrelations, type RankCorrelationRow } from "../analysis/rankCorrelation";
-import { shareAboveSorted, sortedCopy, summarise, type DistributionSummary } from "../analysis/summarise";
-import { tornado, type TornadoRow } from "../analysis/tornado";
-import { sobolIndices, type SobolFactor, type SobolIndex } from "../analysis/sobol";
-import { streamOf } from "./modelInput";
+import { rankCorrelations, type RankCorrelationRow } from "./rankCorrelation";
+import { shareAboveSorted, sortedCopy, summarise, type DistributionSummary } from "../stats/summarise";
+import { tornado, type TornadoRow } from "./tornado";
+import { sobolIndices, type SobolFactor, type SobolIndex } from "./sobol";
+import { streamOf } from "../inputs/modelInput";
 import { centralValue, quantileFunction } from "../distributions/quantile";
 import { describeSpec, isDegenerate } from "../distributions/spec";
 import type { ParamSet } from "../params/loadParams";
-import { buildManifest, type Manifest } from "../scenario/manifest";
+import { buildManifest, type Manifest } from "../manifest/manifest";
 import type { Override } from "../scenario/overrides";
 import type { Scenario } from "../scenario/schema";
-import { allocateComponents, evaluateCostChunk } from "./costKernel";
-import { buildCostProblem, type CostProblem } from "./costProblem";
-import { runDeterministic, type CostComponents } from "./deterministic";
-import { runMonteCarlo } from "./monteCarlo";
-import { topDownCheck, type TopDownCheck } from "./topDown";
+import { allocateComponents, evaluateCostChunk } from "../cost/costKernel";
+import { buildCostProblem, type CostProblem } from "../cost/costProblem";
+import { runDeterministic, type CostComponents } from "../cost/deterministic";
+import { runMonteCarlo } from "../cost/monteCarlo";
+import { topDownCheck, type TopDownCheck } from "../cost/topDown";
 
 export interface CostRunOptions {
   /** Samples N for Sobol indices (N × (factors + 2) model evaluations); none when absent. */

@@ -1,15 +1,10 @@
 /**
- * Where the claims estimate falls against the cost model (src/cost) and against HOD's 500 000 kr: the simulation's
- * P10–P90 and the estimate's percentile rank among the simulated draws; HOD's figure looked up in data/params by date.
+ * Where the claims estimate falls against HOD's 500 000 kr (looked up in data/params by date), and the shape of its
+ * comparison with the cost model's distribution (filled in by analysis/compareWithSimulation.ts).
  */
-import { CLAIMS_SIMULATION_DRAWS } from "../constants";
 import { formatNok } from "../format/norwegian";
-import { shareAboveSorted } from "../analysis/summarise";
-import { runCost } from "../cost/runCost";
 import type { ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
-import { scenarioHash } from "../scenario/manifest";
-import { loadScenario } from "../scenario/loadScenario";
 
 export interface Interval {
   estimate: number;
@@ -54,14 +49,3 @@ export function compareWithHod(net: Interval, params: ParamSet, date: string): R
   return { hodEstimateNok: hod, position, statement };
 }
 
-/** Runs the cost model on `scenarioFile` and places `estimate` in its distribution. */
-export function compareWithSimulation(estimate: number, params: ParamSet, scenarioFile: string, opts: { draws?: number; seed?: number } = {}): SimulationComparison {
-  const { scenario } = loadScenario(scenarioFile, params);
-  const draws = opts.draws ?? CLAIMS_SIMULATION_DRAWS;
-  const run = runCost(scenario, params, { draws, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
-  const r = run.report;
-  const percentileRank = 1 - shareAboveSorted(run.sortedNet, estimate);
-  const insideP10P90 = estimate >= r.p10 && estimate <= r.p90;
-  const statement = `The estimate has percentile rank ${Math.round(percentileRank * 100)} % in the simulation "${scenario.name}" (P10 ${kr(r.p10)}, P50 ${kr(r.p50)}, P90 ${kr(r.p90)}); ${insideP10P90 ? "inside" : "outside"} P10–P90.`;
-  return { scenario: scenarioFile, scenarioHash: scenarioHash(scenario), draws: r.draws, seed: r.seed, p10: r.p10, p50: r.p50, p90: r.p90, percentileRank, insideP10P90, statement };
-}
