@@ -52,6 +52,24 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-call": "error",
       "@typescript-eslint/no-unsafe-return": "error",
       "@typescript-eslint/no-unsafe-argument": "error",
+      // Off: it disagrees with tsc on this code base. With noUncheckedIndexedAccess it calls `xs[i]!` and narrowed
+      // indexed accesses (s[field] after typeof, a const captured by a closure) unnecessary where tsc 5.9 needs them;
+      // its --fix broke the build. tsc (npm run typecheck) is the authority on types.
+      "@typescript-eslint/no-unnecessary-type-assertion": "off",
+    },
+  },
+  {
+    // Tests read untyped JSON (CLI output, results.json, manifests, YAML fixtures): a wrong shape already fails the
+    // test's expect(), so the unsafe-any family is off here, and tests may type a parsed YAML tree they mutate as
+    // Record<string, any>.
+    files: ["test/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-call": "off",
+      "@typescript-eslint/no-unsafe-return": "off",
+      "@typescript-eslint/no-unsafe-argument": "off",
+      "@typescript-eslint/no-explicit-any": "off",
     },
   },
   {

@@ -2,7 +2,7 @@
  * 2023 observation). Spending by year against the budget line is the budget chart (src/charts/budgetChart.ts). */
 import type { AllocationResult } from "../allocation/allocateRound";
 import type { SlotSimulation } from "../allocation/simulateSlots";
-import { formatMillNok, formatNumber } from "../format/norwegian";
+import { formatNumber } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 

@@ -13,6 +13,7 @@ export interface Engine {
 /** Opens an in-memory DuckDB. `threads` defaults to DuckDB's choice (the machine's cores). */
 export async function openEngine(options: { threads?: number } = {}): Promise<Engine> {
   // Loaded lazily: the native module costs ~100 ms and most introsim commands never need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: the native module loads only for claims commands
   const { DuckDBInstance } = require("@duckdb/node-api") as typeof import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:", options.threads ? { threads: String(options.threads) } : {});
   const connection = await instance.connect();

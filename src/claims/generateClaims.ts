@@ -260,7 +260,7 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
           CASE WHEN role = 'intro' THEN last_day((DATE '${firstMonth}' + to_months(intro_to))::DATE) WHEN role = 'avgivende_fastlege' THEN last_day((DATE '${firstMonth}' + to_months(g + ${W.agreementMonths - 1}))::DATE) END AS agreement_end
         FROM docs2 ORDER BY d) TO ${sqlString(doctorsFile)} (FORMAT parquet)`,
     );
-    const [t] = await rows<Record<string, number>>(
+    const [t] = await rows<{ intro: number; fall: number; agreements: number; n_intro: number; n_avg: number; n_comp: number; practices: number }>(
       engine,
       `SELECT
          (sum(CASE WHEN role = 'intro' THEN lam * cpc END) * ${volumeScale}::DOUBLE)::DOUBLE AS intro,

@@ -21,10 +21,10 @@ export const costSectionShape = {
   inputs: z.strictObject(inputShape),
 };
 
-const costSection = z.object(costSectionShape);
+const _costSection = z.object(costSectionShape);
 
 /**
  * What the cost model reads of a scenario: its name, its cost section and, for the flows, the `flows:` section's
  * distributions (by input name). Any resolved scenario is one.
  */
-export type CostScenario = z.infer<typeof costSection> & { name: string; flows?: object | undefined };
+export type CostScenario = z.infer<typeof _costSection> & { name: string; flows?: object | undefined };

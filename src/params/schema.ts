@@ -22,7 +22,6 @@ export const paramNumber = z.union([z.number().finite(), paramTrippel]);
 export type ParamNumber = z.infer<typeof paramNumber>;
 
 export const valueStatus = z.enum(["observed", "derived", "uncertain"]);
-export type ValueStatus = z.infer<typeof valueStatus>;
 
 const entryCommon = {
   from: isoDate,
@@ -54,7 +53,5 @@ const fileCommon = {
 export const scalarParamFile = z.strictObject({ ...fileCommon, values: z.array(scalarEntry).min(1) });
 export const takstParamFile = z.strictObject({ ...fileCommon, values: z.array(takstEntry).min(1) });
 
-export type ScalarEntry = z.infer<typeof scalarEntry>;
-export type TakstEntry = z.infer<typeof takstEntry>;
 export type ScalarParamFile = z.infer<typeof scalarParamFile>;
 export type TakstParamFile = z.infer<typeof takstParamFile>;

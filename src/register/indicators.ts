@@ -105,10 +105,10 @@ export function doctorRecords(rows: ReadonlyArray<RegisterRow>, asOf: string): D
       startYear: Number(first.start_date!.slice(0, 4)),
       firstStart: first.start_date!,
       fteMonths,
-      otherGpWorkBefore: known("other_gp_work_before") as boolean | undefined,
-      specialistApproved: outcome(known("specialist_approved_date") as string | undefined, first.start_date!),
-      becameFastlege: outcome(known("became_fastlege_date") as string | undefined, first.start_date!),
-      leftKommune: outcome(known("left_kommune_date") as string | undefined, first.start_date!),
+      otherGpWorkBefore: known("other_gp_work_before"),
+      specialistApproved: outcome(known("specialist_approved_date"), first.start_date!),
+      becameFastlege: outcome(known("became_fastlege_date"), first.start_date!),
+      leftKommune: outcome(known("left_kommune_date"), first.start_date!),
     };
   });
 }

@@ -8,16 +8,16 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { AllocationSummary, RunManifest, ScenarioResults, ScenarioRun } from "../results/scenarioResults";
+import type { AllocationSummary, RunManifest, ScenarioRun } from "../results/scenarioResults";
 import { UserError } from "../errors/userError";
 import { displayPath } from "../io/paths";
 import { readApplications } from "../allocation/applications";
 import { DEFAULT_POLICY, parsePolicy } from "../allocation/policy";
-import { simulateSlots, slotRules, type SlotSimulation } from "../allocation/simulateSlots";
-import { observedInUse, type ObservedUse } from "../allocation/observedUse";
+import { simulateSlots, slotRules } from "../allocation/simulateSlots";
+import { observedInUse } from "../allocation/observedUse";
 import { projectBudget, type BudgetProjection } from "../budget/projectBudget";
 import { MIN_RECOMMENDED_DRAWS, RUN_REPLICATIONS, RUN_SOBOL_SAMPLES } from "../constants";
-import { fewDrawsWarning, runCost, type CostReport } from "../analysis/runCost";
+import { fewDrawsWarning, runCost } from "../analysis/runCost";
 import { formatNumber } from "../format/norwegian";
 import { EMPLOYMENT_FORMS, type EmploymentForm } from "../flows/parties";
 import { runFlows, type FlowsReport } from "../analysis/runFlows";

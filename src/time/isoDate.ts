@@ -46,14 +46,6 @@ export function addMonths(iso: string, months: number): string {
   return new Date(Date.UTC(targetYear, targetMonth, d)).toISOString().slice(0, 10);
 }
 
-/** Average days in a month (365.25 / 12): converts a span of days to months for FTE-month sums. */
-export const DAYS_PER_MONTH = 365.25 / 12;
-
-/** Months from `from` to `to` (exclusive end) as days / (365.25 / 12). */
-export function monthsBetween(from: string, to: string): number {
-  return (dayNumber(to) - dayNumber(from)) / DAYS_PER_MONTH;
-}
-
 /**
  * Calendar months from `from` to `to`: whole months (2024-01-15 -> 2026-01-15 is exactly 24), plus the remaining
  * days as a share of the next month's length. Rules stated in months ("2 years", "6 months") are counted this way.
