@@ -55,7 +55,7 @@ function timed(cmd, args, opts = {}) {
   }
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return { seconds: (Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3])), peakRssBytes: Number(rss[1]) * 1024, stdout: r.stdout };
+  return { seconds: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), peakRssBytes: Number(rss[1]) * 1024, stdout: r.stdout };
 }
 
 function ensurePandas(python) {
@@ -83,7 +83,21 @@ async function main() {
 
   const gen = timed(process.execPath, [CLI, "claims", "generate", "--out", dir, "--rows", String(o.rows), "--seed", String(o.seed), "--json"]);
   const truth = JSON.parse(gen.stdout);
-  const estArgs = (c, d) => [CLI, "claims", "estimate", "--claims", c, "--doctors", d, "--bootstrap", String(o.bootstrap), "--seed", String(o.seed), "--no-scenario", "--json"];
+  const estArgs = (c, d) => [
+    CLI,
+    "claims",
+    "estimate",
+    "--claims",
+    c,
+    "--doctors",
+    d,
+    "--bootstrap",
+    String(o.bootstrap),
+    "--seed",
+    String(o.seed),
+    "--no-scenario",
+    "--json",
+  ];
   const estParquet = timed(process.execPath, estArgs(claims, doctors));
   const est = JSON.parse(estParquet.stdout);
 
@@ -104,8 +118,14 @@ async function main() {
   const { loadParams } = require(join(ROOT, "dist/params/loadParams"));
   writeFileSync(tariffJson, JSON.stringify(tariffPeriods(loadParams()).map((p) => ({ takst: p.takst, valid_from: p.from, valid_to: p.to }))));
   const engine = await openEngine();
-  await run(engine, `COPY (SELECT * FROM read_parquet('${claims}')) TO '${csvClaims}' (HEADER); COPY (SELECT * FROM read_parquet('${doctors}')) TO '${csvDoctors}' (HEADER);`);
-  const [check] = await rows(engine, `SELECT sum(refusjon_ore + CASE WHEN patient_exempt = 'ja' THEN egenandel_ore ELSE 0 END)::DOUBLE AS cost FROM read_parquet('${claims}')`);
+  await run(
+    engine,
+    `COPY (SELECT * FROM read_parquet('${claims}')) TO '${csvClaims}' (HEADER); COPY (SELECT * FROM read_parquet('${doctors}')) TO '${csvDoctors}' (HEADER);`,
+  );
+  const [check] = await rows(
+    engine,
+    `SELECT sum(refusjon_ore + CASE WHEN patient_exempt = 'ja' THEN egenandel_ore ELSE 0 END)::DOUBLE AS cost FROM read_parquet('${claims}')`,
+  );
   closeEngine(engine);
 
   const estCsv = timed(process.execPath, estArgs(csvClaims, csvDoctors));
@@ -131,10 +151,33 @@ async function main() {
   say("");
   say(`ratio pandas / introsim, same CSV, whole commands:                 ${(pandasRun.seconds / estCsv.seconds).toFixed(1)}×`);
   say(`ratio pandas (CSV) / introsim (Parquet), whole commands:           ${(pandasRun.seconds / estParquet.seconds).toFixed(1)}×`);
-  say(`ratio validate + aggregate only: pandas in memory / introsim step: ${(pd.validateAggregateSeconds / validateStep).toFixed(1)}× (introsim's step includes reading Parquet)`);
-  say(`estimate ${fmtInt(est.netCostPerAgreementYear.estimate)} kr per agreement-year (95 % ${fmtInt(est.netCostPerAgreementYear.ci95[0])} – ${fmtInt(est.netCostPerAgreementYear.ci95[1])}); truth ${fmtInt(truth.netCostPerAgreementYearNok)} kr (${(((est.netCostPerAgreementYear.estimate / truth.netCostPerAgreementYearNok) - 1) * 100).toFixed(2)} %)`);
-  say(`agreement: read ${fmtInt(pd.read)} / ${fmtInt(v.read)}, accepted ${fmtInt(pd.accepted)} / ${fmtInt(v.accepted)}, cost ${fmtInt(pd.costOre)} / ${fmtInt(check.cost)} øre (pandas / introsim): ${agree ? "same" : "DIFFERENT"}`);
-  if (o.out) writeFileSync(o.out, JSON.stringify({ options: o, truth, generate: gen, estimateParquet: { ...estParquet, stdout: undefined }, steps: stepRows, estimateCsv: { ...estCsv, stdout: undefined }, pandas: { ...pd, wallSeconds: pandasRun.seconds }, agree }, null, 2));
+  say(
+    `ratio validate + aggregate only: pandas in memory / introsim step: ${(pd.validateAggregateSeconds / validateStep).toFixed(1)}× (introsim's step includes reading Parquet)`,
+  );
+  say(
+    `estimate ${fmtInt(est.netCostPerAgreementYear.estimate)} kr per agreement-year (95 % ${fmtInt(est.netCostPerAgreementYear.ci95[0])} – ${fmtInt(est.netCostPerAgreementYear.ci95[1])}); truth ${fmtInt(truth.netCostPerAgreementYearNok)} kr (${((est.netCostPerAgreementYear.estimate / truth.netCostPerAgreementYearNok - 1) * 100).toFixed(2)} %)`,
+  );
+  say(
+    `agreement: read ${fmtInt(pd.read)} / ${fmtInt(v.read)}, accepted ${fmtInt(pd.accepted)} / ${fmtInt(v.accepted)}, cost ${fmtInt(pd.costOre)} / ${fmtInt(check.cost)} øre (pandas / introsim): ${agree ? "same" : "DIFFERENT"}`,
+  );
+  if (o.out)
+    writeFileSync(
+      o.out,
+      JSON.stringify(
+        {
+          options: o,
+          truth,
+          generate: gen,
+          estimateParquet: { ...estParquet, stdout: undefined },
+          steps: stepRows,
+          estimateCsv: { ...estCsv, stdout: undefined },
+          pandas: { ...pd, wallSeconds: pandasRun.seconds },
+          agree,
+        },
+        null,
+        2,
+      ),
+    );
   if (!o.keep) rmSync(dir, { recursive: true, force: true });
   process.exit(agree ? 0 : 1);
 }

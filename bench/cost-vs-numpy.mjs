@@ -28,13 +28,23 @@ const REL_TOL = 0.01;
 const KERNEL_TOL = 1e-9;
 
 // ---------------------------------------------------------------------------------------------------- arguments
-const USAGE = "usage: node bench/cost-vs-numpy.mjs [--draws 1000000] [--repeats 5] [--seed 1] [--scenario FILE] [--python python3] [--no-whole] [--memory] [--out FILE]\n";
+const USAGE =
+  "usage: node bench/cost-vs-numpy.mjs [--draws 1000000] [--repeats 5] [--seed 1] [--scenario FILE] [--python python3] [--no-whole] [--memory] [--out FILE]\n";
 
 function parseArgs(argv) {
   return parseBenchArgs(argv, {
     name: "cost-vs-numpy",
     usage: USAGE,
-    defaults: { draws: 1_000_000, repeats: 5, seed: 1, scenario: DEFAULT_SCENARIO, python: process.env.PYTHON || "python3", whole: true, memory: false, out: null },
+    defaults: {
+      draws: 1_000_000,
+      repeats: 5,
+      seed: 1,
+      scenario: DEFAULT_SCENARIO,
+      python: process.env.PYTHON || "python3",
+      whole: true,
+      memory: false,
+      out: null,
+    },
     spec: {
       "--draws": ["draws", "int", 1],
       "--repeats": ["repeats", "int", 1],
@@ -95,7 +105,19 @@ function timeRunCost(lib, scenario, params, { draws, seed, repeats }) {
 }
 
 function numpyArgs(o, problemPath, repeats, warmup) {
-  return [resolve(ROOT, "bench/cost_numpy.py"), "--problem", problemPath, "--draws", String(o.draws), "--seed", String(o.seed), "--repeats", String(repeats), "--warmup", String(warmup)];
+  return [
+    resolve(ROOT, "bench/cost_numpy.py"),
+    "--problem",
+    problemPath,
+    "--draws",
+    String(o.draws),
+    "--seed",
+    String(o.seed),
+    "--repeats",
+    String(repeats),
+    "--warmup",
+    String(warmup),
+  ];
 }
 
 /** (b) numpy in process: the script's own timer, best of `repeats` after one warm-up. */
@@ -126,7 +148,13 @@ function timeWhole(o, problemPath) {
     b.push(rb.seconds);
   }
   return {
-    introsim: { command: `node bin/introsim.js cost --scenario ${relativeToRoot(scenarioRel)} --draws ${o.draws} --seed ${o.seed} --json`, times: a, best: Math.min(...a), median: median(a), report: cliReport },
+    introsim: {
+      command: `node bin/introsim.js cost --scenario ${relativeToRoot(scenarioRel)} --draws ${o.draws} --seed ${o.seed} --json`,
+      times: a,
+      best: Math.min(...a),
+      median: median(a),
+      report: cliReport,
+    },
     numpy: { command: `python3 bench/cost_numpy.py --draws ${o.draws} --seed ${o.seed}`, times: b, best: Math.min(...b), median: median(b), line: pyLine },
   };
 }
@@ -163,8 +191,10 @@ function main() {
   // The numpy side must be usable before anything is timed.
   const probe = spawnSync(o.python, ["-c", "import numpy, sys; print(numpy.__version__, sys.version.split()[0], sys.executable)"], { encoding: "utf8" });
   if (probe.error || probe.status !== 0) {
-    process.stderr.write(`cost-vs-numpy: '${o.python}' with numpy is needed (${probe.error ? probe.error.message : probe.stderr.trim().split("\n").pop()}).\n` +
-      "  Give another interpreter with --python (or PYTHON=...), or install numpy (Debian: apt-get install python3-numpy).\n");
+    process.stderr.write(
+      `cost-vs-numpy: '${o.python}' with numpy is needed (${probe.error ? probe.error.message : probe.stderr.trim().split("\n").pop()}).\n` +
+        "  Give another interpreter with --python (or PYTHON=...), or install numpy (Debian: apt-get install python3-numpy).\n",
+    );
     process.exit(2);
   }
   const [numpyVersion, pythonVersion, ...exe] = probe.stdout.trim().split(" ");
@@ -176,8 +206,12 @@ function main() {
   const { problem, scenario, params } = exportProblem({ scenarioPath: o.scenario, outPath: problemPath, lib });
 
   const cpu = cpus();
-  say(`introsim vs numpy: cost Monte Carlo, scenario ${scenario.name} (${problem.inputs.length} inputs), ${fmtInt(o.draws)} draws, seed ${o.seed}, best of ${o.repeats} after 1 warm-up`);
-  say(`machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}; node ${process.version}; python ${pythonVersion} (${o.python}), numpy ${numpyVersion}; ${new Date().toISOString().slice(0, 10)}`);
+  say(
+    `introsim vs numpy: cost Monte Carlo, scenario ${scenario.name} (${problem.inputs.length} inputs), ${fmtInt(o.draws)} draws, seed ${o.seed}, best of ${o.repeats} after 1 warm-up`,
+  );
+  say(
+    `machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}; node ${process.version}; python ${pythonVersion} (${o.python}), numpy ${numpyVersion}; ${new Date().toISOString().slice(0, 10)}`,
+  );
   say();
 
   const js = timeIntrosim(lib, problem, o);
@@ -192,9 +226,13 @@ function main() {
   say("In process: sampling + model + summary (P10/P50/P85/P90, mean, sd, share > 500 000 kr)");
   say(`  ${padR("", W)}${pad("best s", 9)}${pad("median s", 10)}${pad("draws/s (best)", 16)}`);
   say(`  ${padR("introsim runMonteCarlo + summarise", W)}${pad(fmtS(js.best), 9)}${pad(fmtS(js.median), 10)}${pad(fmtInt(dps(js.best)), 16)}`);
-  say(`  ${padR("numpy bench/cost_numpy.py (Generator, all draws at once)", W)}${pad(fmtS(np.best), 9)}${pad(fmtS(np.median), 10)}${pad(fmtInt(dps(np.best)), 16)}`);
+  say(
+    `  ${padR("numpy bench/cost_numpy.py (Generator, all draws at once)", W)}${pad(fmtS(np.best), 9)}${pad(fmtS(np.median), 10)}${pad(fmtInt(dps(np.best)), 16)}`,
+  );
   say(`  ${padR("ratio introsim/numpy, draws/s (> 1: introsim faster)", W)}${pad("", 19)}${pad(ratio.toFixed(2), 16)}`);
-  say(`  ${padR("introsim runCost (full analysis: + tornado, rank corr.)", W)}${pad(fmtS(full.best), 9)}${pad(fmtS(full.median), 10)}${pad(fmtInt(dps(full.best)), 16)}`);
+  say(
+    `  ${padR("introsim runCost (full analysis: + tornado, rank corr.)", W)}${pad(fmtS(full.best), 9)}${pad(fmtS(full.median), 10)}${pad(fmtInt(dps(full.best)), 16)}`,
+  );
   say(`  peak memory: node process ${jsMaxRssMiB.toFixed(0)} MiB (all parts so far), numpy process ${np.maxRssMiB?.toFixed(0) ?? "?"} MiB`);
   say();
 
@@ -203,10 +241,16 @@ function main() {
   say(`Agreement (different random streams; tolerance ${(100 * ag.tol).toFixed(2)} % on the gated rows)`);
   say(`  ${padR("", 26)}${pad("introsim", 16)}${pad("numpy", 16)}${pad("rel. diff", 11)}   check`);
   for (const r of ag.rows) {
-    say(`  ${padR(r.what, 26)}${pad(fmtNok(r.a), 16)}${pad(fmtNok(r.b), 16)}${pad((100 * r.rel).toFixed(3) + " %", 11)}   ${r.gate ? (r.ok ? "ok" : "FAIL") : "(info)"}`);
+    say(
+      `  ${padR(r.what, 26)}${pad(fmtNok(r.a), 16)}${pad(fmtNok(r.b), 16)}${pad((100 * r.rel).toFixed(3) + " %", 11)}   ${r.gate ? (r.ok ? "ok" : "FAIL") : "(info)"}`,
+    );
   }
-  say(`  ${padR("share > 500 000 kr", 26)}${pad((100 * ag.share.a).toFixed(2) + " %", 16)}${pad((100 * ag.share.b).toFixed(2) + " %", 16)}${pad(ag.share.diffPoints.toFixed(2) + " pp", 11)}   (info)`);
-  say(`  ${padR("kernel on introsim's rows", 26)}${pad("max rel. error", 32)}${pad(ag.kernelErr.toExponential(1), 11)}   ${ag.kernelOk ? "ok" : "FAIL"} (tolerance ${KERNEL_TOL})`);
+  say(
+    `  ${padR("share > 500 000 kr", 26)}${pad((100 * ag.share.a).toFixed(2) + " %", 16)}${pad((100 * ag.share.b).toFixed(2) + " %", 16)}${pad(ag.share.diffPoints.toFixed(2) + " pp", 11)}   (info)`,
+  );
+  say(
+    `  ${padR("kernel on introsim's rows", 26)}${pad("max rel. error", 32)}${pad(ag.kernelErr.toExponential(1), 11)}   ${ag.kernelOk ? "ok" : "FAIL"} (tolerance ${KERNEL_TOL})`,
+  );
   say();
   const whole = o.whole ? timeWhole(o, problemPath) : null;
   if (whole) {
@@ -214,15 +258,23 @@ function main() {
     say(`  ${padR("", W)}${pad("best s", 9)}${pad("median s", 10)}`);
     say(`  ${padR("introsim cost --json (full analysis)", W)}${pad(fmtS(whole.introsim.best), 9)}${pad(fmtS(whole.introsim.median), 10)}`);
     say(`  ${padR("python3 bench/cost_numpy.py (model + summary only)", W)}${pad(fmtS(whole.numpy.best), 9)}${pad(fmtS(whole.numpy.median), 10)}`);
-    say(`  ${padR("ratio numpy/introsim, median wall (> 1: introsim faster)", W)}${pad("", 9)}${pad((whole.numpy.median / whole.introsim.median).toFixed(2), 10)}`);
+    say(
+      `  ${padR("ratio numpy/introsim, median wall (> 1: introsim faster)", W)}${pad("", 9)}${pad((whole.numpy.median / whole.introsim.median).toFixed(2), 10)}`,
+    );
     const under = whole.introsim.median < 2;
-    say(`  introsim cost at ${fmtInt(o.draws)} draws under 2 s: ${under ? "yes" : "NO"} (median ${fmtS(whole.introsim.median)} s, best ${fmtS(whole.introsim.best)} s)`);
+    say(
+      `  introsim cost at ${fmtInt(o.draws)} draws under 2 s: ${under ? "yes" : "NO"} (median ${fmtS(whole.introsim.median)} s, best ${fmtS(whole.introsim.best)} s)`,
+    );
     const same = whole.introsim.report.mean === full.report.mean && whole.introsim.report.p50 === full.report.p50;
     say(`  CLI result equals in-process runCost bit for bit (same seed): ${same ? "yes" : "no"}`);
     say();
   }
 
-  say(ag.ok ? "RESULT: the two implementations agree (same model). Speed figures are informative only." : "RESULT: the implementations DISAGREE: the numpy port or the exported problem does not match introsim.");
+  say(
+    ag.ok
+      ? "RESULT: the two implementations agree (same model). Speed figures are informative only."
+      : "RESULT: the implementations DISAGREE: the numpy port or the exported problem does not match introsim.",
+  );
 
   if (o.out) {
     const results = {
@@ -236,7 +288,10 @@ function main() {
         ratioIntrosimOverNumpy: ratio,
         maxRssMiB: { node: jsMaxRssMiB, numpy: np.maxRssMiB },
       },
-      whole: whole && { introsim: { command: whole.introsim.command, times: whole.introsim.times, best: whole.introsim.best, median: whole.introsim.median }, numpy: { command: whole.numpy.command, times: whole.numpy.times, best: whole.numpy.best, median: whole.numpy.median } },
+      whole: whole && {
+        introsim: { command: whole.introsim.command, times: whole.introsim.times, best: whole.introsim.best, median: whole.introsim.median },
+        numpy: { command: whole.numpy.command, times: whole.numpy.times, best: whole.numpy.best, median: whole.numpy.median },
+      },
       agreement: ag,
     };
     writeFileSync(o.out, JSON.stringify(results, null, 2) + "\n");
@@ -245,7 +300,10 @@ function main() {
 
   if (o.memory) {
     say();
-    const r = spawnSync(process.execPath, ["--expose-gc", resolve(ROOT, "bench/memory-scenarios.mjs"), "--draws", String(o.draws)], { cwd: ROOT, stdio: "inherit" });
+    const r = spawnSync(process.execPath, ["--expose-gc", resolve(ROOT, "bench/memory-scenarios.mjs"), "--draws", String(o.draws)], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
     if (r.status !== 0) process.stderr.write("cost-vs-numpy: the memory measurement failed (not counted against the result)\n");
   }
   process.exitCode = ag.ok ? 0 : 1;
@@ -255,6 +313,6 @@ try {
   main();
 } catch (e) {
   const userError = e && (e.name === "UserError" || e.constructor?.name === "UserError");
-  process.stderr.write(`cost-vs-numpy: ${userError || !e?.stack ? e?.message ?? e : e.stack}\n`);
+  process.stderr.write(`cost-vs-numpy: ${userError || !e?.stack ? (e?.message ?? e) : e.stack}\n`);
   process.exit(2);
 }

@@ -40,9 +40,15 @@ function snapshot() {
   return process.memoryUsage();
 }
 
-out(`Memory over scenarios: runCost with ${draws.toLocaleString("en-US").replace(/,/g, " ")} draws per scenario, copies of ${scenario.name}, one process` + (gc ? " (gc forced before each reading)" : " (run with --expose-gc for readings after a forced gc)"));
+out(
+  `Memory over scenarios: runCost with ${draws.toLocaleString("en-US").replace(/,/g, " ")} draws per scenario, copies of ${scenario.name}, one process` +
+    (gc ? " (gc forced before each reading)" : " (run with --expose-gc for readings after a forced gc)"),
+);
 out(`  ${"after".padEnd(32)}${"rss MiB".padStart(10)}${"heapUsed MiB".padStart(14)}${"arrayBuffers MiB".padStart(18)}${"seconds".padStart(10)}`);
-const line = (label, m, s) => out(`  ${label.padEnd(32)}${mib(m.rss).padStart(10)}${mib(m.heapUsed).padStart(14)}${mib(m.arrayBuffers).padStart(18)}${(s == null ? "" : s.toFixed(1)).padStart(10)}`);
+const line = (label, m, s) =>
+  out(
+    `  ${label.padEnd(32)}${mib(m.rss).padStart(10)}${mib(m.heapUsed).padStart(14)}${mib(m.arrayBuffers).padStart(18)}${(s == null ? "" : s.toFixed(1)).padStart(10)}`,
+  );
 line("loading (no run yet)", snapshot(), null);
 
 const rows = [];
@@ -58,8 +64,18 @@ for (const count of BATCHES) {
   const m = snapshot();
   const seconds = (performance.now() - t0) / 1000;
   line(`${count} scenario${count === 1 ? "" : "s"} (${copy} runs in all)`, m, seconds);
-  rows.push({ scenarios: count, runsSoFar: copy, rss: m.rss, heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers, seconds, meanOfMeans: headline.reduce((a, b) => a + b, 0) / headline.length });
+  rows.push({
+    scenarios: count,
+    runsSoFar: copy,
+    rss: m.rss,
+    heapUsed: m.heapUsed,
+    arrayBuffers: m.arrayBuffers,
+    seconds,
+    meanOfMeans: headline.reduce((a, b) => a + b, 0) / headline.length,
+  });
 }
 const first = rows[0];
 const last = rows[rows.length - 1];
-out(`  rss change from 1 to ${last.scenarios} scenarios: ${(last.rss - first.rss >= 0 ? "+" : "") + mib(last.rss - first.rss)} MiB; peak rss of the process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+out(
+  `  rss change from 1 to ${last.scenarios} scenarios: ${(last.rss - first.rss >= 0 ? "+" : "") + mib(last.rss - first.rss)} MiB; peak rss of the process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+);

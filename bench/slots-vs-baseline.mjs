@@ -42,7 +42,8 @@ const TOL_PARAM = 0.02; // of the parameter's range (hoy − lav): ≥ 6 standar
 const CHECK_DATE = "2023-08"; // the observed 34 of 65 (Helsedirektoratet, autumn 2023)
 
 // ---------------------------------------------------------------------------------------------------- arguments
-const USAGE = "usage: node bench/slots-vs-baseline.mjs [--replications 10000] [--months 60] [--cap 65] [--repeats 5] [--seed 1] [--scenario FILE] [--applications FILE] [--no-whole] [--out FILE]\n";
+const USAGE =
+  "usage: node bench/slots-vs-baseline.mjs [--replications 10000] [--months 60] [--cap 65] [--repeats 5] [--seed 1] [--scenario FILE] [--applications FILE] [--no-whole] [--out FILE]\n";
 const usage = (err) => usageExit("slots-vs-baseline", USAGE, err);
 
 function parseArgs(argv) {
@@ -208,7 +209,11 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, { replications
     const realloc = Math.max(1, Math.round(prm.reallocationDelayMonths));
 
     const months = Array.from({ length: H }, (_, m) => ({ month: m, year: yearOfMonth(m), held: 0, inPlace: 0, active: 0 }));
-    const waitingList = round.decisions.map((d) => ({ kommunenr: d.kommunenr, rank: d.rank, unmet: Math.min(d.requested, policy.maxPerKommune ?? Infinity) - d.granted }));
+    const waitingList = round.decisions.map((d) => ({
+      kommunenr: d.kommunenr,
+      rank: d.rank,
+      unmet: Math.min(d.requested, policy.maxPerKommune ?? Infinity) - d.granted,
+    }));
     const nextOnWaitingList = () => waitingList.filter((w) => w.unmet > 0).sort((a, b) => a.rank - b.rank)[0];
 
     /** One slot's life: recruitment or lapse at the deadline, then doctors one after another with gaps between. */
@@ -288,10 +293,12 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, { replications
     for (const life of lives) {
       months.filter((mo) => mo.month >= life.decision && mo.month < life.freed).forEach((mo) => mo.held++);
       for (const d of life.doctors) {
-        months.filter((mo) => mo.month >= d.start && mo.month < d.start + d.months).forEach((mo) => {
-          mo.active++;
-          mo.inPlace++;
-        });
+        months
+          .filter((mo) => mo.month >= d.start && mo.month < d.start + d.months)
+          .forEach((mo) => {
+            mo.active++;
+            mo.inPlace++;
+          });
       }
       for (const g of life.gaps) months.filter((mo) => mo.month >= g.start && mo.month < g.start + g.months).forEach((mo) => mo.inPlace++);
     }
@@ -355,7 +362,16 @@ function agreement(lib, js, base, section, seed, checkMonth, replications) {
   const tolScale = replications >= REF_REPLICATIONS ? 1 : Math.sqrt(REF_REPLICATIONS / replications);
   const t = js.timeline[checkMonth];
   const b = base.timeline[checkMonth];
-  const row = (what, a, bb, tol, digits) => ({ what, a, b: bb, diff: Math.abs(a - bb), tol, digits, gate: tol != null, ok: tol == null || Math.abs(a - bb) <= tol });
+  const row = (what, a, bb, tol, digits) => ({
+    what,
+    a,
+    b: bb,
+    diff: Math.abs(a - bb),
+    tol,
+    digits,
+    gate: tol != null,
+    ok: tol == null || Math.abs(a - bb) <= tol,
+  });
   const rows = [
     row(`in place ${t.date.slice(0, 7)} P50`, t.inPlace.p50, b.inPlace.p50, TOL_IN_PLACE * tolScale, 1),
     row("utilisation P50", js.utilisation.p50, base.utilisation.p50, TOL_UTILISATION * tolScale, 4),
@@ -368,8 +384,12 @@ function agreement(lib, js, base, section, seed, checkMonth, replications) {
     row("doctors served P50", js.doctorsServed.p50, base.doctorsServed.p50, null, 1),
     row("slots granted P50", js.slotsGranted.p50, base.slotsGranted.p50, null, 1),
     // Counted by simulateSlots since 2026-11-23 (commit 59b90bd); shown when the library reports them.
-    ...["lapsed", "givenBack", "reallocated"].filter((k) => js[k]).map((k) => row(`${k === "givenBack" ? "given back" : k} P50`, js[k].p50, base[k].p50, null, 1)),
-    ...js.activeMonthsByYear.map((y, k) => row(`active months ${y.year} P50`, percentile(Array.from(y.months), 0.5), base.activeMonthsByYear[k].months.p50, null, 1)),
+    ...["lapsed", "givenBack", "reallocated"]
+      .filter((k) => js[k])
+      .map((k) => row(`${k === "givenBack" ? "given back" : k} P50`, js[k].p50, base[k].p50, null, 1)),
+    ...js.activeMonthsByYear.map((y, k) =>
+      row(`active months ${y.year} P50`, percentile(Array.from(y.months), 0.5), base.activeMonthsByYear[k].months.p50, null, 1),
+    ),
   ];
   let worst = { month: 0, diff: 0 };
   for (let m = 0; m < js.months; m++) {
@@ -394,7 +414,8 @@ function main() {
   if (!scenario.allocation) usage(`${rel(o.scenario)} has no allocation: section`);
   const section = { ...scenario.allocation, months: o.months };
   for (const name of paramNames(section)) {
-    if (!["fixed", "uniform", "trippelestimat"].includes(section[name].type)) usage(`allocation.${name} is ${section[name].type}; the baseline samples fixed, uniform and trippelestimat only`);
+    if (!["fixed", "uniform", "trippelestimat"].includes(section[name].type))
+      usage(`allocation.${name} is ${section[name].type}; the baseline samples fixed, uniform and trippelestimat only`);
   }
   const apps = L.readApplications(o.applications).applications;
   const policy = L.DEFAULT_POLICY;
@@ -403,8 +424,12 @@ function main() {
   const opts = { replications: R, seed: o.seed };
 
   const cpu = cpus();
-  say(`introsim vs baseline: slot simulation, ${o.cap} slots, ${o.months} months from ${section.decisionDate}, ${fmtInt(R)} replications, seed ${o.seed}, best of ${o.repeats} after 1 warm-up`);
-  say(`applications ${rel(o.applications)} (${apps.length} kommuner), scenario ${rel(o.scenario)}; machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}; node ${process.version}; ${new Date().toISOString().slice(0, 10)}`);
+  say(
+    `introsim vs baseline: slot simulation, ${o.cap} slots, ${o.months} months from ${section.decisionDate}, ${fmtInt(R)} replications, seed ${o.seed}, best of ${o.repeats} after 1 warm-up`,
+  );
+  say(
+    `applications ${rel(o.applications)} (${apps.length} kommuner), scenario ${rel(o.scenario)}; machine: ${cpu.length} × ${cpu[0]?.model ?? "?"}; node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
+  );
   say();
 
   // ------------------------------------------------------------------ in process
@@ -416,7 +441,9 @@ function main() {
   say("In process: per-replication parameters + slot lives + monthly counts + summary (P10/P50/P90 of every month)");
   say(`  ${padR("", W)}${pad("best s", 9)}${pad("median s", 10)}${pad("repl./s (best)", 16)}`);
   say(`  ${padR("introsim simulateSlots", W)}${pad(fmtS(js.best), 9)}${pad(fmtS(js.median), 10)}${pad(fmtInt(rps(js.best)), 16)}`);
-  say(`  ${padR("baseline, the obvious way (objects, filter/sort, mulberry32)", W)}${pad(fmtS(base.best), 9)}${pad(fmtS(base.median), 10)}${pad(fmtInt(rps(base.best)), 16)}`);
+  say(
+    `  ${padR("baseline, the obvious way (objects, filter/sort, mulberry32)", W)}${pad(fmtS(base.best), 9)}${pad(fmtS(base.median), 10)}${pad(fmtInt(rps(base.best)), 16)}`,
+  );
   say(`  ${padR("ratio introsim/baseline, repl./s (> 1: introsim faster)", W)}${pad("", 19)}${pad(ratio.toFixed(2), 16)}`);
   say(`  peak memory of this process so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   say();
@@ -429,27 +456,45 @@ function main() {
   say(`  ${padR("", 32)}${pad("introsim", 14)}${pad("baseline", 14)}${pad("|diff|", 12)}${pad("tolerance", 11)}   check`);
   for (const r of ag.rows) {
     const f = (x) => (r.digits === 0 ? fmtInt(x) : x.toFixed(r.digits));
-    say(`  ${padR(r.what, 32)}${pad(f(r.a), 14)}${pad(f(r.b), 14)}${pad(f(r.diff), 12)}${pad(r.gate ? f(r.tol) : "", 11)}   ${r.gate ? (r.ok ? "ok" : "FAIL") : "(info)"}`);
+    say(
+      `  ${padR(r.what, 32)}${pad(f(r.a), 14)}${pad(f(r.b), 14)}${pad(f(r.diff), 12)}${pad(r.gate ? f(r.tol) : "", 11)}   ${r.gate ? (r.ok ? "ok" : "FAIL") : "(info)"}`,
+    );
   }
   const w = ag.worstInPlaceP50;
   say(`  ${padR("largest |diff| of in-place P50 over all months", 46)}${pad(w.diff.toFixed(1), 12)}   (info${w.diff > 0 ? `, ${w.date.slice(0, 7)}` : ""})`);
   say("  parameters drawn per replication (mean and median, |diff| as a share of lav–hoy):");
   for (const p of ag.params) {
-    say(`    ${padR(p.name, 30)}${pad(p.a.mean.toFixed(4), 14)}${pad(p.b.mean.toFixed(4), 14)}${pad((100 * p.diffOfRange).toFixed(2) + " %", 12)}${pad((100 * p.tol).toFixed(2) + " %", 11)}   ${p.ok ? "ok" : "FAIL"}`);
+    say(
+      `    ${padR(p.name, 30)}${pad(p.a.mean.toFixed(4), 14)}${pad(p.b.mean.toFixed(4), 14)}${pad((100 * p.diffOfRange).toFixed(2) + " %", 12)}${pad((100 * p.tol).toFixed(2) + " %", 11)}   ${p.ok ? "ok" : "FAIL"}`,
+    );
   }
   // A model variant, for information: the waiting list handed out in the order slots are simulated (not gated).
   const fifo = baselineSimulate(L, apps, policy, o.cap, section, rules, { ...opts, order: "fifo" });
   const ft = fifo.timeline[checkMonth];
   const t14 = () => js.result.timeline[checkMonth].date.slice(0, 7);
   say("  variant (info, baseline only, not introsim's model): freed slots reallocated in the order they are simulated rather");
-  say(`    than the order they are freed: in place ${t14(ft)} P50 ${ft.inPlace.p50.toFixed(1)} (chronological ${base.result.timeline[checkMonth].inPlace.p50.toFixed(1)}), utilisation P50 ${fifo.utilisation.p50.toFixed(4)} (chronological ${base.result.utilisation.p50.toFixed(4)}), doctors served P50 ${fifo.doctorsServed.p50.toFixed(1)}`);
+  say(
+    `    than the order they are freed: in place ${t14(ft)} P50 ${ft.inPlace.p50.toFixed(1)} (chronological ${base.result.timeline[checkMonth].inPlace.p50.toFixed(1)}), utilisation P50 ${fifo.utilisation.p50.toFixed(4)} (chronological ${base.result.utilisation.p50.toFixed(4)}), doctors served P50 ${fifo.doctorsServed.p50.toFixed(1)}`,
+  );
   say();
 
   // ------------------------------------------------------------------ whole command
   let whole = null;
   let wholeError = null;
   if (o.whole) {
-    const args = ["bin/introsim.js", "allocate", "--applications", rel(o.applications), "--scenario", rel(o.scenario), "--replications", String(R), "--seed", String(o.seed), "--json"];
+    const args = [
+      "bin/introsim.js",
+      "allocate",
+      "--applications",
+      rel(o.applications),
+      "--scenario",
+      rel(o.scenario),
+      "--replications",
+      String(R),
+      "--seed",
+      String(o.seed),
+      "--json",
+    ];
     if (o.months !== 60 || o.cap !== 65) args.push("--months", String(o.months), "--cap", String(o.cap));
     const command = `node ${args.join(" ")}`;
     const times = [];
@@ -459,7 +504,8 @@ function main() {
       const p = spawnSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
       const seconds = (performance.now() - t0) / 1000;
       if (p.error || p.status !== 0) wholeError = `${command} failed (${p.error?.message ?? `exit ${p.status ?? p.signal}`}): ${String(p.stderr).trim()}`;
-      else if (r === 0) report = JSON.parse(p.stdout); // warm-up (file cache); its output is checked below
+      else if (r === 0)
+        report = JSON.parse(p.stdout); // warm-up (file cache); its output is checked below
       else times.push(seconds);
     }
     if (wholeError) {
@@ -477,13 +523,25 @@ function main() {
     say();
   }
 
-  say(ag.ok ? "RESULT: the two implementations agree (same model). Speed figures are informative only." : "RESULT: the implementations DISAGREE: the baseline does not implement introsim's model (or the model changed).");
+  say(
+    ag.ok
+      ? "RESULT: the two implementations agree (same model). Speed figures are informative only."
+      : "RESULT: the implementations DISAGREE: the baseline does not implement introsim's model (or the model changed).",
+  );
 
   if (o.out) {
     const results = {
       date: new Date().toISOString(),
       machine: { cpus: cpu.length, model: cpu[0]?.model, node: process.version },
-      options: { replications: R, months: o.months, cap: o.cap, repeats: o.repeats, seed: o.seed, scenario: rel(o.scenario), applications: rel(o.applications) },
+      options: {
+        replications: R,
+        months: o.months,
+        cap: o.cap,
+        repeats: o.repeats,
+        seed: o.seed,
+        scenario: rel(o.scenario),
+        applications: rel(o.applications),
+      },
       inProcess: {
         introsim: { times: js.times, best: js.best, median: js.median, replicationsPerSecond: rps(js.best) },
         baseline: { times: base.times, best: base.best, median: base.median, replicationsPerSecond: rps(base.best) },
@@ -502,6 +560,6 @@ try {
   main();
 } catch (e) {
   const userError = e && (e.name === "UserError" || e.constructor?.name === "UserError");
-  process.stderr.write(`slots-vs-baseline: ${userError || !e?.stack ? e?.message ?? e : e.stack}\n`);
+  process.stderr.write(`slots-vs-baseline: ${userError || !e?.stack ? (e?.message ?? e) : e.stack}\n`);
   process.exit(2);
 }

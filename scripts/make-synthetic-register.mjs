@@ -21,9 +21,55 @@ const addMonths = (iso, m) => {
 const TODAY = "2026-11-23";
 
 // Kommunenummer (2024 numbering) used only as labels for synthetic agreements.
-const KOMMUNER = ["0301", "4601", "5001", "1103", "3201", "5401", "1806", "1804", "4204", "3907", "3403", "1505", "4621", "5035", "3301", "1820", "5501", "4614", "3105", "1860", "4602", "3901", "5028", "3411"];
+const KOMMUNER = [
+  "0301",
+  "4601",
+  "5001",
+  "1103",
+  "3201",
+  "5401",
+  "1806",
+  "1804",
+  "4204",
+  "3907",
+  "3403",
+  "1505",
+  "4621",
+  "5035",
+  "3301",
+  "1820",
+  "5501",
+  "4614",
+  "3105",
+  "1860",
+  "4602",
+  "3901",
+  "5028",
+  "3411",
+];
 
-const header = ["agreement_id", "kommunenr", "doctor_id", "period", "decision_date", "start_date", "end_date", "fte_pct", "lis1", "lis_start_date", "patient_base", "fastleger_count", "veileder_specialist", "utdanningsplan", "leave_extension_months", "employment", "other_gp_work_before", "specialist_approved_date", "became_fastlege_date", "left_kommune_date"];
+const header = [
+  "agreement_id",
+  "kommunenr",
+  "doctor_id",
+  "period",
+  "decision_date",
+  "start_date",
+  "end_date",
+  "fte_pct",
+  "lis1",
+  "lis_start_date",
+  "patient_base",
+  "fastleger_count",
+  "veileder_specialist",
+  "utdanningsplan",
+  "leave_extension_months",
+  "employment",
+  "other_gp_work_before",
+  "specialist_approved_date",
+  "became_fastlege_date",
+  "left_kommune_date",
+];
 const rows = [];
 let doctor = 0;
 for (let a = 1; a <= 60; a++) {
@@ -46,11 +92,25 @@ for (let a = 1; a <= 60; a++) {
     const fastlege = u() < 0.35 ? addMonths(start, int(6, 30)) : "";
     const left = u() < 0.25 ? addMonths(start, int(8, 40)) : "";
     rows.push({
-      agreement_id: id, kommunenr, doctor_id: `D${String(doctor).padStart(4, "0")}`, period: 1, decision_date: decision,
-      start_date: start, end_date: end, fte_pct: fte, lis1: "completed", lis_start_date: "",
-      patient_base: int(850, 1800), fastleger_count: int(2, 5), veileder_specialist: "ja", utdanningsplan: "ja",
-      leave_extension_months: 0, employment: pick(["naeringsdrivende", "fastlonnet"]), other_gp_work_before: otherGp ? "ja" : "nei",
-      specialist_approved_date: specialist <= TODAY ? specialist : "", became_fastlege_date: fastlege <= TODAY ? fastlege : "",
+      agreement_id: id,
+      kommunenr,
+      doctor_id: `D${String(doctor).padStart(4, "0")}`,
+      period: 1,
+      decision_date: decision,
+      start_date: start,
+      end_date: end,
+      fte_pct: fte,
+      lis1: "completed",
+      lis_start_date: "",
+      patient_base: int(850, 1800),
+      fastleger_count: int(2, 5),
+      veileder_specialist: "ja",
+      utdanningsplan: "ja",
+      leave_extension_months: 0,
+      employment: pick(["naeringsdrivende", "fastlonnet"]),
+      other_gp_work_before: otherGp ? "ja" : "nei",
+      specialist_approved_date: specialist <= TODAY ? specialist : "",
+      became_fastlege_date: fastlege <= TODAY ? fastlege : "",
       left_kommune_date: left <= TODAY ? left : "",
     });
     start = end;
@@ -74,11 +134,43 @@ first("IA-014").kommunenr = "301"; // FORMAT (3 digits)
 first("IA-015").specialist_approved_date = "2023-02-30"; // FORMAT (not a date)
 // R11: a second doctor on IA-016 who starts before the first ends.
 const r16 = first("IA-016");
-rows.push({ ...r16, doctor_id: "D9001", start_date: addMonths(r16.start_date, 2), end_date: addMonths(r16.start_date, 10), specialist_approved_date: "", became_fastlege_date: "", left_kommune_date: "" });
+rows.push({
+  ...r16,
+  doctor_id: "D9001",
+  start_date: addMonths(r16.start_date, 2),
+  end_date: addMonths(r16.start_date, 10),
+  specialist_approved_date: "",
+  became_fastlege_date: "",
+  left_kommune_date: "",
+});
 // R04: a period-2 agreement whose doctors add up to more than 24 FTE months.
-rows.push({ ...first("IA-017"), doctor_id: "D9002", period: 2, decision_date: "2024-03-01", start_date: "2024-06-01", end_date: "2025-12-01", fte_pct: 100, specialist_approved_date: "", became_fastlege_date: "", left_kommune_date: "" });
-rows.push({ ...first("IA-017"), doctor_id: "D9003", period: 2, decision_date: "2024-03-01", start_date: "2025-12-01", end_date: "2026-08-01", fte_pct: 100, specialist_approved_date: "", became_fastlege_date: "", left_kommune_date: "" });
+rows.push({
+  ...first("IA-017"),
+  doctor_id: "D9002",
+  period: 2,
+  decision_date: "2024-03-01",
+  start_date: "2024-06-01",
+  end_date: "2025-12-01",
+  fte_pct: 100,
+  specialist_approved_date: "",
+  became_fastlege_date: "",
+  left_kommune_date: "",
+});
+rows.push({
+  ...first("IA-017"),
+  doctor_id: "D9003",
+  period: 2,
+  decision_date: "2024-03-01",
+  start_date: "2025-12-01",
+  end_date: "2026-08-01",
+  fte_pct: 100,
+  specialist_approved_date: "",
+  became_fastlege_date: "",
+  left_kommune_date: "",
+});
 
 const csv = [header.join(","), ...rows.map((r) => header.map((h) => String(r[h] ?? "")).join(","))].join("\n") + "\n";
 fs.writeFileSync(new URL("../data/register/synthetic-agreements.csv", import.meta.url), csv);
-console.log(`wrote data/register/synthetic-agreements.csv: ${rows.length} rows, ${new Set(rows.map((r) => r.agreement_id)).size} agreements, ${new Set(rows.map((r) => r.doctor_id)).size} doctors`);
+console.log(
+  `wrote data/register/synthetic-agreements.csv: ${rows.length} rows, ${new Set(rows.map((r) => r.agreement_id)).size} agreements, ${new Set(rows.map((r) => r.doctor_id)).size} doctors`,
+);

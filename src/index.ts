@@ -47,7 +47,16 @@ export { loadRuleCatalogue, RULE_CODES, type RuleCatalogue, type RuleCode } from
 export { checkRules, type Violation } from "./register/checkRules";
 export { validateRegister, type ValidationReport } from "./register/validateRegister";
 export { kaplanMeier, survivalAt, type KaplanMeierStep, type SurvivalObservation } from "./stats/kaplanMeier";
-export { registerIndicators, indicatorValues, doctorRecords, slotUtilisation, latestDate, type IndicatorsReport, type IndicatorValues, type DoctorRecord } from "./register/indicators";
+export {
+  registerIndicators,
+  indicatorValues,
+  doctorRecords,
+  slotUtilisation,
+  latestDate,
+  type IndicatorsReport,
+  type IndicatorValues,
+  type DoctorRecord,
+} from "./register/indicators";
 export { helseregionOf, HELSEREGIONER } from "./register/helseregion";
 export { projectCohorts, type CohortProjection, type CohortYear } from "./register/cohort";
 export { COHORT_INPUTS } from "./inputs/cohortInputs";
@@ -80,7 +89,17 @@ export { scenarioReportHtml, comparisonReportHtml } from "./report/reportHtml";
 export { runDate } from "./time/runDate";
 
 // Regnskapstall (claims)
-export { CLAIM_COLUMNS, DOCTOR_COLUMNS, DOCTOR_ROLES, REJECTION_REASONS, doctorRow, type ColumnSpec, type DoctorRow, type DoctorRole, type RejectionReason } from "./claims/schema";
+export {
+  CLAIM_COLUMNS,
+  DOCTOR_COLUMNS,
+  DOCTOR_ROLES,
+  REJECTION_REASONS,
+  doctorRow,
+  type ColumnSpec,
+  type DoctorRow,
+  type DoctorRole,
+  type RejectionReason,
+} from "./claims/schema";
 export { validateClaims, type ClaimsValidation, type RejectionCount } from "./claims/validateClaims";
 export { generateClaims, type ClaimsTruth, type GenerateOptions } from "./claims/generateClaims";
 export { SYNTHETIC_WORLD } from "./claims/syntheticWorld";

@@ -34,6 +34,11 @@ const CLI_TIMEOUT_MS = 120_000;
 
 /** Runs `node bin/introsim.js ...args` (the compiled CLI, built by `npm test`'s set-up) in `cwd`. */
 export function runCli(args: string[], cwd = ROOT): CliResult {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "bin/introsim.js"), ...args], { cwd, encoding: "utf8", env: { ...process.env, INTROSIM_DEBUG: "" }, timeout: CLI_TIMEOUT_MS });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "bin/introsim.js"), ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, INTROSIM_DEBUG: "" },
+    timeout: CLI_TIMEOUT_MS,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -59,7 +59,7 @@ export function allocateRound(apps: ReadonlyArray<Application>, policy: Allocati
   /** Round-robin passes over `group` in rank order; `until` stops a pass early. Returns slots granted. */
   const passes = (group: Application[], until: (given: number) => boolean, onGrant?: (a: Application) => void) => {
     let given = 0;
-    for (let progress = true; progress && remaining > 0 && !until(given); ) {
+    for (let progress = true; progress && remaining > 0 && !until(given);) {
       progress = false;
       for (const a of group) {
         if (remaining === 0 || until(given)) break;
@@ -75,11 +75,21 @@ export function allocateRound(apps: ReadonlyArray<Application>, policy: Allocati
   };
   if (policy.minPerHelseregion > 0) {
     for (const region of HELSEREGIONER) {
-      passes(ranked.filter((a) => a.helseregion === region), (given) => given >= policy.minPerHelseregion, (a) => geographic.set(a, geographic.get(a)! + 1));
+      passes(
+        ranked.filter((a) => a.helseregion === region),
+        (given) => given >= policy.minPerHelseregion,
+        (a) => geographic.set(a, geographic.get(a)! + 1),
+      );
     }
   }
-  passes(ranked.filter((a) => a.mainPurpose), () => false);
-  passes(ranked.filter((a) => !a.mainPurpose), () => false);
+  passes(
+    ranked.filter((a) => a.mainPurpose),
+    () => false,
+  );
+  passes(
+    ranked.filter((a) => !a.mainPurpose),
+    () => false,
+  );
 
   const decisions = ranked.map((a, k): AllocationDecision => {
     const g = granted.get(a)!;
@@ -90,7 +100,19 @@ export function allocateRound(apps: ReadonlyArray<Application>, policy: Allocati
     else if (g === limit(a)) reason = `Fikk ${g} av ${a.requested}: taket per kommune er ${policy.maxPerKommune}; ${why}${geo}.`;
     else if (g > 0) reason = `Fikk ${g} av ${a.requested}: det nasjonale taket på ${cap} ble nådd; ${why}${geo}.`;
     else reason = `Ikke tildelt: det nasjonale taket på ${cap} ble nådd før ${why}.`;
-    return { kommunenr: a.kommunenr, kommune: a.kommune, helseregion: a.helseregion, round: a.round, requested: a.requested, granted: g, rank: k + 1, mainPurpose: a.mainPurpose, score: priorityScore(a, policy), geographic: geographic.get(a)!, reason };
+    return {
+      kommunenr: a.kommunenr,
+      kommune: a.kommune,
+      helseregion: a.helseregion,
+      round: a.round,
+      requested: a.requested,
+      granted: g,
+      rank: k + 1,
+      mainPurpose: a.mainPurpose,
+      score: priorityScore(a, policy),
+      geographic: geographic.get(a)!,
+      reason,
+    };
   });
   const byHelseregion: AllocationResult["totals"]["byHelseregion"] = {};
   for (const d of decisions) {

@@ -31,14 +31,28 @@ export interface ApplicationsFile {
   extraColumns: string[];
 }
 
-const COLUMNS = ["kommunenr", "kommune", "helseregion", "sentralitet", "round", "requested", "main_purpose", "doctors_needing_specialisation", "has_candidate"] as const;
+const COLUMNS = [
+  "kommunenr",
+  "kommune",
+  "helseregion",
+  "sentralitet",
+  "round",
+  "requested",
+  "main_purpose",
+  "doctors_needing_specialisation",
+  "has_candidate",
+] as const;
 
 type Cell = (v: string) => Parsed;
-const int = (min: number, max: number, allowed: string): Cell => (v) => (/^\d+$/.test(v) && +v >= min && +v <= max ? { ok: true, value: +v } : { ok: false, allowed });
+const int =
+  (min: number, max: number, allowed: string): Cell =>
+  (v) =>
+    /^\d+$/.test(v) && +v >= min && +v <= max ? { ok: true, value: +v } : { ok: false, allowed };
 const PARSERS: Record<(typeof COLUMNS)[number], Cell> = {
   kommunenr,
   kommune: (v) => (v !== "" ? { ok: true, value: v } : { ok: false, allowed: "the kommune's name" }),
-  helseregion: (v) => ((HELSEREGIONER as readonly string[]).includes(v) ? { ok: true, value: v } : { ok: false, allowed: `one of ${HELSEREGIONER.join(", ")}` }),
+  helseregion: (v) =>
+    (HELSEREGIONER as readonly string[]).includes(v) ? { ok: true, value: v } : { ok: false, allowed: `one of ${HELSEREGIONER.join(", ")}` },
   sentralitet: int(1, 6, "SSB's sentralitet class 1–6"),
   round: int(2022, 2100, "a year from 2022"),
   requested: int(1, 1000, "a whole number of agreements, 1 or more"),
@@ -80,7 +94,12 @@ export function parseApplicationsCsv(text: string, where: string): Omit<Applicat
       hasCandidate: value("has_candidate") as boolean,
     };
     const key = `${a.round}:${a.kommunenr}`;
-    if (seen.has(key)) throw new UserError("io", `${where}: row ${row}, column kommunenr`, `${a.kommunenr} applies twice in round ${a.round} (also row ${seen.get(key)}); one application per kommune and round`);
+    if (seen.has(key))
+      throw new UserError(
+        "io",
+        `${where}: row ${row}, column kommunenr`,
+        `${a.kommunenr} applies twice in round ${a.round} (also row ${seen.get(key)}); one application per kommune and round`,
+      );
     seen.set(key, row);
     return a;
   });

@@ -66,7 +66,9 @@ export interface GroupOutcome {
 }
 
 function outcomes(groups: Map<string, { granted: Float64Array; doctors: Float64Array; months: Float64Array }>): Record<string, GroupOutcome> {
-  return Object.fromEntries([...groups.entries()].map(([g, x]) => [g, { slotsGranted: band(x.granted), doctorsServed: band(x.doctors), activeAgreementMonths: band(x.months) }]));
+  return Object.fromEntries(
+    [...groups.entries()].map(([g, x]) => [g, { slotsGranted: band(x.granted), doctorsServed: band(x.doctors), activeAgreementMonths: band(x.months) }]),
+  );
 }
 
 export interface SlotRules {
@@ -112,7 +114,10 @@ export function simulateSlots(
   const round = allocateRound(apps, policy, cap);
   const byKommune = new Map(apps.map((a) => [a.kommunenr, a]));
   const initial = round.decisions.flatMap((d) => Array.from({ length: d.granted }, () => byKommune.get(d.kommunenr)!));
-  const waitingOrder = round.decisions.map((d) => ({ app: byKommune.get(d.kommunenr)!, unmet: Math.min(d.requested, policy.maxPerKommune ?? Infinity) - d.granted }));
+  const waitingOrder = round.decisions.map((d) => ({
+    app: byKommune.get(d.kommunenr)!,
+    unmet: Math.min(d.requested, policy.maxPerKommune ?? Infinity) - d.granted,
+  }));
 
   const active = Array.from({ length: H }, () => new Float64Array(R));
   const inPlace = Array.from({ length: H }, () => new Float64Array(R));
@@ -147,60 +152,64 @@ export function simulateSlots(
     const toStart = Math.ceil(p.monthsToStart![r]!);
     const realloc = Math.max(1, Math.round(p.reallocationDelayMonths![r]!));
     for (let decision = 0; decision < H; decision++) {
-     for (const app of decisionsAt[decision]!) {
-      const groups = [byRegion.get(app.helseregion)!, bySentralitet.get(String(app.sentralitet))!];
-      granted[r]!++;
-      for (const g of groups) g.granted[r]!++;
-      const failP = Math.min(1, (app.hasCandidate ? p.recruitFailWithCandidate![r]! : p.recruitFailWithoutCandidate![r]!) + p.recruitFailPerSentralitetStep![r]! * (app.sentralitet - 1));
-      let freed: number;
-      const life: SlotLife = { replication: r, kommunenr: app.kommunenr, decision, doctors: [], freed: 0 };
-      if (u() < failP || toStart > rules.takeIntoUseMonths) {
-        freed = decision + rules.takeIntoUseMonths; // lapses at the deadline
-        lapsed[r]!++;
-      } else {
-        let t = decision + toStart;
-        let fteLeft = rules.maxFteMonths;
-        let period = 1;
-        let leaveLeft = rules.maxLeaveExtensionMonths;
-        for (;;) {
-          // Whole months that fit in the FTE months left (rounding down keeps the period within R04's limit).
-          const m = Math.min(docMonths, Math.floor(fteLeft / fte + 1e-9));
-          doctors[r]!++;
-          for (const g of groups) {
-            g.doctors[r]!++;
-            g.months[r]! += Math.max(0, Math.min(H, t + m) - Math.min(H, t));
+      for (const app of decisionsAt[decision]!) {
+        const groups = [byRegion.get(app.helseregion)!, bySentralitet.get(String(app.sentralitet))!];
+        granted[r]!++;
+        for (const g of groups) g.granted[r]!++;
+        const failP = Math.min(
+          1,
+          (app.hasCandidate ? p.recruitFailWithCandidate![r]! : p.recruitFailWithoutCandidate![r]!) +
+            p.recruitFailPerSentralitetStep![r]! * (app.sentralitet - 1),
+        );
+        let freed: number;
+        const life: SlotLife = { replication: r, kommunenr: app.kommunenr, decision, doctors: [], freed: 0 };
+        if (u() < failP || toStart > rules.takeIntoUseMonths) {
+          freed = decision + rules.takeIntoUseMonths; // lapses at the deadline
+          lapsed[r]!++;
+        } else {
+          let t = decision + toStart;
+          let fteLeft = rules.maxFteMonths;
+          let period = 1;
+          let leaveLeft = rules.maxLeaveExtensionMonths;
+          for (;;) {
+            // Whole months that fit in the FTE months left (rounding down keeps the period within R04's limit).
+            const m = Math.min(docMonths, Math.floor(fteLeft / fte + 1e-9));
+            doctors[r]!++;
+            for (const g of groups) {
+              g.doctors[r]!++;
+              g.months[r]! += Math.max(0, Math.min(H, t + m) - Math.min(H, t));
+            }
+            const leave = u() < p.leaveProbabilityPerDoctor![r]! ? Math.min(leaveLeft, Math.round(p.leaveMonths![r]!)) : 0;
+            leaveLeft -= leave;
+            life.doctors.push({ start: t, months: m, fte, period: period as 1 | 2, leave });
+            for (let k = t; k < Math.min(H, t + m); k++) {
+              active[k]![r]!++;
+              inPlace[k]![r]!++;
+              activeMonths++;
+            }
+            for (let k = t + m; k < Math.min(H, t + m + leave); k++) inPlace[k]![r]!++; // on leave: in place, not active
+            fteLeft -= m * fte;
+            t += m + leave;
+            const usedUp = fteLeft + 1e-9 < rules.minMonthsPerDoctor * fte;
+            if (usedUp && period === 1 && u() < p.secondPeriodProbability![r]!) {
+              period = 2; // a second period: the FTE months and the leave allowance start again
+              fteLeft = rules.maxFteMonths;
+              leaveLeft = rules.maxLeaveExtensionMonths;
+            } else if (usedUp) break;
+            else if (!(u() < p.chainProbability![r]!)) {
+              givenBack[r]!++; // FTE months were left, but no new doctor came
+              break;
+            }
+            for (let k = t; k < Math.min(H, t + gap); k++) inPlace[k]![r]!++;
+            t += gap;
           }
-          const leave = u() < p.leaveProbabilityPerDoctor![r]! ? Math.min(leaveLeft, Math.round(p.leaveMonths![r]!)) : 0;
-          leaveLeft -= leave;
-          life.doctors.push({ start: t, months: m, fte, period: period as 1 | 2, leave });
-          for (let k = t; k < Math.min(H, t + m); k++) {
-            active[k]![r]!++;
-            inPlace[k]![r]!++;
-            activeMonths++;
-          }
-          for (let k = t + m; k < Math.min(H, t + m + leave); k++) inPlace[k]![r]!++; // on leave: in place, not active
-          fteLeft -= m * fte;
-          t += m + leave;
-          const usedUp = fteLeft + 1e-9 < rules.minMonthsPerDoctor * fte;
-          if (usedUp && period === 1 && u() < p.secondPeriodProbability![r]!) {
-            period = 2; // a second period: the FTE months and the leave allowance start again
-            fteLeft = rules.maxFteMonths;
-            leaveLeft = rules.maxLeaveExtensionMonths;
-          } else if (usedUp) break;
-          else if (!(u() < p.chainProbability![r]!)) {
-            givenBack[r]!++; // FTE months were left, but no new doctor came
-            break;
-          }
-          for (let k = t; k < Math.min(H, t + gap); k++) inPlace[k]![r]!++;
-          t += gap;
+          freed = t;
         }
-        freed = t;
+        life.freed = freed;
+        opts.onSlot?.(life);
+        for (let k = decision; k < Math.min(H, freed); k++) held[k]![r]!++;
+        if (freed < H) freedAt[freed]!++;
       }
-      life.freed = freed;
-      opts.onSlot?.(life);
-      for (let k = decision; k < Math.min(H, freed); k++) held[k]![r]!++;
-      if (freed < H) freedAt[freed]!++;
-     }
       // The slots freed this month go to the next kommuner on the waiting list, in rank order.
       for (let k = 0; k < freedAt[decision]!; k++) {
         const next = waiting.find((w) => w.unmet > 0);

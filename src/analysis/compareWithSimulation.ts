@@ -17,7 +17,12 @@ import { estimateNetCost, type EstimateOptions, type ClaimsEstimate } from "../c
 const kr = formatNok;
 
 /** Runs the cost model on `scenarioFile` and places `estimate` in its distribution. */
-export function compareWithSimulation(estimate: number, params: ParamSet, scenarioFile: string, opts: { draws?: number; seed?: number } = {}): SimulationComparison {
+export function compareWithSimulation(
+  estimate: number,
+  params: ParamSet,
+  scenarioFile: string,
+  opts: { draws?: number; seed?: number } = {},
+): SimulationComparison {
   const { scenario } = loadScenario(scenarioFile, params);
   const draws = opts.draws ?? CLAIMS_SIMULATION_DRAWS;
   const run = runCost(scenario, params, { draws, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) });
@@ -25,7 +30,18 @@ export function compareWithSimulation(estimate: number, params: ParamSet, scenar
   const percentileRank = 1 - shareAboveSorted(run.sortedNet, estimate);
   const insideP10P90 = estimate >= r.p10 && estimate <= r.p90;
   const statement = `The estimate has percentile rank ${Math.round(percentileRank * 100)} % in the simulation "${scenario.name}" (P10 ${kr(r.p10)}, P50 ${kr(r.p50)}, P90 ${kr(r.p90)}); ${insideP10P90 ? "inside" : "outside"} P10–P90.`;
-  return { scenario: scenarioFile, scenarioHash: scenarioHash(scenario), draws: r.draws, seed: r.seed, p10: r.p10, p50: r.p50, p90: r.p90, percentileRank, insideP10P90, statement };
+  return {
+    scenario: scenarioFile,
+    scenarioHash: scenarioHash(scenario),
+    draws: r.draws,
+    seed: r.seed,
+    p10: r.p10,
+    p50: r.p50,
+    p90: r.p90,
+    percentileRank,
+    insideP10P90,
+    statement,
+  };
 }
 
 /** The claims estimate, placed in the simulated distribution of `opts.scenario` when one is given. */
@@ -39,7 +55,9 @@ export async function estimateWithSimulation(
   const result = await estimateNetCost(claimsFile, doctorsFile, { ...estimateOpts, params });
   if (!scenario) return result;
   opts.onStep?.(`simulation ${scenario}`);
-  const simulation = compareWithSimulation(result.netCostPerAgreementYear.estimate, params, scenario, { ...(simulationDraws ? { draws: simulationDraws } : {}) });
+  const simulation = compareWithSimulation(result.netCostPerAgreementYear.estimate, params, scenario, {
+    ...(simulationDraws ? { draws: simulationDraws } : {}),
+  });
   const { validation, manifest, warnings, ...head } = result;
   return { ...head, simulation, validation, manifest, warnings };
 }

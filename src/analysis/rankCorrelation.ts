@@ -18,7 +18,7 @@ export function ranks(x: Float64Array): Float64Array {
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => x[a]! - x[b]!);
   const r = new Float64Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && x[order[j + 1]!] === x[order[i]!]) j++;
     const avg = (i + j) / 2 + 1;
@@ -52,10 +52,7 @@ export function pearson(a: Float64Array, b: Float64Array): number {
   return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
 }
 
-export function rankCorrelations(
-  inputs: ReadonlyArray<{ name: string; label: string; sample: Float64Array }>,
-  output: Float64Array,
-): RankCorrelationRow[] {
+export function rankCorrelations(inputs: ReadonlyArray<{ name: string; label: string; sample: Float64Array }>, output: Float64Array): RankCorrelationRow[] {
   const ry = ranks(output);
   return inputs
     .map(({ name, label, sample }) => ({ name, label, rho: pearson(ranks(sample), ry) }))

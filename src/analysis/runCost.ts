@@ -59,7 +59,9 @@ export interface CostReport extends Pick<DistributionSummary, "mean" | "sd" | "p
   /** Mean of each component over the draws: grossRefusjon + egenandelPaid − substitutionSaving = net. */
   decomposition: { consultations: number; grossRefusjon: number; egenandelPaid: number; substitutionSaving: number; net: number };
   /** The funded agreements together (per-agreement result × agreements; inputs fully shared across agreements). */
-  national: { agreements: number; budgetLineNok: number; deterministic: number } & Pick<DistributionSummary, "mean" | "p10" | "p50" | "p85" | "p90"> & { shareAboveBudgetLine: number };
+  national: { agreements: number; budgetLineNok: number; deterministic: number } & Pick<DistributionSummary, "mean" | "p10" | "p50" | "p85" | "p90"> & {
+      shareAboveBudgetLine: number;
+    };
   /** Not folketrygden: reported beside it. */
   otherPublicCost: { nasjonalAlisExpectedNok: number; basistilskuddKeptByFastlegerNok: number };
   tornado: { base: number; rows: TornadoRow[] };
@@ -83,7 +85,9 @@ export interface CostRun {
 /** The warning for a run with too few draws to trust P85/P90 (none when no input is uncertain). */
 export function fewDrawsWarning(problem: CostProblem, draws: number): string | undefined {
   const anyUncertain = problem.inputs.some((inp) => !isDegenerate(inp.spec));
-  return anyUncertain && draws < MIN_RECOMMENDED_DRAWS ? `only ${draws} draws: P85 and P90 are unstable below ${MIN_RECOMMENDED_DRAWS}; use --draws ${MIN_RECOMMENDED_DRAWS} or more for results you publish` : undefined;
+  return anyUncertain && draws < MIN_RECOMMENDED_DRAWS
+    ? `only ${draws} draws: P85 and P90 are unstable below ${MIN_RECOMMENDED_DRAWS}; use --draws ${MIN_RECOMMENDED_DRAWS} or more for results you publish`
+    : undefined;
 }
 
 /** The uncertain factors of the cost model for Sobol indices: one per random stream, as in the tornado. */
@@ -138,7 +142,11 @@ export function runCost(scenario: Scenario, params: ParamSet, opts: CostRunOptio
   const mc = runMonteCarlo(problem, { draws, seed, onProgress: opts.onProgress });
   const sortedNet = sortedCopy(mc.net);
   if (!Number.isFinite(sortedNet[0]!) || !Number.isFinite(sortedNet[sortedNet.length - 1]!) || !Number.isFinite(det.net)) {
-    throw new UserError("scenario", opts.file ?? scenario.name, "the cost is not a finite number for some draws; check inputs with extreme values (the largest counts and amounts)");
+    throw new UserError(
+      "scenario",
+      opts.file ?? scenario.name,
+      "the cost is not a finite number for some draws; check inputs with extreme values (the largest counts and amounts)",
+    );
   }
   const s = summarise(mc.net, sortedNet);
   const a = problem.agreements;
@@ -177,7 +185,9 @@ export function runCost(scenario: Scenario, params: ParamSet, opts: CostRunOptio
     },
     otherPublicCost: { nasjonalAlisExpectedNok: mc.means.alisSupport, basistilskuddKeptByFastlegerNok: mc.means.basistilskudd },
     tornado: tornado(problem.inputs, central, netAt(problem)),
-    ...(opts.sobolSamples ? { sobol: { samples: opts.sobolSamples, ...sobolIndices(sobolFactors(problem), central, netAt(problem), { samples: opts.sobolSamples, seed }) } } : {}),
+    ...(opts.sobolSamples
+      ? { sobol: { samples: opts.sobolSamples, ...sobolIndices(sobolFactors(problem), central, netAt(problem), { samples: opts.sobolSamples, seed }) } }
+      : {}),
     rankCorrelation: rankCorrelations(mc.sample.inputs, mc.sample.net),
     topDown: topDownCheck(problem, det, params),
     assumptions: assumptionsTable(problem),

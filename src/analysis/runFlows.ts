@@ -110,7 +110,11 @@ export function flowLedgers(scenario: Scenario, params: ParamSet, employment?: E
 }
 
 export function runFlows(scenario: Scenario, params: ParamSet, opts: FlowsRunOptions = {}): FlowsReport {
-  const { problem, employment, templates, ledger, counterfactual, withOre, withoutOre, diffOre, costModelNetNok } = flowLedgers(scenario, params, opts.employment);
+  const { problem, employment, templates, ledger, counterfactual, withOre, withoutOre, diffOre, costModelNetNok } = flowLedgers(
+    scenario,
+    params,
+    opts.employment,
+  );
   const draws = opts.draws ?? scenario.draws ?? DEFAULT_DRAWS;
   const seed = opts.seed ?? scenario.seed ?? DEFAULT_SEED;
 

@@ -56,8 +56,14 @@ export function sobolIndices(
     });
     return cols;
   };
-  const fA = evaluate(columnsFor((j) => uA[j]!), N).slice();
-  const fB = evaluate(columnsFor((j) => uB[j]!), N).slice();
+  const fA = evaluate(
+    columnsFor((j) => uA[j]!),
+    N,
+  ).slice();
+  const fB = evaluate(
+    columnsFor((j) => uB[j]!),
+    N,
+  ).slice();
   let mean = 0;
   for (let i = 0; i < N; i++) mean += fA[i]! + fB[i]!;
   mean /= 2 * N;
@@ -65,7 +71,10 @@ export function sobolIndices(
   for (let i = 0; i < N; i++) V += (fA[i]! - mean) ** 2 + (fB[i]! - mean) ** 2;
   V /= 2 * N - 1;
   const indices = factors.map((f, j) => {
-    const fAB = evaluate(columnsFor((m) => (m === j ? uB[m]! : uA[m]!)), N);
+    const fAB = evaluate(
+      columnsFor((m) => (m === j ? uB[m]! : uA[m]!)),
+      N,
+    );
     let s1 = 0;
     let st = 0;
     for (let i = 0; i < N; i++) {

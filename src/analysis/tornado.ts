@@ -54,7 +54,16 @@ export function tornado(
     const first = f.members[0]!.j;
     const outputAtLow = y[1 + 2 * s]!;
     const outputAtHigh = y[2 + 2 * s]!;
-    return { name, label: f.label, unit: f.unit, inputLow: cols[first]![1 + 2 * s]!, inputHigh: cols[first]![2 + 2 * s]!, outputAtLow, outputAtHigh, swing: Math.abs(outputAtHigh - outputAtLow) };
+    return {
+      name,
+      label: f.label,
+      unit: f.unit,
+      inputLow: cols[first]![1 + 2 * s]!,
+      inputHigh: cols[first]![2 + 2 * s]!,
+      outputAtLow,
+      outputAtHigh,
+      swing: Math.abs(outputAtHigh - outputAtLow),
+    };
   });
   rows.sort((a, b) => b.swing - a.swing || a.name.localeCompare(b.name));
   return { base: y[0]!, rows };

@@ -73,8 +73,14 @@ export function checkFixedPriceDate(params: ParamSet, date: string | undefined):
   if (!date) return;
   const first = firstPricedDay(params);
   const last = lastPricedDay(params);
-  if (date > last) throw new UserError("flag", "--fixed-prices", `${date} is after the last day with takster in the data (${last}); choose a date from ${first} to ${last}`);
-  if (date < first) throw new UserError("flag", "--fixed-prices", `${date} is before the first day with takster in the data (${first}); choose a date from ${first} to ${last}`);
+  if (date > last)
+    throw new UserError("flag", "--fixed-prices", `${date} is after the last day with takster in the data (${last}); choose a date from ${first} to ${last}`);
+  if (date < first)
+    throw new UserError(
+      "flag",
+      "--fixed-prices",
+      `${date} is before the first day with takster in the data (${first}); choose a date from ${first} to ${last}`,
+    );
 }
 
 /** Data that do not reach a budget year: say which year of the projection needed it and what to change. */
@@ -83,7 +89,11 @@ function withYearContext<T>(year: number, f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof UserError && e.kind === "params") {
-      throw new UserError("params", e.where, `${e.message.slice(e.where.length + 2)} (needed for budget year ${year} of the projection; shorten allocation.months or add the periods to the data)`);
+      throw new UserError(
+        "params",
+        e.where,
+        `${e.message.slice(e.where.length + 2)} (needed for budget year ${year} of the projection; shorten allocation.months or add the periods to the data)`,
+      );
     }
     throw e;
   }
@@ -128,15 +138,32 @@ export function projectBudget(
       nok: { mean: s.mean, p10: s.p10, p50: s.p50, p85: s.p85, p90: s.p90 },
       budgetLineNok,
       shareAboveLine: shareAboveSorted(sorted, budgetLineNok),
-      fullUse: { agreements: problem.agreements, p50: (problem.agreements * simulatedMonths * netSummary.p50) / 12, p85: (problem.agreements * simulatedMonths * netSummary.p85) / 12 },
+      fullUse: {
+        agreements: problem.agreements,
+        p50: (problem.agreements * simulatedMonths * netSummary.p50) / 12,
+        p85: (problem.agreements * simulatedMonths * netSummary.p85) / 12,
+      },
     };
   });
   const warnings: string[] = [];
   const notes: string[] = [];
   const lastKnown = years.filter((y) => y.prices === "last-known").map((y) => y.year);
   if (lastKnown.length) {
-    warnings.push(`${lastKnown.join(", ")}: no takster after ${lastDay} in the data; priced at the last known tariff (add the new periods to data/params/normaltariff/ for nominal kroner)`);
-    notes.push(`${lastKnown.join(", ")}: dataene har ingen takster etter ${formatDate(lastDay)}; årene er regnet med siste kjente takster (legg de nye periodene inn i data/params/normaltariff/ for løpende priser).`);
+    warnings.push(
+      `${lastKnown.join(", ")}: no takster after ${lastDay} in the data; priced at the last known tariff (add the new periods to data/params/normaltariff/ for nominal kroner)`,
+    );
+    notes.push(
+      `${lastKnown.join(", ")}: dataene har ingen takster etter ${formatDate(lastDay)}; årene er regnet med siste kjente takster (legg de nye periodene inn i data/params/normaltariff/ for løpende priser).`,
+    );
   }
-  return { years, replications, seed: opts.seed, basis: opts.fixedPriceDate ? "fixed" : "nominal", ...(opts.fixedPriceDate ? { fixedPriceDate: opts.fixedPriceDate } : {}), lastPricedDay: lastDay, warnings, notes };
+  return {
+    years,
+    replications,
+    seed: opts.seed,
+    basis: opts.fixedPriceDate ? "fixed" : "nominal",
+    ...(opts.fixedPriceDate ? { fixedPriceDate: opts.fixedPriceDate } : {}),
+    lastPricedDay: lastDay,
+    warnings,
+    notes,
+  };
 }

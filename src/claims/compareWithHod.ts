@@ -48,4 +48,3 @@ export function compareWithHod(net: Interval, params: ParamSet, date: string): R
         : `The estimate ${kr(net.estimate)} is above HOD's ${kr(hod)}, which lies below the 95 % interval (${kr(lo)} – ${kr(hi)}).`;
   return { hodEstimateNok: hod, position, statement };
 }
-

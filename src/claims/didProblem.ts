@@ -201,5 +201,13 @@ export function evaluateDid(p: DidProblem, w: Float64Array, s: DidScratch, out: 
 }
 
 export function emptyDidValue(p: DidProblem): DidValue {
-  return { netPerAgreementYear: 0, introPerAgreementYear: 0, fallPerAgreementYear: 0, introTotal: 0, fallTotal: 0, agreementYears: 0, beta: new Float64Array(p.events) };
+  return {
+    netPerAgreementYear: 0,
+    introPerAgreementYear: 0,
+    fallPerAgreementYear: 0,
+    introTotal: 0,
+    fallTotal: 0,
+    agreementYears: 0,
+    beta: new Float64Array(p.events),
+  };
 }

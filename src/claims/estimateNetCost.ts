@@ -106,10 +106,16 @@ function interval(estimate: number, draws: Float64Array): Interval {
 function checkUsable(agreements: AgreementStats[], comparisonDoctors: number, claimsFile: string): void {
   const included = agreements.filter((a) => a.excludedBecause === null);
   if (included.length === 0) {
-    const why = agreements.length ? agreements.slice(0, 5).map((a) => `${a.agreementId}: ${a.excludedBecause}`).join("; ") : "the doctor table has no intro or avgivende_fastlege rows";
+    const why = agreements.length
+      ? agreements
+          .slice(0, 5)
+          .map((a) => `${a.agreementId}: ${a.excludedBecause}`)
+          .join("; ")
+      : "the doctor table has no intro or avgivende_fastlege rows";
     throw new UserError("io", claimsFile, `no agreement can be estimated (${why})`);
   }
-  if (comparisonDoctors === 0) throw new UserError("io", claimsFile, "no comparison fastlege (role fastlege) has accepted claims; the difference-in-differences needs them");
+  if (comparisonDoctors === 0)
+    throw new UserError("io", claimsFile, "no comparison fastlege (role fastlege) has accepted claims; the difference-in-differences needs them");
 }
 
 /** Estimates the net extra folketrygd cost per agreement-year from a claims file and a doctor table. */
@@ -132,7 +138,8 @@ export async function estimateNetCost(claimsFile: string, doctorsFile: string, o
     step(`bootstrap (${B} replications, clustered by practice)`);
     const { point, draws } = clusterBootstrap(problem, B, seed);
     const warnings: string[] = [];
-    if (problem.strata[0].length < 10) warnings.push(`only ${problem.strata[0].length} practices host an agreement: the bootstrap interval is rough with so few clusters`);
+    if (problem.strata[0].length < 10)
+      warnings.push(`only ${problem.strata[0].length} practices host an agreement: the bootstrap interval is rough with so few clusters`);
 
     const eventStudy: EventCoefficient[] = [];
     const column = new Float64Array(B);
@@ -178,13 +185,19 @@ export async function estimateNetCost(claimsFile: string, doctorsFile: string, o
         avgivendeFallNok: point.fallTotal,
       },
       agreementYears: point.agreementYears,
-      agreements: { included: included.length, excluded: stats.agreements.filter((a) => a.excludedBecause !== null).map((a) => ({ agreementId: a.agreementId, reason: a.excludedBecause! })) },
+      agreements: {
+        included: included.length,
+        excluded: stats.agreements.filter((a) => a.excludedBecause !== null).map((a) => ({ agreementId: a.agreementId, reason: a.excludedBecause! })),
+      },
       comparisonDoctors: stats.comparisonDoctors,
       span: { from: monthLabel(stats.m0), to: monthLabel(stats.m1) },
       eventStudy,
       preTrend,
       reference,
-      validation: { claims: validation, doctors: { file: doctorsFile, rows: doctors.doctors.length, byRole: doctors.counts, withoutClaims: stats.doctorsWithoutClaims } },
+      validation: {
+        claims: validation,
+        doctors: { file: doctorsFile, rows: doctors.doctors.length, byRole: doctors.counts, withoutClaims: stats.doctorsWithoutClaims },
+      },
       manifest: {
         tool: "introsim",
         version: packageVersion(),
@@ -192,7 +205,8 @@ export async function estimateNetCost(claimsFile: string, doctorsFile: string, o
         doctors: { ...doctorsStamp, rows: doctors.doctors.length },
         seed,
         bootstrap: B,
-        method: "stacked difference-in-differences per agreement against never-treated comparison fastleger; baseline = mean of up to 12 months before the start; 95 % percentile interval from a practice-clustered bootstrap stratified by hosting/comparison practices",
+        method:
+          "stacked difference-in-differences per agreement against never-treated comparison fastleger; baseline = mean of up to 12 months before the start; 95 % percentile interval from a practice-clustered bootstrap stratified by hosting/comparison practices",
         data: { hash: params.dataHash },
       },
       warnings,

@@ -101,7 +101,11 @@ function cumulative(weights: number[]): number[] {
 /** CASE expression choosing a takst index from uniform `uu` for a non-specialist (5 takster) or specialist (6). */
 function takstIndexSql(uu: string): string {
   const base = TAKSTER.slice(0, -1).map((t) => W.taksterPerConsultation[t]!);
-  const cases = (cum: number[]) => cum.slice(0, -1).map((c, k) => `WHEN ${uu} < ${c} THEN ${k}`).join(" ") + ` ELSE ${cum.length - 1}`;
+  const cases = (cum: number[]) =>
+    cum
+      .slice(0, -1)
+      .map((c, k) => `WHEN ${uu} < ${c} THEN ${k}`)
+      .join(" ") + ` ELSE ${cum.length - 1}`;
   return `CASE WHEN specialist THEN (CASE ${cases(cumulative([...base, 1]))} END) ELSE (CASE ${cases(cumulative(base))} END) END`;
 }
 
@@ -181,7 +185,8 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
   const bad = opts.badRows ?? 0;
   const seed = opts.seed >>> 0;
   const specialistShare = fixedScalarAt(params, "national/andel_fastleger_spesialister", "2023-07-01");
-  const paidByTrygd = fixedScalarAt(params, "national/refusjon_frikortegenandeler", "2023-07-01") + fixedScalarAt(params, "national/refusjon_ovrige_egenandeler", "2023-07-01");
+  const paidByTrygd =
+    fixedScalarAt(params, "national/refusjon_frikortegenandeler", "2023-07-01") + fixedScalarAt(params, "national/refusjon_ovrige_egenandeler", "2023-07-01");
   const exemptShare = paidByTrygd / (paidByTrygd + fixedScalarAt(params, "national/egenandeler_betalt_av_pasienter", "2023-07-01"));
   const engine = await openEngine(opts.threads ? { threads: opts.threads } : {});
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-claims-"));
@@ -252,7 +257,10 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
       FROM j, f, t`;
     const claimsFile = path.join(scratch, "claims.parquet");
     const doctorsFile = path.join(scratch, "doctors.parquet");
-    await run(engine, `COPY (SELECT * FROM (${claimsSelect})${bad > 0 ? ` UNION ALL SELECT * FROM (${badSelect})` : ""}) TO ${sqlString(claimsFile)} (FORMAT parquet, COMPRESSION zstd)`);
+    await run(
+      engine,
+      `COPY (SELECT * FROM (${claimsSelect})${bad > 0 ? ` UNION ALL SELECT * FROM (${badSelect})` : ""}) TO ${sqlString(claimsFile)} (FORMAT parquet, COMPRESSION zstd)`,
+    );
     await run(
       engine,
       `COPY (SELECT doctor_id, role, agreement_id,
@@ -307,7 +315,8 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
     return truth;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    if (/IO Error|Permission|No such file/i.test(String((e as Error).message))) throw new UserError("io", shown, `cannot write (${(e as Error).message.split("\n")[0]})`);
+    if (/IO Error|Permission|No such file/i.test(String((e as Error).message)))
+      throw new UserError("io", shown, `cannot write (${(e as Error).message.split("\n")[0]})`);
     throw e;
   } finally {
     closeEngine(engine);

@@ -27,7 +27,11 @@ export interface PublishedCell {
 
 const ROLE_LABELS: Record<string, string> = { intro: "Introduksjonsleger", avgivende_fastlege: "Avgivende fastleger", fastlege: "Sammenligningsfastleger" };
 
-export async function publishedClaimsTable(claimsFile: string, doctorsFile: string, opts: { params?: ParamSet } = {}): Promise<{ cells: PublishedCell[]; table: Table }> {
+export async function publishedClaimsTable(
+  claimsFile: string,
+  doctorsFile: string,
+  opts: { params?: ParamSet } = {},
+): Promise<{ cells: PublishedCell[]; table: Table }> {
   const engine = await openEngine();
   try {
     await createTariffDays(engine, tariffPeriods(opts.params ?? loadParams()));
@@ -49,7 +53,14 @@ export async function publishedClaimsTable(claimsFile: string, doctorsFile: stri
     const table: Table = {
       caption: `Godkjente kravlinjer etter rolle og år (celler med færre enn ${MIN_CELL_PERSONS} leger eller pasienter er prikket)`,
       headers: ["Rolle", "År", "Leger", "Pasienter", "Kravlinjer", "Folketrygdens utgift"],
-      rows: cells.map((c) => [ROLE_LABELS[c.role] ?? c.role, String(c.year), show(c.doctors, (v) => formatNumber(v, 0)), show(c.patients, (v) => formatNumber(v, 0)), show(c.claimLines, (v) => formatNumber(v, 0)), show(c.folketrygdCostNok, formatNok)]),
+      rows: cells.map((c) => [
+        ROLE_LABELS[c.role] ?? c.role,
+        String(c.year),
+        show(c.doctors, (v) => formatNumber(v, 0)),
+        show(c.patients, (v) => formatNumber(v, 0)),
+        show(c.claimLines, (v) => formatNumber(v, 0)),
+        show(c.folketrygdCostNok, formatNok),
+      ]),
       alignRight: [2, 3, 4, 5],
     };
     return { cells, table };

@@ -26,7 +26,10 @@ function rowLabel(source: TableSource, i: number): string {
 export async function loadDoctors(engine: Engine, file: string): Promise<DoctorTable> {
   const source = await openTable(engine, file, DOCTOR_COLUMNS);
   const text = (c: string) => `NULLIF(TRIM(CAST(${c} AS VARCHAR)), '') AS ${c}`;
-  const raw = await rows<Record<string, string | null>>(engine, `SELECT ${DOCTOR_COLUMNS.map((c) => text(c.name)).join(", ")} FROM ${source.numberedRelation} ORDER BY file_row`);
+  const raw = await rows<Record<string, string | null>>(
+    engine,
+    `SELECT ${DOCTOR_COLUMNS.map((c) => text(c.name)).join(", ")} FROM ${source.numberedRelation} ORDER BY file_row`,
+  );
   const where = displayPath(file);
   const seen = new Map<string, number>();
   const doctors = raw.map((r, i) => {
@@ -36,7 +39,12 @@ export async function loadDoctors(engine: Engine, file: string): Promise<DoctorT
       throw new UserError("io", `${where}: ${rowLabel(source, i)}${path ? `: ${path}` : ""}`, `${what} (got ${JSON.stringify(r[path] ?? null)})`);
     }
     const prev = seen.get(parsed.data.doctor_id);
-    if (prev !== undefined) throw new UserError("io", `${where}: ${rowLabel(source, i)}: doctor_id`, `"${parsed.data.doctor_id}" is already on ${rowLabel(source, prev)}; each doctor appears once`);
+    if (prev !== undefined)
+      throw new UserError(
+        "io",
+        `${where}: ${rowLabel(source, i)}: doctor_id`,
+        `"${parsed.data.doctor_id}" is already on ${rowLabel(source, prev)}; each doctor appears once`,
+      );
     seen.set(parsed.data.doctor_id, i);
     return parsed.data;
   });

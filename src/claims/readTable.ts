@@ -65,9 +65,22 @@ export async function openTable(engine: Engine, file: string, columns: ReadonlyA
   const missing = expected.filter((c) => !found.includes(c));
   if (missing.length > 0) {
     const hint = format === "csv" && found.length === 1 && /[;\t|]/.test(found[0]!) ? "; the header looks like one column: write the file comma-separated" : "";
-    throw new UserError("io", shown, `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}; expected columns: ${expected.join(", ")}; found: ${found.join(", ")}${hint}`);
+    throw new UserError(
+      "io",
+      shown,
+      `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}; expected columns: ${expected.join(", ")}; found: ${found.join(", ")}${hint}`,
+    );
   }
-  return { file, absolutePath: abs, format, relation, numberedRelation, extraColumns: found.filter((c) => !expected.includes(c)), types: Object.fromEntries(described.map((r) => [r.column_name, r.column_type])), bytes: fs.statSync(file).size };
+  return {
+    file,
+    absolutePath: abs,
+    format,
+    relation,
+    numberedRelation,
+    extraColumns: found.filter((c) => !expected.includes(c)),
+    types: Object.fromEntries(described.map((r) => [r.column_name, r.column_type])),
+    bytes: fs.statSync(file).size,
+  };
 }
 
 /** Size and SHA-256 of a file (for the manifest). */

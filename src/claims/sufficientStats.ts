@@ -51,7 +51,10 @@ export interface ClaimsStats {
 const monthOf = (d: string) => `(year(${d}) * 12 + month(${d}) - 1)`;
 
 export async function sufficientStats(engine: Engine): Promise<ClaimsStats> {
-  const [span] = await rows<{ m0: number | null; m1: number | null }>(engine, `SELECT min(m)::INTEGER AS m0, max(m)::INTEGER AS m1 FROM claims_agg WHERE reason IS NULL`);
+  const [span] = await rows<{ m0: number | null; m1: number | null }>(
+    engine,
+    `SELECT min(m)::INTEGER AS m0, max(m)::INTEGER AS m1 FROM claims_agg WHERE reason IS NULL`,
+  );
   if (!span || span.m0 === null || span.m1 === null) throw new UserError("io", "claims", "no claim line was accepted; see the rejection reasons");
   const { m0, m1 } = span as { m0: number; m1: number };
   await run(
@@ -93,24 +96,25 @@ export async function sufficientStats(engine: Engine): Promise<ClaimsStats> {
        FROM x;`,
   );
   const agreements = (
-    await rows<Record<string, unknown>>(engine, `SELECT *, strftime(start, '%Y-%m-%d') AS start_s, strftime("end", '%Y-%m-%d') AS end_s FROM agreements ORDER BY agreement_id`)
-  ).map(
-    (r): AgreementStats => ({
-      agreementId: r.agreement_id as string,
-      start: r.start_s as string,
-      end: r.end_s as string,
-      g: r.g as number,
-      h: r.h as number,
-      preLen: r.pre_len as number,
-      practiceId: (r.practice_id as string | null) ?? null,
-      nIntro: Number(r.n_intro),
-      nAvgivende: Number(r.n_avg),
-      introCostNok: r.intro_cost as number,
-      introRefusjonNok: r.intro_refusjon as number,
-      introEgenandelPaidNok: r.intro_egen as number,
-      excludedBecause: (r.excluded_because as string | null) ?? null,
-    }),
-  );
+    await rows<Record<string, unknown>>(
+      engine,
+      `SELECT *, strftime(start, '%Y-%m-%d') AS start_s, strftime("end", '%Y-%m-%d') AS end_s FROM agreements ORDER BY agreement_id`,
+    )
+  ).map((r): AgreementStats => ({
+    agreementId: r.agreement_id as string,
+    start: r.start_s as string,
+    end: r.end_s as string,
+    g: r.g as number,
+    h: r.h as number,
+    preLen: r.pre_len as number,
+    practiceId: (r.practice_id as string | null) ?? null,
+    nIntro: Number(r.n_intro),
+    nAvgivende: Number(r.n_avg),
+    introCostNok: r.intro_cost as number,
+    introRefusjonNok: r.intro_refusjon as number,
+    introEgenandelPaidNok: r.intro_egen as number,
+    excludedBecause: (r.excluded_because as string | null) ?? null,
+  }));
   const events = await rows<{ agreementId: string; e: number; ysum: number; nev: number }>(
     engine,
     `SELECT a.agreement_id AS "agreementId", (p.m - a.g)::INTEGER AS e, sum(p.y)::DOUBLE / 100 AS ysum, count(*)::DOUBLE AS nev

@@ -59,7 +59,10 @@ export function checkedSql(source: TableSource, relation: string, withRow: boole
   const typed = cols.map((c) => `${c.typed} AS ${c.name}`).join(", ");
   const flags = cols.map((c) => `${c.raw} IS NULL AS missing_${c.name}`).join(", ");
   const missing = cols.map((c) => `WHEN t.missing_${c.name} THEN 'missing_value:${c.name}'`).join(" ");
-  const bad = cols.filter((c) => c.sqlType !== "VARCHAR").map((c) => `WHEN t.${c.name} IS NULL THEN 'bad_value:${c.name}'`).join(" ");
+  const bad = cols
+    .filter((c) => c.sqlType !== "VARCHAR")
+    .map((c) => `WHEN t.${c.name} IS NULL THEN 'bad_value:${c.name}'`)
+    .join(" ");
   return `
     SELECT t.*, d.role, CASE ${missing} ${bad}
       WHEN t.patient_exempt NOT IN ('ja', 'nei') THEN 'bad_patient_exempt'
@@ -95,7 +98,10 @@ export async function validateClaims(engine: Engine, file: string): Promise<Clai
      FROM (${checkedSql(source, source.relation, false)})
      GROUP BY ALL`,
   );
-  const counts = await rows<{ reason: string | null; n: number }>(engine, `SELECT reason, sum(n)::DOUBLE AS n FROM claims_agg GROUP BY reason ORDER BY reason NULLS FIRST`);
+  const counts = await rows<{ reason: string | null; n: number }>(
+    engine,
+    `SELECT reason, sum(n)::DOUBLE AS n FROM claims_agg GROUP BY reason ORDER BY reason NULLS FIRST`,
+  );
   const read = counts.reduce((s, r) => s + r.n, 0);
   const accepted = counts.find((r) => r.reason === null)?.n ?? 0;
   const rejectedCounts = counts.filter((r) => r.reason !== null);
@@ -106,7 +112,11 @@ export async function validateClaims(engine: Engine, file: string): Promise<Clai
       `SELECT reason, min(file_row::DOUBLE, ${CLAIM_VALIDATION_FIRST_ROWS}) AS first
        FROM (${checkedSql(source, source.numberedRelation, true)}) WHERE reason IS NOT NULL GROUP BY reason`,
     );
-    for (const f of found) first.set(f.reason, f.first.map((r) => (source.format === "csv" ? r + 1 : r)));
+    for (const f of found)
+      first.set(
+        f.reason,
+        f.first.map((r) => (source.format === "csv" ? r + 1 : r)),
+      );
   }
   const reasons = rejectedCounts.map((r) => {
     const [reason, column] = r.reason!.split(":") as [RejectionReason, string | undefined];

@@ -31,49 +31,106 @@ export function registerAllocate(program: Command): void {
     .option("--replications <r>", "Monte Carlo replications of the slot simulation", parseDraws, 1000)
     .option("--seed <s>", "random seed (default: the scenario's)", parseSeed)
     .option("--json", "print one JSON object instead of a table")
-    .action((flags: { applications: string; cap?: number; policy?: string; scenario?: string; months?: number; replications: number; seed?: number; json?: boolean }) => {
-      const input = readApplications(flags.applications);
-      const rounds = [...new Set(input.applications.map((a) => a.round))].sort();
-      if (rounds.length > 1) throw new UserError("io", input.file, `holds rounds ${rounds.join(", ")}; allocate one round at a time (filter the file by round)`);
-      const policy = flags.policy ? readPolicy(flags.policy) : DEFAULT_POLICY;
-      const params = loadParams();
-      const firstRound = Math.min(...input.applications.map((a) => a.round));
-      const cap = flags.cap ?? policy.cap ?? fixedScalarAt(params, "budget/max_agreements", `${Number.isFinite(firstRound) ? firstRound : 2022}-01-01`);
-      const result = allocateRound(input.applications, policy, cap);
-      let simulation: SlotSimulation | undefined;
-      let budget: BudgetProjection | undefined;
-      if (flags.scenario) {
-        const { scenario } = loadScenario(flags.scenario, params);
-        if (!scenario.allocation) throw new UserError("scenario", flags.scenario, "the scenario has no allocation section; add allocation: {decisionDate, months, …} (see data/scenarios/standard.yaml)");
-        const section = { ...scenario.allocation, ...(flags.months ? { months: flags.months } : {}) };
-        const seed = flags.seed ?? scenario.seed ?? DEFAULT_SEED;
-        const rules = slotRules(loadRuleCatalogue(), fixedScalarAt(params, "rules/min_stillingsprosent", section.decisionDate));
-        simulation = simulateSlots(input.applications, policy, cap, section, rules, { replications: flags.replications, seed });
-        budget = projectBudget(scenario, params, simulation.activeMonthsByYear, { seed });
-      }
-      if (flags.json) {
-        const granted = result.decisions.map((d) => ({ kommunenr: d.kommunenr, kommune: d.kommune, helseregion: d.helseregion, requested: d.requested, granted: d.granted, rank: d.rank, reason: d.reason }));
-        const manifest = { tool: "introsim", version: packageVersion(), applications: { file: input.file, sha256: input.sha256 }, policy, cap, data: { hash: params.dataHash } };
-        const sim = simulation
-          ? { timeline: simulation.timeline, utilisation: simulation.utilisation, doctorsServed: simulation.doctorsServed, slotsGranted: simulation.slotsGranted, lapsed: simulation.lapsed, givenBack: simulation.givenBack, reallocated: simulation.reallocated, byHelseregion: simulation.byHelseregion, bySentralitet: simulation.bySentralitet, budget: budget! }
-          : {};
-        process.stdout.write(`${JSON.stringify({ granted, totals: result.totals, ...sim, manifest: { ...manifest, ...(simulation ? { scenario: flags.scenario, seed: simulation.seed, replications: simulation.replications, months: simulation.months } : {}) } }, null, 2)}\n`);
-        return;
-      }
-      const lines = [
-        `introsim allocate — ${input.file}: ${result.totals.requested} requested, ${result.totals.granted} granted (cap ${cap})`,
-        ...(input.extraColumns.length ? [`notice: extra columns ignored: ${input.extraColumns.join(", ")}`] : []),
-        ...result.decisions.map((d) => `  ${String(d.rank).padStart(3)}. ${d.kommunenr} ${d.kommune.padEnd(16)} ${d.helseregion.padEnd(11)} ${d.granted}/${d.requested}  ${d.reason}`),
-      ];
-      if (simulation) {
-        const at = (m: number) => simulation!.timeline[Math.min(m, simulation!.months - 1)]!;
-        lines.push(`slot simulation: ${simulation.replications} replications from ${simulation.decisionDate}; agreements in place P10/P50/P90:`);
-        for (const m of [6, 12, 14, 24, 36, 48].filter((x) => x < simulation!.months)) lines.push(`  ${at(m).date}  ${Math.round(at(m).inPlace.p10)} / ${Math.round(at(m).inPlace.p50)} / ${Math.round(at(m).inPlace.p90)}`);
-        lines.push(`utilisation P50 ${formatPercent(simulation.utilisation.p50)}; doctors served P50 ${Math.round(simulation.doctorsServed.p50)}; slots lapsed / given back / reallocated P50 ${Math.round(simulation.lapsed.p50)} / ${Math.round(simulation.givenBack.p50)} / ${Math.round(simulation.reallocated.p50)}`);
-        for (const [region, x] of Object.entries(simulation.byHelseregion)) lines.push(`  ${region.padEnd(11)} slots granted P50 ${Math.round(x.slotsGranted.p50)}, doctors P50 ${Math.round(x.doctorsServed.p50)}, active agreement-months P50 ${Math.round(x.activeAgreementMonths.p50)}`);
-        for (const y of budget!.years) lines.push(`  spending ${y.year}${y.simulatedMonths < 12 ? ` (${y.simulatedMonths} months)` : ""}: P50 ${formatNok(y.nok.p50)}, P85 ${formatNok(y.nok.p85)} against ${formatNok(y.budgetLineNok)}${y.prices === "last-known" ? " (last known takster)" : ""}`);
-        for (const w of budget!.warnings) process.stderr.write(`introsim: warning: ${w}\n`);
-      }
-      process.stdout.write(`${lines.join("\n")}\n`);
-    });
+    .action(
+      (flags: {
+        applications: string;
+        cap?: number;
+        policy?: string;
+        scenario?: string;
+        months?: number;
+        replications: number;
+        seed?: number;
+        json?: boolean;
+      }) => {
+        const input = readApplications(flags.applications);
+        const rounds = [...new Set(input.applications.map((a) => a.round))].sort();
+        if (rounds.length > 1)
+          throw new UserError("io", input.file, `holds rounds ${rounds.join(", ")}; allocate one round at a time (filter the file by round)`);
+        const policy = flags.policy ? readPolicy(flags.policy) : DEFAULT_POLICY;
+        const params = loadParams();
+        const firstRound = Math.min(...input.applications.map((a) => a.round));
+        const cap = flags.cap ?? policy.cap ?? fixedScalarAt(params, "budget/max_agreements", `${Number.isFinite(firstRound) ? firstRound : 2022}-01-01`);
+        const result = allocateRound(input.applications, policy, cap);
+        let simulation: SlotSimulation | undefined;
+        let budget: BudgetProjection | undefined;
+        if (flags.scenario) {
+          const { scenario } = loadScenario(flags.scenario, params);
+          if (!scenario.allocation)
+            throw new UserError(
+              "scenario",
+              flags.scenario,
+              "the scenario has no allocation section; add allocation: {decisionDate, months, …} (see data/scenarios/standard.yaml)",
+            );
+          const section = { ...scenario.allocation, ...(flags.months ? { months: flags.months } : {}) };
+          const seed = flags.seed ?? scenario.seed ?? DEFAULT_SEED;
+          const rules = slotRules(loadRuleCatalogue(), fixedScalarAt(params, "rules/min_stillingsprosent", section.decisionDate));
+          simulation = simulateSlots(input.applications, policy, cap, section, rules, { replications: flags.replications, seed });
+          budget = projectBudget(scenario, params, simulation.activeMonthsByYear, { seed });
+        }
+        if (flags.json) {
+          const granted = result.decisions.map((d) => ({
+            kommunenr: d.kommunenr,
+            kommune: d.kommune,
+            helseregion: d.helseregion,
+            requested: d.requested,
+            granted: d.granted,
+            rank: d.rank,
+            reason: d.reason,
+          }));
+          const manifest = {
+            tool: "introsim",
+            version: packageVersion(),
+            applications: { file: input.file, sha256: input.sha256 },
+            policy,
+            cap,
+            data: { hash: params.dataHash },
+          };
+          const sim = simulation
+            ? {
+                timeline: simulation.timeline,
+                utilisation: simulation.utilisation,
+                doctorsServed: simulation.doctorsServed,
+                slotsGranted: simulation.slotsGranted,
+                lapsed: simulation.lapsed,
+                givenBack: simulation.givenBack,
+                reallocated: simulation.reallocated,
+                byHelseregion: simulation.byHelseregion,
+                bySentralitet: simulation.bySentralitet,
+                budget: budget!,
+              }
+            : {};
+          process.stdout.write(
+            `${JSON.stringify({ granted, totals: result.totals, ...sim, manifest: { ...manifest, ...(simulation ? { scenario: flags.scenario, seed: simulation.seed, replications: simulation.replications, months: simulation.months } : {}) } }, null, 2)}\n`,
+          );
+          return;
+        }
+        const lines = [
+          `introsim allocate — ${input.file}: ${result.totals.requested} requested, ${result.totals.granted} granted (cap ${cap})`,
+          ...(input.extraColumns.length ? [`notice: extra columns ignored: ${input.extraColumns.join(", ")}`] : []),
+          ...result.decisions.map(
+            (d) =>
+              `  ${String(d.rank).padStart(3)}. ${d.kommunenr} ${d.kommune.padEnd(16)} ${d.helseregion.padEnd(11)} ${d.granted}/${d.requested}  ${d.reason}`,
+          ),
+        ];
+        if (simulation) {
+          const at = (m: number) => simulation!.timeline[Math.min(m, simulation!.months - 1)]!;
+          lines.push(`slot simulation: ${simulation.replications} replications from ${simulation.decisionDate}; agreements in place P10/P50/P90:`);
+          for (const m of [6, 12, 14, 24, 36, 48].filter((x) => x < simulation!.months))
+            lines.push(`  ${at(m).date}  ${Math.round(at(m).inPlace.p10)} / ${Math.round(at(m).inPlace.p50)} / ${Math.round(at(m).inPlace.p90)}`);
+          lines.push(
+            `utilisation P50 ${formatPercent(simulation.utilisation.p50)}; doctors served P50 ${Math.round(simulation.doctorsServed.p50)}; slots lapsed / given back / reallocated P50 ${Math.round(simulation.lapsed.p50)} / ${Math.round(simulation.givenBack.p50)} / ${Math.round(simulation.reallocated.p50)}`,
+          );
+          for (const [region, x] of Object.entries(simulation.byHelseregion))
+            lines.push(
+              `  ${region.padEnd(11)} slots granted P50 ${Math.round(x.slotsGranted.p50)}, doctors P50 ${Math.round(x.doctorsServed.p50)}, active agreement-months P50 ${Math.round(x.activeAgreementMonths.p50)}`,
+            );
+          for (const y of budget!.years)
+            lines.push(
+              `  spending ${y.year}${y.simulatedMonths < 12 ? ` (${y.simulatedMonths} months)` : ""}: P50 ${formatNok(y.nok.p50)}, P85 ${formatNok(y.nok.p85)} against ${formatNok(y.budgetLineNok)}${y.prices === "last-known" ? " (last known takster)" : ""}`,
+            );
+          for (const w of budget!.warnings) process.stderr.write(`introsim: warning: ${w}\n`);
+        }
+        process.stdout.write(`${lines.join("\n")}\n`);
+      },
+    );
 }

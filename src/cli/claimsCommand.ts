@@ -20,7 +20,8 @@ const MAX_GENERATED_ROWS = 1_000_000_000;
 function wholeNumber(flag: string, min: number, max: number, example: string): (v: string) => number {
   return (v) => {
     const n = Number(v);
-    if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`"${v}" is not allowed; ${flag} must be a whole number from ${min} to ${max}, e.g. ${example}`);
+    if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(`"${v}" is not allowed; ${flag} must be a whole number from ${min} to ${max}, e.g. ${example}`);
     return n;
   };
 }
@@ -37,7 +38,10 @@ export function claimsSummaryLines(r: ClaimsEstimate): string[] {
   const lines = [
     `introsim claims estimate — ${v.file}, ${r.span.from} – ${r.span.to}`,
     `claim lines read ${v.read}, accepted ${v.accepted}, rejected ${v.rejected}`,
-    ...v.reasons.map((x) => `  rejected ${String(x.rows).padStart(8)}  ${x.reason}${x.column ? ` (${x.column})` : ""}: ${x.description}; first ${v.format === "csv" ? "lines" : "rows"} ${x.firstRows.join(", ")}`),
+    ...v.reasons.map(
+      (x) =>
+        `  rejected ${String(x.rows).padStart(8)}  ${x.reason}${x.column ? ` (${x.column})` : ""}: ${x.description}; first ${v.format === "csv" ? "lines" : "rows"} ${x.firstRows.join(", ")}`,
+    ),
     `agreements ${r.agreements.included} (${r.agreementYears.toFixed(1)} agreement-years), comparison fastleger ${r.comparisonDoctors}`,
     ...r.agreements.excluded.map((x) => `  left out ${x.agreementId}: ${x.reason}`),
     "",
@@ -76,7 +80,12 @@ export function registerClaims(program: Command): void {
     .requiredOption("--out <dir>", "output folder (replaced as a whole; other files in it are kept)")
     .option("--rows <n>", "claim lines to generate", wholeNumber("--rows", 1_000, MAX_GENERATED_ROWS, "--rows 1000000"), 1_000_000)
     .option("--seed <s>", "random seed (the same seed gives the same files)", parseSeed, DEFAULT_SEED)
-    .option("--bad-rows <n>", "extra defective lines appended (one defect each), to exercise validation", wholeNumber("--bad-rows", 0, MAX_GENERATED_ROWS, "--bad-rows 60"), 0)
+    .option(
+      "--bad-rows <n>",
+      "extra defective lines appended (one defect each), to exercise validation",
+      wholeNumber("--bad-rows", 0, MAX_GENERATED_ROWS, "--bad-rows 60"),
+      0,
+    )
     .option("--json", "print truth.json instead of a summary")
     .action(async (flags: { out: string; rows: number; seed: number; badRows: number; json?: boolean }) => {
       step(`generating ${flags.rows} rows`);
@@ -90,7 +99,9 @@ export function registerClaims(program: Command): void {
           `introsim claims generate — ${flags.out}: ${truth.rows} claim lines${truth.badRows ? ` + ${truth.badRows} defective` : ""}, seed ${truth.seed}`,
           `${truth.agreements} agreements (${truth.agreementYears} agreement-years), ${truth.doctors.intro} intro doctors, ${truth.doctors.avgivende_fastlege} avgivende, ${truth.doctors.fastlege} comparison fastleger in ${truth.practices} practices`,
           `true net extra folketrygd cost per agreement-year ${formatNok(truth.netCostPerAgreementYearNok)} (intro ${formatNok(truth.introCostPerAgreementYearNok)} − fall ${formatNok(truth.avgivendeFallPerAgreementYearNok)})`,
-          ...(truth.usesPerRow > 1 ? [`each line stands for ${truth.usesPerRow.toFixed(2)} takst uses (the world needs more rows than --rows to be life-size)`] : []),
+          ...(truth.usesPerRow > 1
+            ? [`each line stands for ${truth.usesPerRow.toFixed(2)} takst uses (the world needs more rows than --rows to be life-size)`]
+            : []),
           `files: claims.parquet, doctors.parquet, truth.json`,
         ].join("\n") + "\n",
       );

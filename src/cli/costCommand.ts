@@ -7,8 +7,14 @@ import { progressFor } from "./progress";
 import { addScenarioFlags, loadFromFlags, runOptions, type ScenarioFlags } from "./scenarioFlags";
 
 export function registerCost(program: Command): void {
-  addScenarioFlags(program.command("cost").description("net extra cost to folketrygden per agreement-year: deterministic, Monte Carlo percentiles, decomposition, drivers"))
-    .option("--sobol <n>", "also estimate Sobol first-order and total-effect indices with N samples (N × (factors + 2) evaluations), e.g. --sobol 4096", parseDraws)
+  addScenarioFlags(
+    program.command("cost").description("net extra cost to folketrygden per agreement-year: deterministic, Monte Carlo percentiles, decomposition, drivers"),
+  )
+    .option(
+      "--sobol <n>",
+      "also estimate Sobol first-order and total-effect indices with N samples (N × (factors + 2) evaluations), e.g. --sobol 4096",
+      parseDraws,
+    )
     .option("--json", "print one JSON object instead of a table")
     .action((flags: ScenarioFlags & { json?: boolean; sobol?: number }) => {
       const { params, loaded } = loadFromFlags(flags);

@@ -38,7 +38,11 @@ export function costTable(r: CostReport): string {
     "What drives it (tornado: P10 → P90 of each input, others central)",
     ...r.tornado.rows.slice(0, 5).map((t) => row(t.name, `${formatNok(t.outputAtLow)} → ${formatNok(t.outputAtHigh)}`)),
     ...(r.sobol
-      ? ["", `Global sensitivity (Sobol, N = ${formatNumber(r.sobol.samples, 0)}): first-order / total-effect share of the variance`, ...r.sobol.indices.slice(0, 6).map((x) => row(x.name, `${formatNumber(x.firstOrder, 2)} / ${formatNumber(x.total, 2)}`))]
+      ? [
+          "",
+          `Global sensitivity (Sobol, N = ${formatNumber(r.sobol.samples, 0)}): first-order / total-effect share of the variance`,
+          ...r.sobol.indices.slice(0, 6).map((x) => row(x.name, `${formatNumber(x.firstOrder, 2)} / ${formatNumber(x.total, 2)}`)),
+        ]
       : []),
     "",
     `Top-down check (${r.topDown.referenceYear}): ${formatNok(r.topDown.nationalRatePerConsultationNok)} per consultation nationally vs ${formatNok(r.topDown.bottomUpRatePerConsultationNok)} bottom-up`,

@@ -7,8 +7,14 @@ import { progressFor } from "./progress";
 import { addScenarioFlags, loadFromFlags, runOptions, type ScenarioFlags } from "./scenarioFlags";
 
 export function registerFlows(program: Command): void {
-  addScenarioFlags(program.command("flows").description("refusjon flows between folketrygden, patients, kommune, intro doctor, fastleger and the state: ledgers with and without the agreement"))
-    .addOption(new Option("--employment <form>", "employment form of the intro doctor (default: the scenario's flows.employment)").choices([...EMPLOYMENT_FORMS]))
+  addScenarioFlags(
+    program
+      .command("flows")
+      .description("refusjon flows between folketrygden, patients, kommune, intro doctor, fastleger and the state: ledgers with and without the agreement"),
+  )
+    .addOption(
+      new Option("--employment <form>", "employment form of the intro doctor (default: the scenario's flows.employment)").choices([...EMPLOYMENT_FORMS]),
+    )
     .option("--json", "print one JSON object instead of tables")
     .action((flags: ScenarioFlags & { json?: boolean; employment?: EmploymentForm }) => {
       const { params, loaded } = loadFromFlags(flags);

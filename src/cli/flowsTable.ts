@@ -22,10 +22,14 @@ export function flowsTable(r: FlowsReport): string {
       : `CHECK FAILED: folketrygden's effect ${formatNok(r.costCheck.folketrygdenDifferenceNok)} ≠ minus the cost model's net cost ${formatNok(r.costCheck.costModelNetNok)} (a bug; please report)`,
     "",
     "Ledger with the agreement",
-    ...r.ledger.map((row) => `  ${row.from.padEnd(18)} → ${row.to.padEnd(18)} ${FLOW_KIND_LABELS[row.kind].padEnd(52)} ${formatNok(row.amountNok).padStart(14)}`),
+    ...r.ledger.map(
+      (row) => `  ${row.from.padEnd(18)} → ${row.to.padEnd(18)} ${FLOW_KIND_LABELS[row.kind].padEnd(52)} ${formatNok(row.amountNok).padStart(14)}`,
+    ),
     "",
     "Ledger without the agreement",
-    ...r.counterfactual.map((row) => `  ${row.from.padEnd(18)} → ${row.to.padEnd(18)} ${FLOW_KIND_LABELS[row.kind].padEnd(52)} ${formatNok(row.amountNok).padStart(14)}`),
+    ...r.counterfactual.map(
+      (row) => `  ${row.from.padEnd(18)} → ${row.to.padEnd(18)} ${FLOW_KIND_LABELS[row.kind].padEnd(52)} ${formatNok(row.amountNok).padStart(14)}`,
+    ),
   ];
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   return lines.join("\n");

@@ -29,7 +29,9 @@ export function registerIndicatorsCommand(program: Command): void {
     .action((flags: { agreements: string; asOf?: string; cap?: number; params?: string; scenario?: string; json?: boolean }) => {
       const register = readRegisterOrExit(flags.agreements);
       const params = paramsFromFlag(flags.params);
-      const costPerAgreementYearNok = flags.scenario ? runDeterministic(buildCostProblem(loadScenario(flags.scenario, params).scenario, params)).net : undefined;
+      const costPerAgreementYearNok = flags.scenario
+        ? runDeterministic(buildCostProblem(loadScenario(flags.scenario, params).scenario, params)).net
+        : undefined;
       const report = registerIndicators(register.rows, params, { asOf: flags.asOf, cap: flags.cap, costPerAgreementYearNok });
       if (flags.json) {
         process.stdout.write(`${JSON.stringify({ file: register.file, ...report }, null, 2)}\n`);
@@ -37,7 +39,11 @@ export function registerIndicatorsCommand(program: Command): void {
       }
       const out = [
         `introsim indicators — ${register.file}, as of ${report.asOf} (cells under ${report.minCellPersons} doctors suppressed)`,
-        ...(report.excludedRows > 0 ? [`notice: ${report.excludedRows} rows left out (missing or malformed fields the indicators need, or not started by the as-of date; run introsim validate)`] : []),
+        ...(report.excludedRows > 0
+          ? [
+              `notice: ${report.excludedRows} rows left out (missing or malformed fields the indicators need, or not started by the as-of date; run introsim validate)`,
+            ]
+          : []),
         line("all", report.overall),
         "by helseregion",
         ...Object.entries(report.byHelseregion).map(([k, v]) => line(k, v)),
@@ -45,7 +51,11 @@ export function registerIndicatorsCommand(program: Command): void {
         ...Object.entries(report.byStartYear).map(([k, v]) => line(k, v)),
         "by kommune",
         ...Object.entries(report.byKommune).map(([k, v]) => line(k, v)),
-        ...(report.costPerOutcome ? [`cost per specialist ${report.costPerOutcome.perSpecialistNok === null ? "prikket" : formatNok(report.costPerOutcome.perSpecialistNok)}, per new fastlege ${report.costPerOutcome.perNewFastlegeNok === null ? "prikket" : formatNok(report.costPerOutcome.perNewFastlegeNok)} (${formatNok(report.costPerOutcome.costPerAgreementYearNok)} per agreement-year)`] : []),
+        ...(report.costPerOutcome
+          ? [
+              `cost per specialist ${report.costPerOutcome.perSpecialistNok === null ? "prikket" : formatNok(report.costPerOutcome.perSpecialistNok)}, per new fastlege ${report.costPerOutcome.perNewFastlegeNok === null ? "prikket" : formatNok(report.costPerOutcome.perNewFastlegeNok)} (${formatNok(report.costPerOutcome.costPerAgreementYearNok)} per agreement-year)`,
+            ]
+          : []),
         `slot utilisation ${formatPercent(report.slotUtilisation.share)} (${formatNumber(report.slotUtilisation.activeAgreementYears, 1)} agreement-years of ${report.slotUtilisation.cap} slots, ${report.slotUtilisation.from} – ${report.slotUtilisation.to})`,
       ];
       process.stdout.write(`${out.join("\n")}\n`);

@@ -41,10 +41,16 @@ const RESERVED_NAMES = ["csv", "manifest", COMPARISON_DIR];
 function checkWritable(dir: string): void {
   const abs = path.resolve(dir);
   const cwd = process.cwd();
-  if (cwd === abs || cwd.startsWith(`${abs}${path.sep}`)) throw new UserError("io", displayPath(dir), "is the working folder or contains it, and the output folder is replaced as a whole; choose a new folder, e.g. --out charts/mitt-scenario");
+  if (cwd === abs || cwd.startsWith(`${abs}${path.sep}`))
+    throw new UserError(
+      "io",
+      displayPath(dir),
+      "is the working folder or contains it, and the output folder is replaced as a whole; choose a new folder, e.g. --out charts/mitt-scenario",
+    );
   let p = path.dirname(abs);
   while (!fs.existsSync(p)) p = path.dirname(p);
-  if (!fs.statSync(p).isDirectory()) throw new UserError("io", displayPath(dir), `cannot be created: ${displayPath(p)} is a file, not a folder; choose another --out`);
+  if (!fs.statSync(p).isDirectory())
+    throw new UserError("io", displayPath(dir), `cannot be created: ${displayPath(p)} is a file, not a folder; choose another --out`);
   try {
     fs.accessSync(p, fs.constants.W_OK);
   } catch {
@@ -59,23 +65,40 @@ function loadAll(flags: RunFlags): { params: ReturnType<typeof paramsFromFlag>; 
   for (const l of loaded) {
     const first = seen.get(l.scenario.name);
     if (first === l.file) throw new UserError("flag", "--scenario", `${l.file} is given twice; give each scenario once`);
-    if (loaded.length > 1 && RESERVED_NAMES.includes(l.scenario.name)) throw new UserError("scenario", l.file, `the name "${l.scenario.name}" is used by the comparison's own files; set another name: in this scenario`);
-    if (first) throw new UserError("scenario", l.file, `has the same name "${l.scenario.name}" as ${first}; two scenarios in one run need different names (their outputs go to folders named after them): set name: in one of them`);
+    if (loaded.length > 1 && RESERVED_NAMES.includes(l.scenario.name))
+      throw new UserError("scenario", l.file, `the name "${l.scenario.name}" is used by the comparison's own files; set another name: in this scenario`);
+    if (first)
+      throw new UserError(
+        "scenario",
+        l.file,
+        `has the same name "${l.scenario.name}" as ${first}; two scenarios in one run need different names (their outputs go to folders named after them): set name: in one of them`,
+      );
     seen.set(l.scenario.name, l.file);
   }
   return { params, loaded };
 }
 
 export function registerRun(program: Command): void {
-  addScenarioFlags(program.command("run").description("run one or several scenarios: results.json, manifest.json, report.html, results.xlsx and charts (.svg, .png, .vl.json) in a folder"), true)
+  addScenarioFlags(
+    program
+      .command("run")
+      .description("run one or several scenarios: results.json, manifest.json, report.html, results.xlsx and charts (.svg, .png, .vl.json) in a folder"),
+    true,
+  )
     .option("--out <dir>", "output folder (default: charts/<scenario name>/, or charts/sammenligning/ for several scenarios)")
     .option("--csv", "also write the tables as CSV for Norwegian Excel (semicolon, decimal comma) in <out>/csv/")
-    .option("--fixed-prices <date>", "budget projection in fixed prices: the takster valid on this date (YYYY-MM-DD) in every year; default nominal kroner", parseIsoDateFlag)
+    .option(
+      "--fixed-prices <date>",
+      "budget projection in fixed prices: the takster valid on this date (YYYY-MM-DD) in every year; default nominal kroner",
+      parseIsoDateFlag,
+    )
     .action(async (flags: RunFlags) => {
       const { params, loaded } = loadAll(flags);
       checkFixedPriceDate(params, flags.fixedPrices);
       if (flags.fixedPrices && !loaded.some((l) => l.scenario.allocation?.applications)) {
-        process.stderr.write("introsim: warning: --fixed-prices has no effect: no scenario has an allocation section with applications, so there is no budget projection\n");
+        process.stderr.write(
+          "introsim: warning: --fixed-prices has no effect: no scenario has an allocation section with applications, so there is no budget projection\n",
+        );
       }
       const outDir = flags.out ?? path.join(CHARTS_DIR, loaded.length === 1 ? loaded[0]!.scenario.name : COMPARISON_DIR);
       checkWritable(outDir);
@@ -94,9 +117,13 @@ export function registerRun(program: Command): void {
       const charts = [...files.keys()].filter((f) => f.endsWith(".svg")).length;
       for (const run of runs) {
         const r = run.results;
-        process.stdout.write(`introsim run: ${r.scenario.name}: P50 ${formatNok(r.cost.p50)}, P85 ${formatNok(r.cost.p85)} per agreement-year${r.budget ? `; budget ${r.budget.years[0]!.year}–${r.budget.years[r.budget.years.length - 1]!.year} by year` : ""}\n`);
+        process.stdout.write(
+          `introsim run: ${r.scenario.name}: P50 ${formatNok(r.cost.p50)}, P85 ${formatNok(r.cost.p85)} per agreement-year${r.budget ? `; budget ${r.budget.years[0]!.year}–${r.budget.years[r.budget.years.length - 1]!.year} by year` : ""}\n`,
+        );
         for (const w of r.warnings) process.stderr.write(`introsim: warning: ${r.scenario.name}: ${w}\n`);
       }
-      process.stdout.write(`introsim run: wrote ${displayPath(outDir)}/ (report.html, results.json, results.xlsx, manifest.json, ${charts} charts${flags.csv ? ", csv/" : ""})\n`);
+      process.stdout.write(
+        `introsim run: wrote ${displayPath(outDir)}/ (report.html, results.json, results.xlsx, manifest.json, ${charts} charts${flags.csv ? ", csv/" : ""})\n`,
+      );
     });
 }

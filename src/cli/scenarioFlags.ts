@@ -34,7 +34,10 @@ export function paramsFromFlag(dir: string | undefined): ParamSet {
 }
 
 /** The run options every scenario command passes on: draws, seed, and what the manifest records (file, overrides). */
-export function runOptions(flags: ScenarioFlags, loaded: LoadedScenario): { draws?: number; seed?: number; file: string; overrides: LoadedScenario["overrides"] } {
+export function runOptions(
+  flags: ScenarioFlags,
+  loaded: LoadedScenario,
+): { draws?: number; seed?: number; file: string; overrides: LoadedScenario["overrides"] } {
   return { draws: flags.draws, seed: flags.seed, file: loaded.file, overrides: loaded.overrides };
 }
 

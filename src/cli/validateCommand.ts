@@ -15,7 +15,10 @@ function validationTable(r: ValidationReport): string {
   const lines = [
     `introsim validate — ${r.file}: ${r.rows} rows, ${r.valid} without errors; ${r.errors} errors, ${r.warnings} warnings (cap ${r.cap})`,
     ...(r.extraColumns.length ? [`notice: extra columns ignored: ${r.extraColumns.join(", ")}`] : []),
-    ...r.violations.map((x) => `  row ${String(x.row).padStart(4)}  ${(x.agreement_id ?? "").padEnd(10)} ${x.rule.padEnd(6)} ${x.severity.padEnd(7)} ${x.field.padEnd(22)} ${x.message}`),
+    ...r.violations.map(
+      (x) =>
+        `  row ${String(x.row).padStart(4)}  ${(x.agreement_id ?? "").padEnd(10)} ${x.rule.padEnd(6)} ${x.severity.padEnd(7)} ${x.field.padEnd(22)} ${x.message}`,
+    ),
   ];
   return lines.join("\n");
 }

@@ -28,15 +28,7 @@
 import { evaluateTerm } from "../inputs/modelInput";
 import type { CostLayout } from "./costProblem";
 
-export const COST_COMPONENTS = [
-  "consultations",
-  "grossRefusjon",
-  "egenandelPaid",
-  "substitutionSaving",
-  "net",
-  "alisSupport",
-  "basistilskudd",
-] as const;
+export const COST_COMPONENTS = ["consultations", "grossRefusjon", "egenandelPaid", "substitutionSaving", "net", "alisSupport", "basistilskudd"] as const;
 export type CostComponent = (typeof COST_COMPONENTS)[number];
 
 /** Components the refusjon flows need besides the cost (src/flows/). */
@@ -76,7 +68,13 @@ export class CostScratch {
 /**
  * Evaluates draws 0..n-1: `cols[j]` holds input j's draws (layout.idx gives j by name); results go to `out`.
  */
-export function evaluateCostChunk(layout: CostLayout, cols: ReadonlyArray<Float64Array>, n: number, out: CostComponentArrays, scratch: CostScratch = new CostScratch(n)): void {
+export function evaluateCostChunk(
+  layout: CostLayout,
+  cols: ReadonlyArray<Float64Array>,
+  n: number,
+  out: CostComponentArrays,
+  scratch: CostScratch = new CostScratch(n),
+): void {
   const col = (name: string) => cols[layout.idx[name]!]!;
   const fte = col("stillingsprosent");
   const weeks = col("clinicalWeeksPerYear");
@@ -113,9 +111,7 @@ export function evaluateCostChunk(layout: CostLayout, cols: ReadonlyArray<Float6
   const lifted = layout.listetakLiftedShare;
   const alisStd = layout.alisStandardMaxNok;
   const alisAdd = layout.alisAdditionalMaxNok;
-  const detail = out.egenandelFromPatients
-    ? (out as Required<CostComponentArrays>)
-    : undefined;
+  const detail = out.egenandelFromPatients ? (out as Required<CostComponentArrays>) : undefined;
   for (let i = 0; i < n; i++) {
     const ramp = 1 - rampOn * (1 - rampStart[i]!) * (rampMonths[i]! / 24);
     const N = perWeek[i]! * fte[i]! * weeks[i]! * ramp;

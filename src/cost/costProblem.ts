@@ -72,7 +72,12 @@ export function buildCostProblem(scenario: CostScenario, params: ParamSet, optio
   const minFte = minStillingsprosent(params, span.from);
   const inputs: ModelInput[] = COST_INPUTS.map((d) => scenarioInput(d.name, (scenario.inputs as Record<string, DistSpec>)[d.name]!, minFte));
   if (options.withFlows) {
-    if (!scenario.flows) throw new UserError("scenario", scenario.name, "the scenario has no flows section; add flows: {employment, practiceCostsNok, salaryNokFullTime, costShares} (see data/scenarios/standard.yaml)");
+    if (!scenario.flows)
+      throw new UserError(
+        "scenario",
+        scenario.name,
+        "the scenario has no flows section; add flows: {employment, practiceCostsNok, salaryNokFullTime, costShares} (see data/scenarios/standard.yaml)",
+      );
     for (const d of FLOW_INPUTS) inputs.push(scenarioInput(d.name, (scenario.flows as unknown as Record<string, DistSpec>)[d.name]!, minFte, d));
   }
   const idx = Object.fromEntries(inputs.map((inp, i) => [inp.name, i]));
@@ -89,12 +94,22 @@ export function buildCostProblem(scenario: CostScenario, params: ParamSet, optio
   const mix = COST_INPUTS.flatMap((d) => (d.takst ? [{ countIndex: idx[d.name]!, code: d.takst }] : []));
 
   const basis = scalarFile(params, "basistilskudd");
-  const basistilskuddPerListeinnbygger = resolveOverSpan(basis.values, (e) => e.value, priceSpan, basis.file, "basistilskudd", "Basistilskudd per listeinnbygger", "kr per år", inputs);
+  const basistilskuddPerListeinnbygger = resolveOverSpan(
+    basis.values,
+    (e) => e.value,
+    priceSpan,
+    basis.file,
+    "basistilskudd",
+    "Basistilskudd per listeinnbygger",
+    "kr per år",
+    inputs,
+  );
 
   const freeze = scalarFile(params, "rules/listetak_freeze");
   let listetakLiftedShare = 0;
   for (const { entry, weight } of entriesOverSpan(freeze.values, span.from, span.toExclusive, freeze.file)) {
-    if (entry.value !== 0 && entry.value !== 1) throw new UserError("params", `${freeze.file}: ${entry.from}`, "the listetak rule is a flag: 1 (in force) or 0 (lifted)");
+    if (entry.value !== 0 && entry.value !== 1)
+      throw new UserError("params", `${freeze.file}: ${entry.from}`, "the listetak rule is a flag: 1 (in force) or 0 (lifted)");
     if (entry.value === 0) listetakLiftedShare += weight;
   }
 

@@ -35,7 +35,8 @@ export interface TopDownCheck {
 function latest(params: ParamSet, id: string): { value: number; year: number } {
   const f = scalarFile(params, id);
   const e = f.values[f.values.length - 1]!;
-  if (typeof e.value !== "number") throw new UserError("params", `${f.file}: values[${f.values.length - 1}].value`, "a national total must be a plain number, not a trippelestimat");
+  if (typeof e.value !== "number")
+    throw new UserError("params", `${f.file}: values[${f.values.length - 1}].value`, "a national total must be a plain number, not a trippelestimat");
   return { value: e.value, year: Number(e.from.slice(0, 4)) };
 }
 

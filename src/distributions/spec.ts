@@ -52,11 +52,9 @@ export const DIST_TYPES = ["fixed", "trippelestimat", "uniform", "normal", "logn
  */
 export const distSpec = z.preprocess(
   (v) => (typeof v === "number" ? { type: "fixed", value: v } : v),
-  z.discriminatedUnion(
-    "type",
-    [fixedSpec, trippelSpec, uniformSpec, normalSpec, lognormalSpec, empiricalSpec],
-    { error: (iss) => (iss.code === "invalid_union" ? `expected a number or an object with type one of ${DIST_TYPES.join(", ")}` : undefined) },
-  ),
+  z.discriminatedUnion("type", [fixedSpec, trippelSpec, uniformSpec, normalSpec, lognormalSpec, empiricalSpec], {
+    error: (iss) => (iss.code === "invalid_union" ? `expected a number or an object with type one of ${DIST_TYPES.join(", ")}` : undefined),
+  }),
 );
 export type DistSpec = z.infer<typeof distSpec>;
 

@@ -47,7 +47,17 @@ export function assumptionsSheet(r: ScenarioResults): Sheet {
       { header: "Opphav", format: "text" },
       { header: "Kilde / begrunnelse", format: "text" },
     ],
-    rows: r.cost.assumptions.map((a) => [a.name, a.label, a.unit, a.distribution, a.central, a.p10, a.p90, a.origin === "scenario" ? "scenario" : "data/params", a.source]),
+    rows: r.cost.assumptions.map((a) => [
+      a.name,
+      a.label,
+      a.unit,
+      a.distribution,
+      a.central,
+      a.p10,
+      a.p90,
+      a.origin === "scenario" ? "scenario" : "data/params",
+      a.source,
+    ]),
   };
 }
 
@@ -66,7 +76,15 @@ export function sensitivitySheet(r: ScenarioResults): Sheet {
       { header: "Sobol førsteordens", format: "number" },
       { header: "Sobol total", format: "number" },
     ],
-    rows: r.cost.tornado.rows.map((t) => [t.label, t.outputAtLow, t.outputAtHigh, t.swing, rho.get(t.name) ?? null, sobol.get(t.name)?.firstOrder ?? null, sobol.get(t.name)?.total ?? null]),
+    rows: r.cost.tornado.rows.map((t) => [
+      t.label,
+      t.outputAtLow,
+      t.outputAtHigh,
+      t.swing,
+      rho.get(t.name) ?? null,
+      sobol.get(t.name)?.firstOrder ?? null,
+      sobol.get(t.name)?.total ?? null,
+    ]),
   };
 }
 
@@ -83,7 +101,16 @@ export function partiesSheet(r: ScenarioResults): Sheet | undefined {
       { header: "P90 (kr)", format: "nok" },
       { header: "Sannsynlighet for tap", format: "share" },
     ],
-    rows: Object.values(r.flows).flatMap((f) => PARTIES.map((p) => [f.employmentLabel, PARTY_LABELS[p], f.netByParty.difference[p], f.monteCarlo[p].p10, f.monteCarlo[p].p90, f.monteCarlo[p].probabilityOfLoss])),
+    rows: Object.values(r.flows).flatMap((f) =>
+      PARTIES.map((p) => [
+        f.employmentLabel,
+        PARTY_LABELS[p],
+        f.netByParty.difference[p],
+        f.monteCarlo[p].p10,
+        f.monteCarlo[p].p90,
+        f.monteCarlo[p].probabilityOfLoss,
+      ]),
+    ),
   };
 }
 
@@ -105,7 +132,19 @@ export function budgetSheet(b: BudgetProjection | undefined): Sheet | undefined 
       { header: "Andel over bevilgningen", format: "share" },
       { header: "Alle avtaler i bruk, P50 (kr)", format: "nok" },
     ],
-    rows: b.years.map((y) => [y.simulatedMonths < 12 ? `${y.year} (${y.simulatedMonths} mnd.)` : String(y.year), PRICE_BASIS_LABELS[y.prices], y.simulatedMonths, y.agreementYears.p50, y.nok.p10, y.nok.p50, y.nok.p85, y.nok.p90, y.budgetLineNok, y.shareAboveLine, y.fullUse.p50]),
+    rows: b.years.map((y) => [
+      y.simulatedMonths < 12 ? `${y.year} (${y.simulatedMonths} mnd.)` : String(y.year),
+      PRICE_BASIS_LABELS[y.prices],
+      y.simulatedMonths,
+      y.agreementYears.p50,
+      y.nok.p10,
+      y.nok.p50,
+      y.nok.p85,
+      y.nok.p90,
+      y.budgetLineNok,
+      y.shareAboveLine,
+      y.fullUse.p50,
+    ]),
   };
 }
 
@@ -129,7 +168,9 @@ export function allocationSheet(r: ScenarioResults): Sheet | undefined {
 
 /** Every sheet of one scenario, in order. */
 export function scenarioSheets(r: ScenarioResults): Sheet[] {
-  return [summarySheet(r), assumptionsSheet(r), sensitivitySheet(r), partiesSheet(r), budgetSheet(r.budget), allocationSheet(r)].filter((s): s is Sheet => s !== undefined);
+  return [summarySheet(r), assumptionsSheet(r), sensitivitySheet(r), partiesSheet(r), budgetSheet(r.budget), allocationSheet(r)].filter(
+    (s): s is Sheet => s !== undefined,
+  );
 }
 
 /** Several scenarios side by side: the cost per agreement-year, the national total and the budget's worst year. */

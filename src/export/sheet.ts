@@ -47,7 +47,8 @@ export function formatCell(v: Cell, format: ColumnFormat): string | number {
  */
 export function sheetTable(s: Sheet, only?: ReadonlyArray<string>): Table {
   const keep = s.columns.flatMap((c, i) => (!only || only.includes(c.header) ? [i] : []));
-  if (only && keep.length !== only.length) throw new Error(`sheetTable: ${s.name} has no column ${only.filter((h) => !s.columns.some((c) => c.header === h)).join(", ")}`);
+  if (only && keep.length !== only.length)
+    throw new Error(`sheetTable: ${s.name} has no column ${only.filter((h) => !s.columns.some((c) => c.header === h)).join(", ")}`);
   return {
     caption: s.title,
     headers: keep.map((i) => s.columns[i]!.header),

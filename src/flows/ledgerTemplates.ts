@@ -20,7 +20,16 @@ import { formatNok, formatNumber } from "../format/norwegian";
 import type { EmploymentForm, Party } from "./parties";
 import type { FlowsSection } from "./schema";
 
-export const FLOW_KINDS = ["refusjon", "egenandel_fritak", "egenandel_pasient", "basistilskudd", "nasjonal_alis", "driftsutgifter", "kostnadsdeling", "lonn"] as const;
+export const FLOW_KINDS = [
+  "refusjon",
+  "egenandel_fritak",
+  "egenandel_pasient",
+  "basistilskudd",
+  "nasjonal_alis",
+  "driftsutgifter",
+  "kostnadsdeling",
+  "lonn",
+] as const;
 export type FlowKind = (typeof FLOW_KINDS)[number];
 
 export const FLOW_KIND_LABELS: Readonly<Record<FlowKind, string>> = {
@@ -69,26 +78,131 @@ export function flowTemplates(employment: EmploymentForm, flows: FlowsSection): 
   const biller: Party = employment === "naeringsdrivende" ? "introduksjonslege" : "kommune";
   const fl = "fastleger";
   const t: FlowTemplate[] = [
-    { ledger: "with", from: "folketrygden", to: biller, kind: "refusjon", amount: (s, i) => s.out.grossRefusjon[i]!, basis: (s, i) => `${n0(s.out.consultations[i]!)} konsultasjoner hos introduksjonslegen, refusjon etter takstmiksen` },
-    { ledger: "with", from: "folketrygden", to: biller, kind: "egenandel_fritak", amount: (s, i) => s.out.egenandelPaid[i]!, basis: () => "egenandeler for pasienter med fritak eller frikort" },
-    { ledger: "with", from: "pasienter", to: biller, kind: "egenandel_pasient", amount: (s, i) => s.out.egenandelFromPatients[i]!, basis: () => "egenandeler for de andre pasientene" },
-    { ledger: "with", from: "folketrygden", to: fl, kind: "refusjon", amount: (s, i) => s.out.fastlegeRefusjonWith[i]!, basis: () => "aktivitet fastlegene fyller frigjort tid med (tilbakefylling)" },
-    { ledger: "with", from: "folketrygden", to: fl, kind: "egenandel_fritak", amount: (s, i) => s.out.fastlegeEgenandelExemptWith[i]!, basis: () => "egenandeler med fritak/frikort i tilbakefyllingen" },
-    { ledger: "with", from: "pasienter", to: fl, kind: "egenandel_pasient", amount: (s, i) => s.out.fastlegeEgenandelPatientsWith[i]!, basis: () => "egenandeler i tilbakefyllingen" },
-    { ledger: "with", from: "kommune", to: fl, kind: "basistilskudd", amount: (s, i) => s.out.basistilskudd[i]!, basis: () => "pasientgrunnlaget × basistilskudd; fastlegene beholder det i sin helhet" },
-    { ledger: "with", from: "staten", to: "kommune", kind: "nasjonal_alis", amount: (s, i) => s.out.alisSupport[i]!, basis: () => "forventet tilskudd: sannsynlighet × maksimalbeløp (standard- og tilleggselementer)" },
-    { ledger: "with", from: fl, to: "andre", kind: "driftsutgifter", amount: (s, i) => s.practiceCostsNok[i]!, basis: (s, i) => `merkostnader i legekontoret: ${formatNok(s.practiceCostsNok[i]!)}` },
-    { ledger: "without", from: "folketrygden", to: fl, kind: "refusjon", amount: (s, i) => s.out.fastlegeRefusjonWithout[i]!, basis: () => "fastlegene gjør den overtatte aktiviteten selv" },
-    { ledger: "without", from: "folketrygden", to: fl, kind: "egenandel_fritak", amount: (s, i) => s.out.fastlegeEgenandelExemptWithout[i]!, basis: () => "egenandeler med fritak/frikort i den aktiviteten" },
-    { ledger: "without", from: "pasienter", to: fl, kind: "egenandel_pasient", amount: (s, i) => s.out.fastlegeEgenandelPatientsWithout[i]!, basis: () => "egenandeler i den aktiviteten" },
-    { ledger: "without", from: "kommune", to: fl, kind: "basistilskudd", amount: (s, i) => s.out.basistilskudd[i]!, basis: () => "pasientgrunnlaget × basistilskudd (uendret)" },
+    {
+      ledger: "with",
+      from: "folketrygden",
+      to: biller,
+      kind: "refusjon",
+      amount: (s, i) => s.out.grossRefusjon[i]!,
+      basis: (s, i) => `${n0(s.out.consultations[i]!)} konsultasjoner hos introduksjonslegen, refusjon etter takstmiksen`,
+    },
+    {
+      ledger: "with",
+      from: "folketrygden",
+      to: biller,
+      kind: "egenandel_fritak",
+      amount: (s, i) => s.out.egenandelPaid[i]!,
+      basis: () => "egenandeler for pasienter med fritak eller frikort",
+    },
+    {
+      ledger: "with",
+      from: "pasienter",
+      to: biller,
+      kind: "egenandel_pasient",
+      amount: (s, i) => s.out.egenandelFromPatients[i]!,
+      basis: () => "egenandeler for de andre pasientene",
+    },
+    {
+      ledger: "with",
+      from: "folketrygden",
+      to: fl,
+      kind: "refusjon",
+      amount: (s, i) => s.out.fastlegeRefusjonWith[i]!,
+      basis: () => "aktivitet fastlegene fyller frigjort tid med (tilbakefylling)",
+    },
+    {
+      ledger: "with",
+      from: "folketrygden",
+      to: fl,
+      kind: "egenandel_fritak",
+      amount: (s, i) => s.out.fastlegeEgenandelExemptWith[i]!,
+      basis: () => "egenandeler med fritak/frikort i tilbakefyllingen",
+    },
+    {
+      ledger: "with",
+      from: "pasienter",
+      to: fl,
+      kind: "egenandel_pasient",
+      amount: (s, i) => s.out.fastlegeEgenandelPatientsWith[i]!,
+      basis: () => "egenandeler i tilbakefyllingen",
+    },
+    {
+      ledger: "with",
+      from: "kommune",
+      to: fl,
+      kind: "basistilskudd",
+      amount: (s, i) => s.out.basistilskudd[i]!,
+      basis: () => "pasientgrunnlaget × basistilskudd; fastlegene beholder det i sin helhet",
+    },
+    {
+      ledger: "with",
+      from: "staten",
+      to: "kommune",
+      kind: "nasjonal_alis",
+      amount: (s, i) => s.out.alisSupport[i]!,
+      basis: () => "forventet tilskudd: sannsynlighet × maksimalbeløp (standard- og tilleggselementer)",
+    },
+    {
+      ledger: "with",
+      from: fl,
+      to: "andre",
+      kind: "driftsutgifter",
+      amount: (s, i) => s.practiceCostsNok[i]!,
+      basis: (s, i) => `merkostnader i legekontoret: ${formatNok(s.practiceCostsNok[i]!)}`,
+    },
+    {
+      ledger: "without",
+      from: "folketrygden",
+      to: fl,
+      kind: "refusjon",
+      amount: (s, i) => s.out.fastlegeRefusjonWithout[i]!,
+      basis: () => "fastlegene gjør den overtatte aktiviteten selv",
+    },
+    {
+      ledger: "without",
+      from: "folketrygden",
+      to: fl,
+      kind: "egenandel_fritak",
+      amount: (s, i) => s.out.fastlegeEgenandelExemptWithout[i]!,
+      basis: () => "egenandeler med fritak/frikort i den aktiviteten",
+    },
+    {
+      ledger: "without",
+      from: "pasienter",
+      to: fl,
+      kind: "egenandel_pasient",
+      amount: (s, i) => s.out.fastlegeEgenandelPatientsWithout[i]!,
+      basis: () => "egenandeler i den aktiviteten",
+    },
+    {
+      ledger: "without",
+      from: "kommune",
+      to: fl,
+      kind: "basistilskudd",
+      amount: (s, i) => s.out.basistilskudd[i]!,
+      basis: () => "pasientgrunnlaget × basistilskudd (uendret)",
+    },
   ];
   for (const [party, share] of Object.entries(flows.costShares[employment]) as Array<[Party, number]>) {
     if (party === fl || !(share > 0)) continue; // the fastleger's own share stays with them
-    t.push({ ledger: "with", from: party, to: fl, kind: "kostnadsdeling", amount: (s, i) => share * s.practiceCostsNok[i]!, basis: () => `${formatNumber(share * 100, 1)} % av merkostnadene i legekontoret` });
+    t.push({
+      ledger: "with",
+      from: party,
+      to: fl,
+      kind: "kostnadsdeling",
+      amount: (s, i) => share * s.practiceCostsNok[i]!,
+      basis: () => `${formatNumber(share * 100, 1)} % av merkostnadene i legekontoret`,
+    });
   }
   if (employment === "fastlonnet") {
-    t.push({ ledger: "with", from: "kommune", to: "introduksjonslege", kind: "lonn", amount: (s, i) => s.salaryNokFullTime[i]! * s.stillingsprosent[i]!, basis: (s, i) => `${formatNok(s.salaryNokFullTime[i]!)} × stillingsprosent ${formatNumber(s.stillingsprosent[i]! * 100, 0)} %` });
+    t.push({
+      ledger: "with",
+      from: "kommune",
+      to: "introduksjonslege",
+      kind: "lonn",
+      amount: (s, i) => s.salaryNokFullTime[i]! * s.stillingsprosent[i]!,
+      basis: (s, i) => `${formatNok(s.salaryNokFullTime[i]!)} × stillingsprosent ${formatNumber(s.stillingsprosent[i]! * 100, 0)} %`,
+    });
   }
   return t;
 }

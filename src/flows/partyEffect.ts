@@ -26,5 +26,10 @@ export function partyEffectByKind(report: { ledger: ReadonlyArray<FlowRow>; coun
   const ore = new Map<FlowKind, number>();
   byKind(report.ledger, party, 1, ore);
   byKind(report.counterfactual, party, -1, ore);
-  return FLOW_KINDS.filter((k) => (ore.get(k) ?? 0) !== 0).map((k) => ({ kind: k, label: FLOW_KIND_LABELS[k], shortLabel: FLOW_KIND_SHORT_LABELS[k], amountNok: ore.get(k)! / 100 }));
+  return FLOW_KINDS.filter((k) => (ore.get(k) ?? 0) !== 0).map((k) => ({
+    kind: k,
+    label: FLOW_KIND_LABELS[k],
+    shortLabel: FLOW_KIND_SHORT_LABELS[k],
+    amountNok: ore.get(k)! / 100,
+  }));
 }

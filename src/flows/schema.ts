@@ -15,7 +15,8 @@ const costShares = z
   .record(z.string(), z.number().finite().min(0, "a cost share must be 0 or more").max(1, "a cost share must be at most 1"))
   .superRefine((shares, ctx) => {
     for (const party of Object.keys(shares)) {
-      if (!allowedParties.includes(party)) ctx.addIssue({ code: "custom", path: [party], message: `"${party}" cannot share the legekontor's costs; allowed: ${COST_SHARING_PARTIES.join(", ")}` });
+      if (!allowedParties.includes(party))
+        ctx.addIssue({ code: "custom", path: [party], message: `"${party}" cannot share the legekontor's costs; allowed: ${COST_SHARING_PARTIES.join(", ")}` });
     }
     const sum = Object.values(shares).reduce((a, b) => a + b, 0);
     if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) ctx.addIssue({ code: "custom", message: `the shares add up to ${sum}; they must add up to 1` });

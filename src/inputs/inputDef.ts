@@ -6,7 +6,6 @@ import type { ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
 import { MAX_AMOUNT_INPUT_NOK, MAX_COUNT_INPUT } from "../constants";
 
-
 export type InputDomain = "share" | "count" | "amount" | "weeks" | "months" | "stillingsprosent";
 
 export interface InputDef {

@@ -8,7 +8,7 @@ export function parseYaml(text: string, where: string, kind: UserErrorKind): unk
     const err = doc.errors[0]!;
     const pos = err.linePos?.[0];
     const at = pos ? ` (line ${pos.line}, column ${pos.col})` : "";
-        // With prettyErrors the message carries " at line L, column C:" and a code excerpt; keep only the sentence.
+    // With prettyErrors the message carries " at line L, column C:" and a code excerpt; keep only the sentence.
     const sentence = err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
     throw new UserError(kind, where, `not valid YAML${at}: ${sentence}`);
   }

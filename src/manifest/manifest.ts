@@ -31,7 +31,9 @@ export function packageVersion(): string {
 /** JSON with object keys sorted at every level: the canonical form that is hashed. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 
@@ -48,7 +50,11 @@ export function scenarioHash(s: HashableScenario): string {
   return sha256(canonicalJson(assumptions));
 }
 
-export function buildManifest(s: HashableScenario, params: ParamSet, run: { seed: number; draws: number; file?: string; overrides?: Override[]; options?: Record<string, string | number> }): Manifest {
+export function buildManifest(
+  s: HashableScenario,
+  params: ParamSet,
+  run: { seed: number; draws: number; file?: string; overrides?: Override[]; options?: Record<string, string | number> },
+): Manifest {
   return {
     tool: "introsim",
     version: packageVersion(),

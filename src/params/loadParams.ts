@@ -52,7 +52,11 @@ function checkPeriods(values: ReadonlyArray<{ from: string; to: string }>, where
     if (v.from > v.to) throw new UserError("params", `${where}: values[${i}]`, `from ${v.from} is after to ${v.to}`);
     const prev = values[i - 1];
     if (prev && v.from <= prev.to) {
-      throw new UserError("params", `${where}: values[${i}]`, `period ${v.from} – ${v.to} overlaps or precedes ${prev.from} – ${prev.to}; list periods in date order without overlap`);
+      throw new UserError(
+        "params",
+        `${where}: values[${i}]`,
+        `period ${v.from} – ${v.to} overlaps or precedes ${prev.from} – ${prev.to}; list periods in date order without overlap`,
+      );
     }
   });
 }
@@ -61,10 +65,13 @@ let cache: { key: string; set: ParamSet } | undefined;
 
 /** Which files, of which size and modification time: a changed or added file invalidates the cache. */
 function signature(dir: string, files: string[]): string {
-  return [dir, ...files.map((f) => {
-    const st = fs.statSync(f);
-    return `${f}:${st.size}:${st.mtimeMs}`;
-  })].join("\n");
+  return [
+    dir,
+    ...files.map((f) => {
+      const st = fs.statSync(f);
+      return `${f}:${st.size}:${st.mtimeMs}`;
+    }),
+  ].join("\n");
 }
 
 /**

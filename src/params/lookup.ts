@@ -68,14 +68,24 @@ function firstUncovered(values: ReadonlyArray<Dated>, start: number, end: number
 /** The takst file for `code`, or a UserError listing the takster that exist. */
 export function takstFile(params: ParamSet, code: string): TakstParamFile & { file: string } {
   const t = params.takster.get(code);
-  if (!t) throw new UserError("params", displayPath(path.join(params.dir, "normaltariff")), `no takst "${code}" (expected ${code}.yaml); available: ${[...params.takster.keys()].join(", ") || "none"}`);
+  if (!t)
+    throw new UserError(
+      "params",
+      displayPath(path.join(params.dir, "normaltariff")),
+      `no takst "${code}" (expected ${code}.yaml); available: ${[...params.takster.keys()].join(", ") || "none"}`,
+    );
   return t;
 }
 
 /** The scalar parameter file `id`, or a UserError listing the ids that exist. */
 export function scalarFile(params: ParamSet, id: string): ScalarParamFile & { file: string } {
   const s = params.scalars.get(id);
-  if (!s) throw new UserError("params", displayPath(params.dir), `no parameter "${id}" (expected ${id}.yaml); available: ${[...params.scalars.keys()].join(", ") || "none"}`);
+  if (!s)
+    throw new UserError(
+      "params",
+      displayPath(params.dir),
+      `no parameter "${id}" (expected ${id}.yaml); available: ${[...params.scalars.keys()].join(", ") || "none"}`,
+    );
   return s;
 }
 

@@ -46,12 +46,20 @@ function rowRules(ctx: RuleContext, r: RegisterRow): Violation[] {
   if (r.lis1 === "eu_exception") {
     const before = ruleDate(c, "R01", "euExceptionLisStartBefore");
     if (!r.lis_start_date) push(v(ctx, r, "R01", "lis_start_date", `the EU/EØS exception needs lis_start_date (before ${before})`));
-    else if (r.lis_start_date >= before) push(v(ctx, r, "R01", "lis_start_date", `started as LIS on ${r.lis_start_date}; the EU/EØS exception applies only to a start before ${before}`));
+    else if (r.lis_start_date >= before)
+      push(v(ctx, r, "R01", "lis_start_date", `started as LIS on ${r.lis_start_date}; the EU/EØS exception applies only to a start before ${before}`));
   }
   if (r.start_date) {
     const share = ctx.minStillingsprosent(r.start_date);
     if (share === undefined) {
-      out.push({ row: r.row, agreement_id: r.agreement_id ?? null, rule: "FORMAT", severity: "error", field: "start_date", message: `${r.start_date} is outside the periods data/params/rules/min_stillingsprosent.yaml covers; check the date` });
+      out.push({
+        row: r.row,
+        agreement_id: r.agreement_id ?? null,
+        rule: "FORMAT",
+        severity: "error",
+        field: "start_date",
+        message: `${r.start_date} is outside the periods data/params/rules/min_stillingsprosent.yaml covers; check the date`,
+      });
     } else if (r.fte_pct !== undefined && r.fte_pct < Math.round(share * 1e6) / 1e4) {
       const min = Math.round(share * 1e6) / 1e4; // a share to a percentage, without float noise
       push(v(ctx, r, "R02", "fte_pct", `stillingsprosent ${r.fte_pct} % is below the minimum ${min} %`));
@@ -59,11 +67,13 @@ function rowRules(ctx: RuleContext, r: RegisterRow): Violation[] {
   }
   if (r.start_date && r.end_date && r.start_date < r.end_date) {
     const minMonths = ruleNumber(c, "R03", "minMonthsPerDoctor");
-    if (addMonths(r.start_date, minMonths) > r.end_date) push(v(ctx, r, "R03", "end_date", `${r.start_date} – ${r.end_date} is shorter than ${minMonths} months`));
+    if (addMonths(r.start_date, minMonths) > r.end_date)
+      push(v(ctx, r, "R03", "end_date", `${r.start_date} – ${r.end_date} is shorter than ${minMonths} months`));
   }
   if (r.leave_extension_months !== undefined) {
     const max = ruleNumber(c, "R05", "maxLeaveExtensionMonths");
-    if (r.leave_extension_months > max) push(v(ctx, r, "R05", "leave_extension_months", `an extension of ${r.leave_extension_months} months is more than ${max}`));
+    if (r.leave_extension_months > max)
+      push(v(ctx, r, "R05", "leave_extension_months", `an extension of ${r.leave_extension_months} months is more than ${max}`));
   }
   if (r.patient_base !== undefined) {
     const min = ruleNumber(c, "R07", "minPatientBase");
@@ -71,11 +81,13 @@ function rowRules(ctx: RuleContext, r: RegisterRow): Violation[] {
   }
   if (r.fastleger_count !== undefined) {
     const min = ruleNumber(c, "R08", "minFastlegerCount");
-    if (r.fastleger_count < min) push(v(ctx, r, "R08", "fastleger_count", `patients from ${r.fastleger_count} fastlege list(s); at least ${min} are recommended`));
+    if (r.fastleger_count < min)
+      push(v(ctx, r, "R08", "fastleger_count", `patients from ${r.fastleger_count} fastlege list(s); at least ${min} are recommended`));
   }
   if (r.veileder_specialist === false) push(v(ctx, r, "R09", "veileder_specialist", "no individual veileder who is a specialist in allmennmedisin"));
   if (r.utdanningsplan === false) push(v(ctx, r, "R10", "utdanningsplan", "no utdanningsplan"));
-  if (r.decision_date && r.start_date && r.decision_date > r.start_date) push(v(ctx, r, "R13", "start_date", `start ${r.start_date} is before the decision ${r.decision_date}`));
+  if (r.decision_date && r.start_date && r.decision_date > r.start_date)
+    push(v(ctx, r, "R13", "start_date", `start ${r.start_date} is before the decision ${r.decision_date}`));
   if (r.start_date && r.end_date && r.start_date >= r.end_date) push(v(ctx, r, "R13", "end_date", `end ${r.end_date} is not after start ${r.start_date}`));
   for (const field of ["specialist_approved_date", "became_fastlege_date", "left_kommune_date"] as const) {
     const d = r[field];
@@ -101,7 +113,16 @@ function groupRules(ctx: RuleContext, rows: ReadonlyArray<RegisterRow>): Violati
     // R11: doctors of one agreement and period follow each other: each start is compared with the latest end so far.
     let latest: RegisterRow | undefined;
     for (const r of ordered) {
-      if (latest && r.start_date! < latest.end_date!) out.push(v(ctx, r, "R11", "start_date", `starts ${r.start_date}, before ${latest.doctor_id ?? "an earlier doctor"} ends ${latest.end_date} (row ${latest.row})`));
+      if (latest && r.start_date! < latest.end_date!)
+        out.push(
+          v(
+            ctx,
+            r,
+            "R11",
+            "start_date",
+            `starts ${r.start_date}, before ${latest.doctor_id ?? "an earlier doctor"} ends ${latest.end_date} (row ${latest.row})`,
+          ),
+        );
       if (!latest || r.end_date! > latest.end_date!) latest = r;
     }
     // R04: FTE months in the period at most 24 plus the leave extensions.
@@ -115,7 +136,15 @@ function groupRules(ctx: RuleContext, rows: ReadonlyArray<RegisterRow>): Violati
       // Leave extends the period by at most R05's 12 months in all (a longer extension is itself an R05 breach).
       extension = Math.min(maxLeave, extension + (r.leave_extension_months ?? 0));
       if (fteMonths > maxFte + extension + 1e-9) {
-        out.push(v(ctx, r, "R04", "end_date", `the period has ${fteMonths.toFixed(1)} FTE months by ${r.end_date}; at most ${maxFte} plus ${extension} months of extension`));
+        out.push(
+          v(
+            ctx,
+            r,
+            "R04",
+            "end_date",
+            `the period has ${fteMonths.toFixed(1)} FTE months by ${r.end_date}; at most ${maxFte} plus ${extension} months of extension`,
+          ),
+        );
         break;
       }
     }
@@ -124,7 +153,16 @@ function groupRules(ctx: RuleContext, rows: ReadonlyArray<RegisterRow>): Violati
     if (first?.decision_date) {
       const months = ruleNumber(c, "R06", "takeIntoUseWithinMonths");
       const deadline = addMonths(first.decision_date, months);
-      if (first.start_date! > deadline) out.push(v(ctx, first, "R06", "start_date", `first start ${first.start_date} is more than ${months} months after the decision ${first.decision_date} (deadline ${deadline})`));
+      if (first.start_date! > deadline)
+        out.push(
+          v(
+            ctx,
+            first,
+            "R06",
+            "start_date",
+            `first start ${first.start_date} is more than ${months} months after the decision ${first.decision_date} (deadline ${deadline})`,
+          ),
+        );
     }
   }
   out.push(...capRule(ctx, rows));

@@ -52,15 +52,30 @@ function addAt(into: Float64Array, at: number, amount: number): void {
 /**
  * @param costPerAgreementYear the cost model's net cost per draw (runCost(...).net), at least `draws` long
  */
-export function projectCohorts(scenario: { name: string; cohort?: CohortSection | undefined }, costPerAgreementYear: Float64Array, opts: { draws: number; seed: number }): CohortProjection {
+export function projectCohorts(
+  scenario: { name: string; cohort?: CohortSection | undefined },
+  costPerAgreementYear: Float64Array,
+  opts: { draws: number; seed: number },
+): CohortProjection {
   const c = scenario.cohort;
-  if (!c) throw new UserError("scenario", scenario.name, "the scenario has no cohort section; add cohort: {startYear, years, intakePerYear, …} (see data/scenarios/standard.yaml)");
+  if (!c)
+    throw new UserError(
+      "scenario",
+      scenario.name,
+      "the scenario has no cohort section; add cohort: {startYear, years, intakePerYear, …} (see data/scenarios/standard.yaml)",
+    );
   const { draws, seed } = opts;
   if (costPerAgreementYear.length < draws) throw new Error("projectCohorts: fewer cost draws than cohort draws");
   const H = c.years;
   const x = sampleSection(COHORT_INPUTS, c, seed, "cohort", draws);
 
-  const cum = { intake: [] as Float64Array[], completed: [] as Float64Array[], specialists: [] as Float64Array[], fastleger: [] as Float64Array[], cost: [] as Float64Array[] };
+  const cum = {
+    intake: [] as Float64Array[],
+    completed: [] as Float64Array[],
+    specialists: [] as Float64Array[],
+    fastleger: [] as Float64Array[],
+    cost: [] as Float64Array[],
+  };
   for (let y = 0; y < H; y++) for (const k of Object.keys(cum) as Array<keyof typeof cum>) cum[k].push(new Float64Array(draws));
   const perSpecialist = new Float64Array(draws);
   const perFastlege = new Float64Array(draws);
@@ -86,7 +101,10 @@ export function projectCohorts(scenario: { name: string; cohort?: CohortSection 
       addAt(cost, y, intake * Math.min(1, a) * costPerAgreementYear[i]!);
       if (a > 1) addAt(cost, y + 1, intake * (a - 1) * costPerAgreementYear[i]!);
     }
-    let sc = 0, ss = 0, sf = 0, sk = 0;
+    let sc = 0,
+      ss = 0,
+      sf = 0,
+      sk = 0;
     for (let y = 0; y < H; y++) {
       sc += completed[y]!;
       ss += specialists[y]!;

@@ -40,7 +40,10 @@ const bad = (allowed: string): Parsed => ({ ok: false, allowed });
 const text = (s: string) => ok(s);
 export const kommunenr = (s: string) => (/^\d{4}$/.test(s) ? ok(s) : bad("4 digits, e.g. 0301"));
 const date = (s: string) => (isIsoDate(s) ? ok(s) : bad("a date written YYYY-MM-DD"));
-const oneOf = <T extends string>(values: readonly T[]) => (s: string) => ((values as readonly string[]).includes(s) ? ok(s) : bad(`one of ${values.join(", ")}`));
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (s: string) =>
+    (values as readonly string[]).includes(s) ? ok(s) : bad(`one of ${values.join(", ")}`);
 export const jaNei = (s: string) => (s === "ja" ? ok(true) : s === "nei" ? ok(false) : bad("ja or nei"));
 const count = (s: string) => (/^\d+$/.test(s) ? ok(Number(s)) : bad("a whole number 0 or more"));
 /** A plain decimal number (digits, optionally a decimal comma or point): not "0x32", "5e1" or "80 %". */

@@ -62,7 +62,6 @@ export interface IndicatorsReport {
   costPerOutcome?: { costPerAgreementYearNok: number; totalCostNok: number; perSpecialistNok: number | null; perNewFastlegeNok: number | null };
 }
 
-
 /** Rows the indicators can use: identified, dated in order, with a stillingsprosent, started by asOf. */
 export function usableRow(r: RegisterRow, asOf: string): boolean {
   return !!r.doctor_id && !!r.kommunenr && !!r.start_date && !!r.end_date && r.start_date < r.end_date && r.start_date <= asOf && r.fte_pct !== undefined;
@@ -91,7 +90,10 @@ export function groupByKey<T>(items: ReadonlyArray<T>, key: (t: T) => string): M
 
 /** One record per doctor (rows of a doctor in several agreements are merged), from usable rows. */
 export function doctorRecords(rows: ReadonlyArray<RegisterRow>, asOf: string): DoctorRecord[] {
-  const byDoctor = groupByKey(rows.filter((r) => usableRow(r, asOf)), (r) => r.doctor_id!);
+  const byDoctor = groupByKey(
+    rows.filter((r) => usableRow(r, asOf)),
+    (r) => r.doctor_id!,
+  );
   return [...byDoctor.entries()].map(([doctor_id, rs]) => {
     rs.sort((a, b) => (a.start_date! < b.start_date! ? -1 : 1));
     const first = rs[0]!;
@@ -130,7 +132,19 @@ export function indicatorValues(doctors: ReadonlyArray<DoctorRecord>, asOf: stri
 
 /** A suppressed cell: nothing published, not even the count. */
 export function suppressedValues(): IndicatorValues {
-  return { doctors: null, suppressed: true, meanFteMonths: null, shareReached24FteMonths: null, shareSpecialistApproved: null, shareFastlegeWithin1Year: null, shareFastlegeWithin3Years: null, retention1Year: null, retention2Years: null, retention3Years: null, shareFromOtherGpWork: null };
+  return {
+    doctors: null,
+    suppressed: true,
+    meanFteMonths: null,
+    shareReached24FteMonths: null,
+    shareSpecialistApproved: null,
+    shareFastlegeWithin1Year: null,
+    shareFastlegeWithin3Years: null,
+    retention1Year: null,
+    retention2Years: null,
+    retention3Years: null,
+    shareFromOtherGpWork: null,
+  };
 }
 
 function computeValues(doctors: ReadonlyArray<DoctorRecord>, asOf: string, requiredFteMonths: number): IndicatorValues {
@@ -182,13 +196,19 @@ function groupBy(doctors: ReadonlyArray<DoctorRecord>, key: (d: DoctorRecord) =>
  * observed for years they have not yet been.
  */
 export function latestDate(rows: ReadonlyArray<RegisterRow>): string {
-  const dates = rows.flatMap((r) => [r.decision_date, r.start_date, r.specialist_approved_date, r.became_fastlege_date, r.left_kommune_date]).filter((d): d is string => !!d);
+  const dates = rows
+    .flatMap((r) => [r.decision_date, r.start_date, r.specialist_approved_date, r.became_fastlege_date, r.left_kommune_date])
+    .filter((d): d is string => !!d);
   return dates.sort()[dates.length - 1] ?? "1970-01-01";
 }
 
 /** Active agreement-days (any doctor working) over cap × days, from the first decision to asOf. */
 export function slotUtilisation(rows: ReadonlyArray<RegisterRow>, cap: number, asOf: string): IndicatorsReport["slotUtilisation"] {
-  const from = rows.map((r) => r.decision_date).filter((d): d is string => !!d).sort()[0] ?? asOf;
+  const from =
+    rows
+      .map((r) => r.decision_date)
+      .filter((d): d is string => !!d)
+      .sort()[0] ?? asOf;
   const byAgreement = new Map<string, Array<[number, number]>>();
   for (const r of rows) {
     if (!r.agreement_id || !r.start_date || !r.end_date || r.start_date >= r.end_date) continue;
@@ -212,7 +232,11 @@ export function slotUtilisation(rows: ReadonlyArray<RegisterRow>, cap: number, a
   return { share: days > 0 && cap > 0 ? activeDays / (cap * days) : 0, activeAgreementYears: activeDays / 365.25, cap, from, to: asOf };
 }
 
-export function registerIndicators(rows: ReadonlyArray<RegisterRow>, params: ParamSet, opts: { asOf?: string; cap?: number; costPerAgreementYearNok?: number } = {}): IndicatorsReport {
+export function registerIndicators(
+  rows: ReadonlyArray<RegisterRow>,
+  params: ParamSet,
+  opts: { asOf?: string; cap?: number; costPerAgreementYearNok?: number } = {},
+): IndicatorsReport {
   const asOf = opts.asOf ?? latestDate(rows);
   const required = fixedScalarAt(params, "rules/required_open_practice_fte_months", asOf);
   const cap = opts.cap ?? fixedScalarAt(params, "budget/max_agreements", asOf);

@@ -31,8 +31,10 @@ export function parseRegisterCsv(text: string, where: string): Omit<RegisterFile
   if (records.length === 0) throw new UserError("io", where, "is empty; expected a header row with the register's columns");
   const header = records[0]!.map((h) => h.trim());
   const missing = REGISTER_COLUMNS.filter((c) => !header.includes(c.name)).map((c) => c.name);
-  if (header.length === 1 && header[0]!.includes(";")) throw new UserError("io", where, "looks semicolon-separated (as Norwegian Excel saves CSV); save it comma-separated (CSV UTF-8, comma) and try again");
-  if (missing.length > 0) throw new UserError("io", where, `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header has: ${header.join(", ")})`);
+  if (header.length === 1 && header[0]!.includes(";"))
+    throw new UserError("io", where, "looks semicolon-separated (as Norwegian Excel saves CSV); save it comma-separated (CSV UTF-8, comma) and try again");
+  if (missing.length > 0)
+    throw new UserError("io", where, `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header has: ${header.join(", ")})`);
   const known = new Set<string>(REGISTER_COLUMNS.map((c) => c.name));
   const rows: RegisterRow[] = [];
   const problems: RegisterFile["problems"] = [];

@@ -35,9 +35,19 @@ function covered(params: ParamSet, id: string, date: string): number | undefined
 export function validateRegister(register: RegisterFile, catalogue: RuleCatalogue, params: ParamSet, opts: { cap?: number } = {}): ValidationReport {
   // The cap in force at the register's first start that the cap file covers (else its first period's value).
   const capFile = scalarFile(params, "budget/max_agreements");
-  const firstCovered = register.rows.map((r) => r.start_date).filter((d): d is string => !!d && covered(params, "budget/max_agreements", d) !== undefined).sort()[0];
+  const firstCovered = register.rows
+    .map((r) => r.start_date)
+    .filter((d): d is string => !!d && covered(params, "budget/max_agreements", d) !== undefined)
+    .sort()[0];
   const cap = opts.cap ?? fixedScalarAt(params, "budget/max_agreements", firstCovered ?? capFile.values[0]!.from);
-  const formatViolations: Violation[] = register.problems.map((p) => ({ row: p.row, agreement_id: p.agreement_id ?? null, rule: "FORMAT", severity: "error", field: p.field, message: p.message }));
+  const formatViolations: Violation[] = register.problems.map((p) => ({
+    row: p.row,
+    agreement_id: p.agreement_id ?? null,
+    rule: "FORMAT",
+    severity: "error",
+    field: p.field,
+    message: p.message,
+  }));
   const ruleViolations = checkRules({ catalogue, cap, minStillingsprosent: (d) => covered(params, "rules/min_stillingsprosent", d) }, register.rows);
   const violations = [...formatViolations, ...ruleViolations].sort((a, b) => a.row - b.row || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   const rowsWithError = new Set(violations.filter((x) => x.severity === "error").map((x) => x.row));

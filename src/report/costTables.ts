@@ -19,7 +19,11 @@ export function summaryTable(r: CostReport): Table {
       ["P85 (budsjettramme)", formatNok(r.p85), formatMillNok(r.national.p85)],
       ["P90", formatNok(r.p90), formatMillNok(r.national.p90)],
       ["Standardavvik", formatNok(r.sd), ""],
-      [`Andel trekk over ${formatNok(r.referenceCostNok)} / over bevilgningen ${formatMillNok(r.national.budgetLineNok)}`, formatPercent(r.shareAbove500k), formatPercent(r.national.shareAboveBudgetLine)],
+      [
+        `Andel trekk over ${formatNok(r.referenceCostNok)} / over bevilgningen ${formatMillNok(r.national.budgetLineNok)}`,
+        formatPercent(r.shareAbove500k),
+        formatPercent(r.national.shareAboveBudgetLine),
+      ],
     ],
   };
 }
@@ -39,7 +43,11 @@ export function decompositionTable(r: CostReport): Table {
       ["= Netto merutgift for folketrygden", formatNok(det.net), formatNok(d.net)],
       ["Annen offentlig kostnad (ikke folketrygden):", "", ""],
       ["Nasjonal ALIS, forventet tilskudd (staten)", formatNok(det.alisSupport), formatNok(r.otherPublicCost.nasjonalAlisExpectedNok)],
-      ["Basistilskudd for pasientgrunnlaget (kommunen; fastlegene beholder det, uendret)", formatNok(det.basistilskudd), formatNok(r.otherPublicCost.basistilskuddKeptByFastlegerNok)],
+      [
+        "Basistilskudd for pasientgrunnlaget (kommunen; fastlegene beholder det, uendret)",
+        formatNok(det.basistilskudd),
+        formatNok(r.otherPublicCost.basistilskuddKeptByFastlegerNok),
+      ],
     ],
   };
 }

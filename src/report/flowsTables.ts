@@ -13,7 +13,11 @@ export function partyEffectsTable(reports: ReadonlyArray<FlowsReport>): Table {
     alignRight: reports.flatMap((_, k) => [1 + 3 * k, 2 + 3 * k, 3 + 3 * k]),
     rows: PARTIES.map((p) => [
       PARTY_LABELS[p],
-      ...reports.flatMap((r) => [formatNok(r.netByParty.difference[p]), `${formatNok(r.monteCarlo[p].p10)} – ${formatNok(r.monteCarlo[p].p90)}`, formatPercent(r.monteCarlo[p].probabilityOfLoss, 0)]),
+      ...reports.flatMap((r) => [
+        formatNok(r.netByParty.difference[p]),
+        `${formatNok(r.monteCarlo[p].p10)} – ${formatNok(r.monteCarlo[p].p90)}`,
+        formatPercent(r.monteCarlo[p].probabilityOfLoss, 0),
+      ]),
     ]),
   };
 }

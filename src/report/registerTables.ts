@@ -10,14 +10,34 @@ const share = (x: number | null) => (x === null ? SUPPRESSED : formatPercent(x, 
 
 function indicatorRow(name: string, v: IndicatorValues): Array<string | number> {
   if (v.suppressed || v.doctors === null) return [name, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED, SUPPRESSED];
-  return [name, v.doctors, formatNumber(v.meanFteMonths ?? 0, 1), share(v.shareReached24FteMonths), share(v.shareSpecialistApproved), share(v.shareFastlegeWithin3Years), share(v.retention1Year), share(v.retention2Years), share(v.shareFromOtherGpWork)];
+  return [
+    name,
+    v.doctors,
+    formatNumber(v.meanFteMonths ?? 0, 1),
+    share(v.shareReached24FteMonths),
+    share(v.shareSpecialistApproved),
+    share(v.shareFastlegeWithin3Years),
+    share(v.retention1Year),
+    share(v.retention2Years),
+    share(v.shareFromOtherGpWork),
+  ];
 }
 
 export function indicatorsTable(r: IndicatorsReport, by: "byHelseregion" | "byStartYear" | "byKommune"): Table {
   const title = { byHelseregion: "helseregion", byStartYear: "startår", byKommune: "kommune" }[by];
   return {
     caption: `Indikatorer etter ${title} per ${r.asOf} (celler med færre enn ${r.minCellPersons} leger er prikket, og grupper som ellers kunne regnes ut som differanse)`,
-    headers: [title[0]!.toUpperCase() + title.slice(1), "Leger", "Månedsverk", "Fullført 24 mnd", "Spesialist", "Fastlege innen 3 år", "I kommunen etter 1 år", "… etter 2 år", "Fra annet allmennlegearbeid"],
+    headers: [
+      title[0]!.toUpperCase() + title.slice(1),
+      "Leger",
+      "Månedsverk",
+      "Fullført 24 mnd",
+      "Spesialist",
+      "Fastlege innen 3 år",
+      "I kommunen etter 1 år",
+      "… etter 2 år",
+      "Fra annet allmennlegearbeid",
+    ],
     alignRight: [1, 2, 3, 4, 5, 6, 7, 8],
     rows: [indicatorRow("Alle", r.overall), ...Object.entries(r[by]).map(([k, v]) => indicatorRow(k, v))],
   };
@@ -30,7 +50,14 @@ export function validationSummaryTable(v: ValidationReport): Table {
     caption: `Kontroll av registeret: ${v.rows} rader, ${v.valid} uten feil, ${v.errors} feil og ${v.warnings} advarsler`,
     headers: ["Regel", "Alvor", "Antall", "Regelen"],
     alignRight: [2],
-    rows: [...counts.entries()].sort().map(([rule, n]) => [rule, rule === "FORMAT" ? "feil" : v.rules[rule as keyof ValidationReport["rules"]]?.severity === "warning" ? "advarsel" : "feil", n, rule === "FORMAT" ? "Feil format i en celle" : v.rules[rule as keyof ValidationReport["rules"]]?.text ?? ""]),
+    rows: [...counts.entries()]
+      .sort()
+      .map(([rule, n]) => [
+        rule,
+        rule === "FORMAT" ? "feil" : v.rules[rule as keyof ValidationReport["rules"]]?.severity === "warning" ? "advarsel" : "feil",
+        n,
+        rule === "FORMAT" ? "Feil format i en celle" : (v.rules[rule as keyof ValidationReport["rules"]]?.text ?? ""),
+      ]),
   };
 }
 
@@ -40,6 +67,13 @@ export function cohortTable(p: CohortProjection): Table {
     caption: "Kohortframskriving, kumulativt: P50 (P10–P90)",
     headers: ["År", "Startet", "Fullført 24 mnd", "Spesialister", "Nye fastleger", "Kostnad for folketrygden"],
     alignRight: [1, 2, 3, 4, 5],
-    rows: p.byYear.map((y) => [y.year, b(y.intake), b(y.completedCumulative), b(y.specialistsCumulative), b(y.fastlegerCumulative), `${formatNok(y.costCumulativeNok.p50)}`]),
+    rows: p.byYear.map((y) => [
+      y.year,
+      b(y.intake),
+      b(y.completedCumulative),
+      b(y.specialistsCumulative),
+      b(y.fastlegerCumulative),
+      `${formatNok(y.costCumulativeNok.p50)}`,
+    ]),
   };
 }

@@ -94,12 +94,22 @@ ${chart("tornado")}
 ${chart("sobol")}
 ${htmlTable(driversTable(r.cost))}
 </section>
-${r.flows ? `<section id="strommer"><h2>Refusjonsstrømmer: hvem betaler og hvem får</h2>${chart("strommer-parter")}${Object.values(r.flows).map((f) => htmlTable(partyEffectsTable([f]))).join("")}${chart("strommer-kommunen")}${chart("strommer-fastleger")}</section>` : ""}
-${budget ? `<section id="budsjett"><h2>Budsjett: utgifter per år mot kap. 2755 post 70</h2>
+${
+  r.flows
+    ? `<section id="strommer"><h2>Refusjonsstrømmer: hvem betaler og hvem får</h2>${chart("strommer-parter")}${Object.values(r.flows)
+        .map((f) => htmlTable(partyEffectsTable([f])))
+        .join("")}${chart("strommer-kommunen")}${chart("strommer-fastleger")}</section>`
+    : ""
+}
+${
+  budget
+    ? `<section id="budsjett"><h2>Budsjett: utgifter per år mot kap. 2755 post 70</h2>
 <p>Avtalene tas i bruk gradvis, gis tilbake og tildeles på nytt (simulert måned for måned); utgiften i et år er aktive avtalemåneder ganger kostnaden per avtaleår med takstene for det året.
 Hvert år regnes som avtaleår nr. ${r.cost.scenario.agreementYearIndex} (${r.cost.scenario.agreementYearIndex === 1 ? "med opptrapping" : "uten opptrapping"}), uansett når legene startet; første og siste år er bare delvis simulert (antall måneder står ved året).</p>
 ${chart("tildeling-tidslinje")}${chart("budsjettbane")}${htmlTable(sheetTable(budget, BUDGET_COLUMNS))}
-<p>Alle kolonnene (P10, P90, simulerte måneder, alle avtaler i bruk) står i results.xlsx.</p></section>` : ""}
+<p>Alle kolonnene (P10, P90, simulerte måneder, alle avtaler i bruk) står i results.xlsx.</p></section>`
+    : ""
+}
 <section id="forutsetninger"><h2>Forutsetninger</h2>
 <p>Hver forutsetning med fordeling og kilde. Usikre tall er modellert som fordelinger (trippelestimat: lav, mest sannsynlig, høy).</p>
 ${htmlTable(assumptionsTableView(r.cost))}
@@ -163,7 +173,12 @@ export function comparisonReportHtml(scenarios: ReadonlyArray<ReportScenario>, c
   const results = scenarios.map((s) => s.results);
   const date = results[0]!.manifest.date;
   const meta = `${results.length} scenarioer · kjørt ${formatDateLong(date)} · introsim ${escapeHtml(results[0]!.manifest.version)}`;
-  const nav: Array<[string, string]> = [["sporsmal", "Spørsmålet"], ["sammenligning", "Sammenligning"], ...results.map((r) => [`scenario-${r.scenario.name}`, r.scenario.title] as [string, string]), ["manifest", "Manifest"]];
+  const nav: Array<[string, string]> = [
+    ["sporsmal", "Spørsmålet"],
+    ["sammenligning", "Sammenligning"],
+    ...results.map((r) => [`scenario-${r.scenario.name}`, r.scenario.title] as [string, string]),
+    ["manifest", "Manifest"],
+  ];
   const body = `${QUESTION}
 <section id="sammenligning"><h2>Sammenligning</h2>
 ${comparisonCharts.map(figure).join("")}
@@ -179,6 +194,9 @@ ${figure(s.charts.find((c) => c.name === "budsjettbane"))}
 <p>Hele rapporten for scenarioet: <a href="${escapeHtml(links[i]!)}">${escapeHtml(links[i]!)}</a>.</p></section>`;
   })
   .join("\n")}
-${manifestSection(results.map((r) => r.manifest), [...new Set(results.flatMap((r) => r.notes.map((w) => `«${r.scenario.title}»: ${w}`)))])}`;
+${manifestSection(
+  results.map((r) => r.manifest),
+  [...new Set(results.flatMap((r) => r.notes.map((w) => `«${r.scenario.title}»: ${w}`)))],
+)}`;
   return page("Hva koster introduksjonsavtalene? Scenarioer side om side", meta, body, nav);
 }

@@ -38,4 +38,3 @@ export interface ScenarioRun {
   /** Sorted net cost draws, for the distribution chart. */
   sortedNet: Float64Array;
 }
-

@@ -21,7 +21,11 @@ export interface OutputOptions {
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
-async function render(entries: ReadonlyArray<{ name: string; caption: string; spec: ChartSpec }>, files: Map<string, string | Uint8Array>, prefix: string): Promise<ReportChart[]> {
+async function render(
+  entries: ReadonlyArray<{ name: string; caption: string; spec: ChartSpec }>,
+  files: Map<string, string | Uint8Array>,
+  prefix: string,
+): Promise<ReportChart[]> {
   // Loaded here: vega, vega-lite and resvg take a few hundred ms that commands without charts never need.
   const { renderChart, chartFiles } = await import("../charts/render");
   const out: ReportChart[] = [];
@@ -64,8 +68,23 @@ export async function comparisonOutputFiles(runs: ReadonlyArray<ScenarioRun>, op
   const budgets = results.flatMap((r) => (r.budget ? [{ title: r.scenario.title, budget: r.budget }] : []));
   const charts = await render(
     [
-      { name: "sammenligning", caption: "Netto merutgift per avtaleår i hvert scenario: P10–P90, P50 og P85, mot anslaget.", spec: scenarioComparisonSpec(results.map((r) => r.cost), sub) },
-      ...(budgets.length ? [{ name: "budsjett-sammenligning", caption: "Utgift per budsjettår (P85 og P50) i hvert scenario mot bevilgningen.", spec: budgetComparisonSpec(budgets, sub) }] : []),
+      {
+        name: "sammenligning",
+        caption: "Netto merutgift per avtaleår i hvert scenario: P10–P90, P50 og P85, mot anslaget.",
+        spec: scenarioComparisonSpec(
+          results.map((r) => r.cost),
+          sub,
+        ),
+      },
+      ...(budgets.length
+        ? [
+            {
+              name: "budsjett-sammenligning",
+              caption: "Utgift per budsjettår (P85 og P50) i hvert scenario mot bevilgningen.",
+              spec: budgetComparisonSpec(budgets, sub),
+            },
+          ]
+        : []),
     ],
     files,
     "",
@@ -73,8 +92,21 @@ export async function comparisonOutputFiles(runs: ReadonlyArray<ScenarioRun>, op
   const sheet = comparisonSheet(results);
   files.set("results.json", json({ scenarios: results }));
   files.set("manifest.json", json({ date, scenarios: results.map((r) => r.manifest) }));
-  files.set("results.xlsx", await workbookBytes([sheet, ...results.map((r) => ({ ...scenarioSheets(r)[0]!, name: `${r.scenario.name}`.slice(0, 31) }))], { date, manifest: results.map((r) => r.manifest) }));
+  files.set(
+    "results.xlsx",
+    await workbookBytes([sheet, ...results.map((r) => ({ ...scenarioSheets(r)[0]!, name: `${r.scenario.name}`.slice(0, 31) }))], {
+      date,
+      manifest: results.map((r) => r.manifest),
+    }),
+  );
   if (opts.csv) files.set(`csv/${sheet.name}.csv`, sheetCsv(sheet));
-  files.set("report.html", comparisonReportHtml(reports, charts, runs.map((r) => `${r.results.scenario.name}/report.html`)));
+  files.set(
+    "report.html",
+    comparisonReportHtml(
+      reports,
+      charts,
+      runs.map((r) => `${r.results.scenario.name}/report.html`),
+    ),
+  );
   return files;
 }

@@ -51,9 +51,15 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
   const seed = cost.report.seed;
   const warnings = [...cost.report.warnings];
   const notes: string[] = [];
-  if (fewDrawsWarning(cost.problem, cost.report.draws)) notes.push(`Bare ${formatNumber(cost.report.draws, 0)} trekk: P85 og P90 er ustabile under ${formatNumber(MIN_RECOMMENDED_DRAWS, 0)}. Bruk minst så mange trekk for tall som skal publiseres.`);
+  if (fewDrawsWarning(cost.problem, cost.report.draws))
+    notes.push(
+      `Bare ${formatNumber(cost.report.draws, 0)} trekk: P85 og P90 er ustabile under ${formatNumber(MIN_RECOMMENDED_DRAWS, 0)}. Bruk minst så mange trekk for tall som skal publiseres.`,
+    );
   const flows = scenario.flows
-    ? (Object.fromEntries(EMPLOYMENT_FORMS.map((employment) => [employment, runFlows(scenario, params, { ...common, employment })])) as Record<EmploymentForm, FlowsReport>)
+    ? (Object.fromEntries(EMPLOYMENT_FORMS.map((employment) => [employment, runFlows(scenario, params, { ...common, employment })])) as Record<
+        EmploymentForm,
+        FlowsReport
+      >)
     : undefined;
 
   const inputs: RunManifest["inputs"] = [];
@@ -63,7 +69,12 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
   if (section?.applications) {
     for (const field of ["applications", "policy"] as const) {
       const f = section[field];
-      if (f && !fs.existsSync(scenarioFilePath(f))) throw new UserError("scenario", `${loaded.file}: allocation.${field}`, `"${f}" not found (looked for ${displayPath(scenarioFilePath(f))}); the path is relative to the scenario file that names it`);
+      if (f && !fs.existsSync(scenarioFilePath(f)))
+        throw new UserError(
+          "scenario",
+          `${loaded.file}: allocation.${field}`,
+          `"${f}" not found (looked for ${displayPath(scenarioFilePath(f))}); the path is relative to the scenario file that names it`,
+        );
     }
     const apps = readApplications(scenarioFilePath(section.applications));
     inputs.push({ file: section.applications, sha256: apps.sha256 });
@@ -96,7 +107,13 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
   };
   return {
     results: {
-      scenario: { name: scenario.name, title: scenario.title ?? scenario.name, ...(scenario.description ? { description: scenario.description.trim() } : {}), file: loaded.file, chain: loaded.chain.map((f) => f.split(path.sep).join("/")) },
+      scenario: {
+        name: scenario.name,
+        title: scenario.title ?? scenario.name,
+        ...(scenario.description ? { description: scenario.description.trim() } : {}),
+        file: loaded.file,
+        chain: loaded.chain.map((f) => f.split(path.sep).join("/")),
+      },
       cost: cost.report,
       ...(flows ? { flows } : {}),
       ...(allocation ? { allocation } : {}),

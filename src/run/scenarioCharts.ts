@@ -25,9 +25,15 @@ export function scenarioCharts(run: ScenarioRun): CatalogueEntry[] {
   const sub = runSubtitle(title, date);
   const flows = r.flows ? Object.values(r.flows) : [];
   const entries: CatalogueEntry[] = [
-    { name: "kostnadsfordeling", caption: "Fordelingen av netto merutgift per avtaleår, med anslaget på 500 000 kr, P50 og P85.", spec: costDistributionSpec(r.cost, run.sortedNet) },
+    {
+      name: "kostnadsfordeling",
+      caption: "Fordelingen av netto merutgift per avtaleår, med anslaget på 500 000 kr, P50 og P85.",
+      spec: costDistributionSpec(r.cost, run.sortedNet),
+    },
     { name: "tornado", caption: "Hvilke forutsetninger flytter resultatet mest, én og én (P10 til P90).", spec: tornadoSpec(r.cost) },
-    ...(r.cost.sobol ? [{ name: "sobol", caption: "Global følsomhet: andel av variansen hver forutsetning forklarer, alene og med samspill.", spec: sobolSpec(r.cost) }] : []),
+    ...(r.cost.sobol
+      ? [{ name: "sobol", caption: "Global følsomhet: andel av variansen hver forutsetning forklarer, alene og med samspill.", spec: sobolSpec(r.cost) }]
+      : []),
     ...(flows.length
       ? [
           { name: "strommer-parter", caption: "Hvem vinner og taper: netto virkning per part, begge ansettelsesformer.", spec: partyEffectsSpec(flows) },
@@ -35,8 +41,18 @@ export function scenarioCharts(run: ScenarioRun): CatalogueEntry[] {
           { name: "strommer-fastleger", caption: "De avgivende fastlegenes netto virkning, trinn for trinn.", spec: partyWaterfallSpec(flows, "fastleger") },
         ]
       : []),
-    ...(r.allocation ? [{ name: "tildeling-tidslinje", caption: "Avtaler i bruk per måned mot taket.", spec: slotTimelineSpec(r.allocation, sub, r.allocation.observed) }] : []),
-    ...(r.budget ? [{ name: "budsjettbane", caption: "Folketrygdens utgifter per budsjettår (P50–P85) mot bevilgningen på kap. 2755 post 70.", spec: budgetPathSpec(r.budget, sub) }] : []),
+    ...(r.allocation
+      ? [{ name: "tildeling-tidslinje", caption: "Avtaler i bruk per måned mot taket.", spec: slotTimelineSpec(r.allocation, sub, r.allocation.observed) }]
+      : []),
+    ...(r.budget
+      ? [
+          {
+            name: "budsjettbane",
+            caption: "Folketrygdens utgifter per budsjettår (P50–P85) mot bevilgningen på kap. 2755 post 70.",
+            spec: budgetPathSpec(r.budget, sub),
+          },
+        ]
+      : []),
   ];
   return entries.map((e) => ({ ...e, spec: withRunContext(e.spec, title, date) }));
 }

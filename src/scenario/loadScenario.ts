@@ -69,7 +69,14 @@ function readMerged(file: string, seen: string[]): { raw: Raw; chain: string[] }
   const parent = readMerged(parentFile, [...seen, abs]);
   // A variant is its own scenario: without a name of its own it is named after its file, so its outputs never
   // overwrite the parent's (charts/<name>/).
-  const merged: Raw = { ...parent.raw, name: path.basename(abs).replace(/\.(ya?ml|json)$/i, "").toLowerCase(), ...raw };
+  const merged: Raw = {
+    ...parent.raw,
+    name: path
+      .basename(abs)
+      .replace(/\.(ya?ml|json)$/i, "")
+      .toLowerCase(),
+    ...raw,
+  };
   delete merged.extends;
   // Sections merge entry by entry, so a variant changes one input or one amount and inherits the rest.
   for (const section of ["inputs", "flows", "cohort", "allocation"]) {

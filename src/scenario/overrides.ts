@@ -29,7 +29,11 @@ export function applyOverrides(raw: Record<string, unknown>, sets: ReadonlyArray
     const isFlowInput = FLOW_INPUT_NAMES.includes(name);
     const setting = SETTINGS[name];
     if (!isInput && !isFlowInput && !setting) {
-      throw new UserError("flag", `--set ${s}`, `unknown name "${name}"; allowed: ${[...COST_INPUT_NAMES, ...FLOW_INPUT_NAMES, ...Object.keys(SETTINGS)].join(", ")}`);
+      throw new UserError(
+        "flag",
+        `--set ${s}`,
+        `unknown name "${name}"; allowed: ${[...COST_INPUT_NAMES, ...FLOW_INPUT_NAMES, ...Object.keys(SETTINGS)].join(", ")}`,
+      );
     }
     if (setting === "date") {
       raw[name] = text;

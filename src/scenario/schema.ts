@@ -22,7 +22,12 @@ export const scenarioSchema = z.strictObject({
   /** The cost model's section: agreement-year, its index, the number of agreements (cost/section.ts). */
   ...costSectionShape,
   draws: z.number().int().min(1, "draws must be at least 1").max(MAX_DRAWS, `draws must be at most ${MAX_DRAWS}`).optional(),
-  seed: z.number().int().min(0, "seed must be a whole number >= 0").max(2 ** 32 - 1, "seed must be below 2^32").optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0, "seed must be a whole number >= 0")
+    .max(2 ** 32 - 1, "seed must be below 2^32")
+    .optional(),
   /** Refusjon flows between the parties (employment form, cost sharing); needed by `introsim flows`. */
   flows: flowsSectionSchema.optional(),
   /** Cohort projection for planning (intake and outcomes over years); used by the måloppnåelse notebook. */

@@ -18,12 +18,22 @@ function boundingFields(spec: DistSpec): Array<[string, number]> {
     case "fixed":
       return [["value", spec.value]];
     case "trippelestimat":
-      return [["lav", spec.lav], ["mest_sannsynlig", spec.mest_sannsynlig], ["hoy", spec.hoy]];
+      return [
+        ["lav", spec.lav],
+        ["mest_sannsynlig", spec.mest_sannsynlig],
+        ["hoy", spec.hoy],
+      ];
     case "uniform":
-      return [["min", spec.min], ["max", spec.max]];
+      return [
+        ["min", spec.min],
+        ["max", spec.max],
+      ];
     case "normal":
     case "lognormal":
-      return [["p5", spec.p5], ["p95", spec.p95]];
+      return [
+        ["p5", spec.p5],
+        ["p95", spec.p95],
+      ];
     case "empirical":
       return spec.values.map((v, i) => [`values[${i}]`, v] as [string, number]);
   }
@@ -37,7 +47,12 @@ export function checkScenarioDomains(s: Scenario, where: string, params: ParamSe
   const flowSpecs = s.flows ? FLOW_INPUTS.map((d) => [d, (s.flows as unknown as Record<string, DistSpec>)[d.name]!, "flows"] as const) : [];
   const cohortSpecs = s.cohort ? COHORT_INPUTS.map((d) => [d, (s.cohort as unknown as Record<string, DistSpec>)[d.name]!, "cohort"] as const) : [];
   const slotSpecs = s.allocation ? SLOT_INPUTS.map((d) => [d, (s.allocation as unknown as Record<string, DistSpec>)[d.name]!, "allocation"] as const) : [];
-  const specs = [...COST_INPUTS.map((d) => [d, (s.inputs as Record<string, DistSpec>)[d.name]!, "inputs"] as const), ...flowSpecs, ...cohortSpecs, ...slotSpecs];
+  const specs = [
+    ...COST_INPUTS.map((d) => [d, (s.inputs as Record<string, DistSpec>)[d.name]!, "inputs"] as const),
+    ...flowSpecs,
+    ...cohortSpecs,
+    ...slotSpecs,
+  ];
   for (const [def, spec, section] of specs) {
     const name = def.name;
     const [lo, hi] = domainBounds(def.domain, minFte);

@@ -26,7 +26,7 @@ export function kaplanMeier(observations: ReadonlyArray<SurvivalObservation>): K
   const steps: KaplanMeierStep[] = [];
   let atRisk = sorted.length;
   let s = 1;
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     const t = sorted[i]!.time;
     let events = 0;
     let leaving = 0;

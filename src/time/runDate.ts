@@ -10,7 +10,8 @@ const OSLO_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", ye
 export function runDate(env: NodeJS.ProcessEnv = process.env): string {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== "") {
-    if (!/^\d+$/.test(epoch)) throw new UserError("flag", "SOURCE_DATE_EPOCH", `"${epoch}" is not allowed; it must be whole seconds since 1970-01-01, e.g. 1795305600`);
+    if (!/^\d+$/.test(epoch))
+      throw new UserError("flag", "SOURCE_DATE_EPOCH", `"${epoch}" is not allowed; it must be whole seconds since 1970-01-01, e.g. 1795305600`);
     return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
   }
   return OSLO_DATE.format(new Date());

@@ -6,7 +6,16 @@ import { DEFAULT_POLICY, policySchema } from "../../src/allocation/policy";
 import { HELSEREGIONER } from "../../src/register/helseregion";
 
 const app = (a: Partial<Application> & Pick<Application, "kommunenr">): Application => ({
-  row: 1, kommune: a.kommunenr, helseregion: "Sør-Øst", sentralitet: 3, round: 2022, requested: 1, mainPurpose: true, doctorsNeedingSpecialisation: 1, hasCandidate: true, ...a,
+  row: 1,
+  kommune: a.kommunenr,
+  helseregion: "Sør-Øst",
+  sentralitet: 3,
+  round: 2022,
+  requested: 1,
+  mainPurpose: true,
+  doctorsNeedingSpecialisation: 1,
+  hasCandidate: true,
+  ...a,
 });
 
 // Five kommuner, cap 4:
@@ -32,10 +41,25 @@ const FIVE = [
 describe("allocateRound, five kommuner and a cap of 4, by hand", () => {
   test("default policy: ranking B, A, D, C, E; grants B 1, A 2, D 1; C and E none, each with its reason", () => {
     const r = allocateRound(FIVE, DEFAULT_POLICY, 4);
-    expect(r.decisions.map((d) => [d.kommune, d.rank, d.granted])).toEqual([["B", 1, 1], ["A", 2, 2], ["D", 3, 1], ["C", 4, 0], ["E", 5, 0]]);
+    expect(r.decisions.map((d) => [d.kommune, d.rank, d.granted])).toEqual([
+      ["B", 1, 1],
+      ["A", 2, 2],
+      ["D", 3, 1],
+      ["C", 4, 0],
+      ["E", 5, 0],
+    ]);
     expect(r.decisions[0]!.reason).toBe("Fikk alle 1: hovedformål, 5 leger trenger spesialisering (rang 1).");
     expect(r.decisions[3]!.reason).toBe("Ikke tildelt: det nasjonale taket på 4 ble nådd før ikke hovedformål, 10 leger trenger spesialisering (rang 4).");
-    expect(r.totals).toEqual({ requested: 8, granted: 4, byHelseregion: { Nord: { requested: 3, granted: 1 }, "Sør-Øst": { requested: 2, granted: 2 }, "Midt-Norge": { requested: 1, granted: 1 }, Vest: { requested: 2, granted: 0 } } });
+    expect(r.totals).toEqual({
+      requested: 8,
+      granted: 4,
+      byHelseregion: {
+        Nord: { requested: 3, granted: 1 },
+        "Sør-Øst": { requested: 2, granted: 2 },
+        "Midt-Norge": { requested: 1, granted: 1 },
+        Vest: { requested: 2, granted: 0 },
+      },
+    });
   });
 
   test("minimum of 1 per helseregion: B, D, C, A get 1 each; A's reason names the cap, C's the geography", () => {
@@ -68,7 +92,13 @@ describe("allocateRound invariants (property tests)", () => {
     doctorsNeedingSpecialisation: fc.integer({ min: 0, max: 20 }),
   });
   const apps = fc.uniqueArray(application, { minLength: 1, maxLength: 40, selector: (a) => a.kommunenr }).map((xs) => xs.map((x) => app(x)));
-  const policy = fc.record({ minPerHelseregion: fc.integer({ min: 0, max: 3 }), lowSentralitetWeight: fc.double({ min: 0, max: 3, noNaN: true }), maxPerKommune: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }) }).map((p) => policySchema.parse(p));
+  const policy = fc
+    .record({
+      minPerHelseregion: fc.integer({ min: 0, max: 3 }),
+      lowSentralitetWeight: fc.double({ min: 0, max: 3, noNaN: true }),
+      maxPerKommune: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+    })
+    .map((p) => policySchema.parse(p));
 
   test("never more than the cap, never more than requested or the cap per kommune; all demand met when it fits", () => {
     fc.assert(
@@ -120,7 +150,11 @@ describe("the applications CSV: bad input names file, row and column", () => {
   test.each([
     ["a 3-digit kommunenr", `${header}\n301,Oslo,Sør-Øst,1,2022,3,ja,4,ja`, /a\.csv: row 1, column kommunenr: "301" is not allowed; expected 4 digits/],
     ["requested < 1", `${header}\n${ok}\n4601,Bergen,Vest,1,2022,0,ja,4,ja`, /row 2, column requested: "0" is not allowed/],
-    ["an unknown helseregion", `${header}\n0301,Oslo,Øst,1,2022,3,ja,4,ja`, /row 1, column helseregion: "Øst" is not allowed; expected one of Nord, Midt-Norge, Vest, Sør-Øst/],
+    [
+      "an unknown helseregion",
+      `${header}\n0301,Oslo,Øst,1,2022,3,ja,4,ja`,
+      /row 1, column helseregion: "Øst" is not allowed; expected one of Nord, Midt-Norge, Vest, Sør-Øst/,
+    ],
     ["a duplicate kommune in one round", `${header}\n${ok}\n${ok}`, /row 2, column kommunenr: 0301 applies twice in round 2022 \(also row 1\)/],
     ["a missing column", "kommunenr,kommune\n0301,Oslo", /a\.csv: missing columns helseregion, sentralitet/],
   ])("%s", (_name, text, message) => {

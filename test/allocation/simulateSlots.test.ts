@@ -56,7 +56,22 @@ describe("simulateSlots", () => {
 
   test("second periods happen when granted and never beyond two", () => {
     const lives: SlotLife[] = [];
-    simulateSlots(apps, DEFAULT_POLICY, 65, { ...scenario.allocation!, secondPeriodProbability: { type: "fixed", value: 1 }, chainProbability: { type: "fixed", value: 1 }, recruitFailWithCandidate: { type: "fixed", value: 0 }, recruitFailWithoutCandidate: { type: "fixed", value: 0 }, recruitFailPerSentralitetStep: { type: "fixed", value: 0 }, months: 120 }, rules, { replications: 5, seed: 2, onSlot: (l) => lives.push(l) });
+    simulateSlots(
+      apps,
+      DEFAULT_POLICY,
+      65,
+      {
+        ...scenario.allocation!,
+        secondPeriodProbability: { type: "fixed", value: 1 },
+        chainProbability: { type: "fixed", value: 1 },
+        recruitFailWithCandidate: { type: "fixed", value: 0 },
+        recruitFailWithoutCandidate: { type: "fixed", value: 0 },
+        recruitFailPerSentralitetStep: { type: "fixed", value: 0 },
+        months: 120,
+      },
+      rules,
+      { replications: 5, seed: 2, onSlot: (l) => lives.push(l) },
+    );
     expect(lives.some((l) => l.doctors.some((d) => d.period === 2))).toBe(true);
     for (const l of lives) expect(l.doctors.every((d) => d.period === 1 || d.period === 2)).toBe(true);
   });
@@ -80,11 +95,22 @@ describe("simulateSlots", () => {
 
   test("active agreement-months by calendar year add up to the doctors' working months inside the horizon", () => {
     const lives: SlotLife[] = [];
-    const s = simulateSlots(apps, DEFAULT_POLICY, 65, { ...scenario.allocation!, months: 24 }, rules, { replications: 1, seed: 1, onSlot: (l) => lives.push(l) });
-    const activeMonths = lives.reduce((a, l) => a + l.doctors.reduce((b, d) => b + Math.max(0, Math.min(24, d.start + d.months) - Math.min(24, d.start)), 0), 0);
+    const s = simulateSlots(apps, DEFAULT_POLICY, 65, { ...scenario.allocation!, months: 24 }, rules, {
+      replications: 1,
+      seed: 1,
+      onSlot: (l) => lives.push(l),
+    });
+    const activeMonths = lives.reduce(
+      (a, l) => a + l.doctors.reduce((b, d) => b + Math.max(0, Math.min(24, d.start + d.months) - Math.min(24, d.start)), 0),
+      0,
+    );
     expect(s.activeMonthsByYear.reduce((a, y) => a + y.months[0]!, 0)).toBe(activeMonths);
     // 24 months from 15 June 2022: 7 in 2022, 12 in 2023, 5 in 2024.
-    expect(s.activeMonthsByYear.map((y) => [y.year, y.simulatedMonths])).toEqual([[2022, 7], [2023, 12], [2024, 5]]);
+    expect(s.activeMonthsByYear.map((y) => [y.year, y.simulatedMonths])).toEqual([
+      [2022, 7],
+      [2023, 12],
+      [2024, 5],
+    ]);
     expect(s.utilisation.p50).toBeCloseTo(activeMonths / (65 * 24), 12);
   });
 });

@@ -78,7 +78,15 @@ describe("rank correlation", () => {
 
 describe("tornado", () => {
   test("tornado(y = 2a − b) swings a by 2 × (P90 − P10) and b by 1 ×, sorted by swing; fixed inputs are left out", () => {
-    const u = (name: string, min: number, max: number): ModelInput => ({ name, label: name, unit: "", spec: { type: "uniform", min, max }, lower: -Infinity, upper: Infinity, origin: "scenario" });
+    const u = (name: string, min: number, max: number): ModelInput => ({
+      name,
+      label: name,
+      unit: "",
+      spec: { type: "uniform", min, max },
+      lower: -Infinity,
+      upper: Infinity,
+      origin: "scenario",
+    });
     const inputs = [u("b", 0, 10), u("a", 0, 10), { ...u("c", 0, 0), spec: { type: "fixed" as const, value: 3 } }];
     const t = tornado(inputs, [5, 5, 3], (cols, k) => Float64Array.from({ length: k }, (_, i) => 2 * cols[1]![i]! - cols[0]![i]! + cols[2]![i]!));
     expect(t.base).toBe(2 * 5 - 5 + 3);

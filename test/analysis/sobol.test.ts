@@ -41,7 +41,10 @@ describe("sobolIndices", () => {
     const f = (cols: Float64Array[], n: number) => Float64Array.from({ length: n }, (_, i) => cols[0]![i]! + 2 * cols[1]![i]!);
     const r = sobolIndices(lin, [0, 0], f, { samples: 50_000, seed: 3 });
     const by = Object.fromEntries(r.indices.map((x) => [x.name, x]));
-    for (const [name, share] of [["x1", 0.2], ["x2", 0.8]] as const) {
+    for (const [name, share] of [
+      ["x1", 0.2],
+      ["x2", 0.8],
+    ] as const) {
       expect(Math.abs(by[name]!.firstOrder - share)).toBeLessThan(0.02);
       expect(Math.abs(by[name]!.total - share)).toBeLessThan(0.02);
     }

@@ -73,12 +73,16 @@ describe("projectBudget: golden cases", () => {
 
   test("a year the rules' data do not reach names the file, the budget year and what to change", () => {
     const { params, scenario } = golden();
-    expect(() => projectBudget(scenario, params, activity(2031, [12]), { seed: 1 })).toThrow(/\.yaml: no value for 2031-01-01.*\(needed for budget year 2031 of the projection; shorten allocation\.months or add the periods to the data\)/);
+    expect(() => projectBudget(scenario, params, activity(2031, [12]), { seed: 1 })).toThrow(
+      /\.yaml: no value for 2031-01-01.*\(needed for budget year 2031 of the projection; shorten allocation\.months or add the periods to the data\)/,
+    );
   });
 
   test("a fixed-price date after the price data is refused with the flag named", () => {
     const { params, scenario } = golden();
-    expect(() => projectBudget(scenario, params, activity(2025, [12]), { seed: 1, fixedPriceDate: "2031-01-01" })).toThrow(/--fixed-prices: 2031-01-01 is after the last day with takster/);
+    expect(() => projectBudget(scenario, params, activity(2025, [12]), { seed: 1, fixedPriceDate: "2031-01-01" })).toThrow(
+      /--fixed-prices: 2031-01-01 is after the last day with takster/,
+    );
   });
 });
 
@@ -92,7 +96,15 @@ describe("projectBudget: invariants on the default scenario", () => {
       fc.property(arb, fc.integer({ min: 0, max: 1000 }), (months, seed) => {
         const a = projectBudget(scenario, params, activity(2024, months), { seed });
         const again = projectBudget(scenario, params, activity(2024, months), { seed });
-        const double = projectBudget(scenario, params, activity(2024, months.map((m) => 2 * m)), { seed });
+        const double = projectBudget(
+          scenario,
+          params,
+          activity(
+            2024,
+            months.map((m) => 2 * m),
+          ),
+          { seed },
+        );
         const y = a.years[0]!;
         expect(y.nok.p10).toBeLessThanOrEqual(y.nok.p50);
         expect(y.nok.p50).toBeLessThanOrEqual(y.nok.p85);

@@ -19,7 +19,8 @@ import { CLAIMS_HEADER, DOCTORS_HEADER, GOLDEN_DOCTORS, tempDir, writeCsv } from
  */
 function goldenFiles(): { claims: string; doctors: string } {
   const dir = tempDir();
-  const line = (doc: string, practice: string, date: string, ref: number, egen = 0, exempt = "nei") => `${doc},${practice},0301,${date},2ad,${ref},${egen},${exempt},N1`;
+  const line = (doc: string, practice: string, date: string, ref: number, egen = 0, exempt = "nei") =>
+    `${doc},${practice},0301,${date},2ad,${ref},${egen},${exempt},N1`;
   const months = ["2023-01-15", "2023-02-15", "2023-03-15", "2023-04-15", "2023-05-15", "2023-06-15"];
   const lines = [
     ...months.map((d, i) => line("K1", "P2", d, i < 3 ? 10_000 : 12_000)),
@@ -44,7 +45,14 @@ describe("estimateNetCost", () => {
     expect(r.components.avgivendeFallPerAgreementYear.estimate).toBeCloseTo(720, 9);
     expect(r.components.introRefusjonNok).toBeCloseTo(310, 9);
     expect(r.components.introEgenandelPaidNok).toBeCloseTo(20, 9);
-    expect(r.eventStudy.map((c) => [c.e, Math.round(c.estimate * 1e6) / 1e6])).toEqual([[-3, 0], [-2, 0], [-1, 0], [0, -60], [1, -60], [2, -60]]);
+    expect(r.eventStudy.map((c) => [c.e, Math.round(c.estimate * 1e6) / 1e6])).toEqual([
+      [-3, 0],
+      [-2, 0],
+      [-1, 0],
+      [0, -60],
+      [1, -60],
+      [2, -60],
+    ]);
     expect(r.preTrend.slopeNokPerMonth.estimate).toBeCloseTo(0, 9);
     expect(r.preTrend.parallelTrendsPlausible).toBe(true);
     expect(r.span).toEqual({ from: "2023-01", to: "2023-06" });
@@ -57,7 +65,11 @@ describe("estimateNetCost", () => {
   test("estimateNetCost leaves out an agreement with too short a baseline and says why", async () => {
     const { claims } = goldenFiles();
     const dir = tempDir();
-    const doctors = writeCsv(dir, "doctors.csv", DOCTORS_HEADER, [...GOLDEN_DOCTORS, "I2,intro,A2,2023-02-01,2023-06-30", "V2,avgivende_fastlege,A2,2023-02-01,2023-06-30"]);
+    const doctors = writeCsv(dir, "doctors.csv", DOCTORS_HEADER, [
+      ...GOLDEN_DOCTORS,
+      "I2,intro,A2,2023-02-01,2023-06-30",
+      "V2,avgivende_fastlege,A2,2023-02-01,2023-06-30",
+    ]);
     const r = await estimateNetCost(claims, doctors, { bootstrap: 10, seed: 1 });
     expect(r.agreements.included).toBe(1);
     expect(r.agreements.excluded).toEqual([{ agreementId: "A2", reason: "fewer than 3 months of claims before the start" }]);

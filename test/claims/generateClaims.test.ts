@@ -28,7 +28,12 @@ describe("generateClaims", () => {
     const ta = await generateClaims(a, { rows: 30_000, seed: 7 });
     await generateClaims(b, { rows: 30_000, seed: 7 });
     await generateClaims(c, { rows: 30_000, seed: 8 });
-    expect(fs.readdirSync(a).filter((f) => f !== OUTPUTS_LIST).sort()).toEqual(FILES);
+    expect(
+      fs
+        .readdirSync(a)
+        .filter((f) => f !== OUTPUTS_LIST)
+        .sort(),
+    ).toEqual(FILES);
     for (const f of FILES) expect(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))), f).toBe(true);
     expect(fs.readFileSync(path.join(a, "claims.parquet")).equals(fs.readFileSync(path.join(c, "claims.parquet")))).toBe(false);
     expect(await count(path.join(a, "claims.parquet"))).toBe(30_000);
@@ -48,7 +53,14 @@ describe("generateClaims", () => {
     const e2 = await estimateNetCost(path.join(dirty, "claims.parquet"), path.join(dirty, "doctors.parquet"), { bootstrap: 20, seed: 1 });
     expect(e2.validation.claims).toMatchObject({ read: 20_012, accepted: 20_000, rejected: 12 });
     expect(e2.validation.claims.reasons.map((r) => [r.reason, r.rows])).toEqual(
-      expect.arrayContaining([["unknown_takst_for_date", 2], ["negative_amount", 2], ["bad_patient_exempt", 2], ["missing_value", 2], ["unknown_doctor", 2], ["outside_agreement_window", 2]]),
+      expect.arrayContaining([
+        ["unknown_takst_for_date", 2],
+        ["negative_amount", 2],
+        ["bad_patient_exempt", 2],
+        ["missing_value", 2],
+        ["unknown_doctor", 2],
+        ["outside_agreement_window", 2],
+      ]),
     );
     expect(e2.validation.claims.reasons.find((r) => r.reason === "unknown_takst_for_date")!.firstRows).toEqual([20_001, 20_007]);
     expect(e2.netCostPerAgreementYear).toEqual(e1.netCostPerAgreementYear);
@@ -57,12 +69,16 @@ describe("generateClaims", () => {
   test("uniformSql: streams that differ only in their last key are independent (DuckDB's own multi-value hash is not)", async () => {
     const e = await openEngine({ threads: 1 });
     try {
-      const corr = async (a: string, b: string) =>
-        (await rows<{ c: number }>(e, `SELECT corr(${a}, ${b})::DOUBLE AS c FROM range(100000) r(i)`))[0]!.c;
+      const corr = async (a: string, b: string) => (await rows<{ c: number }>(e, `SELECT corr(${a}, ${b})::DOUBLE AS c FROM range(100000) r(i)`))[0]!.c;
       // hash(seed, i, 1) and hash(seed, i, 4) differ by a fixed XOR mask: their top bits correlate at 0.88.
       const raw = (k: number) => `((hash(7::UBIGINT, i, ${k}) >> 11)::DOUBLE)`;
       expect(await corr(raw(1), raw(4))).toBeGreaterThan(0.5);
-      for (const [a, b] of [["1", "4"], ["10", "11"], ["10", "12"], ["1", "3"]] as const) {
+      for (const [a, b] of [
+        ["1", "4"],
+        ["10", "11"],
+        ["10", "12"],
+        ["1", "3"],
+      ] as const) {
         expect(Math.abs(await corr(uniformSql(7, "i", a), uniformSql(7, "i", b))), `keys ${a}, ${b}`).toBeLessThan(0.02);
       }
       // A doctor's noise across months: u(d, m) and u(d, m + 1) over doctors.

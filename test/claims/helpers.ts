@@ -18,9 +18,4 @@ export function writeCsv(dir: string, name: string, header: string, lines: strin
 }
 
 /** The golden world's doctor table: one agreement A1 from 2023-04-01, intro I1, avgivende V1, comparison K1 and K2. */
-export const GOLDEN_DOCTORS = [
-  "I1,intro,A1,2023-04-01,2023-06-30",
-  "V1,avgivende_fastlege,A1,2023-04-01,2023-06-30",
-  "K1,fastlege,,,",
-  "K2,fastlege,,,",
-];
+export const GOLDEN_DOCTORS = ["I1,intro,A1,2023-04-01,2023-06-30", "V1,avgivende_fastlege,A1,2023-04-01,2023-06-30", "K1,fastlege,,,", "K2,fastlege,,,"];

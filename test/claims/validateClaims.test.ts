@@ -62,15 +62,29 @@ describe("validateClaims", () => {
   });
 
   test("loadDoctors(table with a bad role) names the line, the field and what is allowed", async () => {
-    await expect(validate([], [...GOLDEN_DOCTORS, "Z1,vikar,,,"])).rejects.toThrow(/doctors\.csv: line 6: role: role must be one of intro, avgivende_fastlege, fastlege \(got "vikar"\)/);
-    await expect(validate([], [...GOLDEN_DOCTORS, "Z1,intro,A9,2023-05-01,"])).rejects.toThrow(/line 6: agreement_end: agreement_end is required when role is intro/);
+    await expect(validate([], [...GOLDEN_DOCTORS, "Z1,vikar,,,"])).rejects.toThrow(
+      /doctors\.csv: line 6: role: role must be one of intro, avgivende_fastlege, fastlege \(got "vikar"\)/,
+    );
+    await expect(validate([], [...GOLDEN_DOCTORS, "Z1,intro,A9,2023-05-01,"])).rejects.toThrow(
+      /line 6: agreement_end: agreement_end is required when role is intro/,
+    );
     await expect(validate([], [...GOLDEN_DOCTORS, "K1,fastlege,,,"])).rejects.toThrow(/line 6: doctor_id: "K1" is already on line 4/);
   });
 
   // The slow classifier, straight from the definition in README / REJECTION_REASONS (first failing check wins).
   function reference(row: string[], tariff: ReadonlyArray<TariffPeriod>): string | null {
     const [doctor, practice, kommune, date, takst, ref, egen, exempt, patient] = row;
-    const cols = { doctor_id: doctor, practice_id: practice, kommunenr: kommune, date, takst, refusjon_ore: ref, egenandel_ore: egen, patient_exempt: exempt, patient_id: patient };
+    const cols = {
+      doctor_id: doctor,
+      practice_id: practice,
+      kommunenr: kommune,
+      date,
+      takst,
+      refusjon_ore: ref,
+      egenandel_ore: egen,
+      patient_exempt: exempt,
+      patient_id: patient,
+    };
     for (const [k, v] of Object.entries(cols)) if (v === "") return `missing_value:${k}`;
     if (!isIsoDate(date!)) return "bad_value:date";
     if (!/^-?\d+$/.test(ref!)) return "bad_value:refusjon_ore";

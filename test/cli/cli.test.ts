@@ -21,7 +21,10 @@ function tmpScenario(mutate: (raw: Record<string, any>) => void): string {
 function expectOneClearError(r: ReturnType<typeof runCli>, pattern: RegExp, code = 1): void {
   expect(r.status).toBe(code);
   expect(r.stdout).toBe("");
-  const lines = r.stderr.trim().split("\n").filter((l) => !l.startsWith("(run with --help"));
+  const lines = r.stderr
+    .trim()
+    .split("\n")
+    .filter((l) => !l.startsWith("(run with --help"));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^introsim: error: /);
   expect(lines[0]).toMatch(pattern);
@@ -34,7 +37,8 @@ describe("introsim cost --json", () => {
 
   test("prints the keys the acceptance names, with p10 <= p50 <= p85 <= p90", () => {
     expect(a.status).toBe(0);
-    for (const k of ["mean", "p10", "p50", "p85", "p90", "shareAbove500k", "deterministic", "draws", "seed", "decomposition", "manifest"]) expect(report).toHaveProperty(k);
+    for (const k of ["mean", "p10", "p50", "p85", "p90", "shareAbove500k", "deterministic", "draws", "seed", "decomposition", "manifest"])
+      expect(report).toHaveProperty(k);
     expect(report.p10).toBeLessThanOrEqual(report.p50);
     expect(report.p50).toBeLessThanOrEqual(report.p85);
     expect(report.p85).toBeLessThanOrEqual(report.p90);
@@ -82,10 +86,16 @@ describe("bad input: one clear message, a non-zero exit, no stack trace", () => 
     expectOneClearError(runCli(["cost", "--scenario", tmpScenario((r) => delete r.inputs.patientBase)]), /bad\.yaml: inputs\.patientBase: missing field/);
   });
   test("a negative count", () => {
-    expectOneClearError(runCli(["cost", "--scenario", tmpScenario((r) => (r.inputs.patientBase = -1))]), /inputs\.patientBase\.value: -1 is not allowed; patientBase is a count: 0 to 1000000/);
+    expectOneClearError(
+      runCli(["cost", "--scenario", tmpScenario((r) => (r.inputs.patientBase = -1))]),
+      /inputs\.patientBase\.value: -1 is not allowed; patientBase is a count: 0 to 1000000/,
+    );
   });
   test("a probability outside 0–1", () => {
-    expectOneClearError(runCli(["cost", "--scenario", tmpScenario((r) => (r.inputs.alisStandardProbability = 1.5))]), /inputs\.alisStandardProbability\.value: 1\.5 is not allowed/);
+    expectOneClearError(
+      runCli(["cost", "--scenario", tmpScenario((r) => (r.inputs.alisStandardProbability = 1.5))]),
+      /inputs\.alisStandardProbability\.value: 1\.5 is not allowed/,
+    );
   });
   test("a trippelestimat with lav > høy", () => {
     expectOneClearError(
@@ -94,7 +104,10 @@ describe("bad input: one clear message, a non-zero exit, no stack trace", () => 
     );
   });
   test("a date outside every takst period", () => {
-    expectOneClearError(runCli(["cost", "--scenario", tmpScenario((r) => (r.agreementYearStart = "2030-01-01"))]), /normaltariff\/2ad\.yaml: no value for 2030-01-01/);
+    expectOneClearError(
+      runCli(["cost", "--scenario", tmpScenario((r) => (r.agreementYearStart = "2030-01-01"))]),
+      /normaltariff\/2ad\.yaml: no value for 2030-01-01/,
+    );
   });
   test("--set of an unknown name", () => {
     expectOneClearError(runCli([...COST, "--set", "substitution=0.5"]), /--set substitution=0\.5: unknown name "substitution"; allowed: /);
@@ -109,26 +122,41 @@ describe("bad input: one clear message, a non-zero exit, no stack trace", () => 
     expectOneClearError(runCli([...COST, "--draws", "10000000000"]), /draws must be a whole number from 1 to 20000000/);
   });
   test("--set of an absurd magnitude names the flag and the allowed range", () => {
-    expectOneClearError(runCli([...COST, "--set", "consultationsPerWeekFullTime=1e308"]), /^introsim: error: --set consultationsPerWeekFullTime=1e\+308: 1e\+308 is not allowed; consultationsPerWeekFullTime is a count: 0 to 1000000/);
-    expectOneClearError(runCli([...COST, "--set", "stillingsprosent=0.3"]), /^introsim: error: --set stillingsprosent=0\.3: 0\.3 is not allowed; .*at least 50 %/);
+    expectOneClearError(
+      runCli([...COST, "--set", "consultationsPerWeekFullTime=1e308"]),
+      /^introsim: error: --set consultationsPerWeekFullTime=1e\+308: 1e\+308 is not allowed; consultationsPerWeekFullTime is a count: 0 to 1000000/,
+    );
+    expectOneClearError(
+      runCli([...COST, "--set", "stillingsprosent=0.3"]),
+      /^introsim: error: --set stillingsprosent=0\.3: 0\.3 is not allowed; .*at least 50 %/,
+    );
   });
   test("--params that is a file, or a folder missing a parameter", () => {
     expectOneClearError(runCli([...COST, "--params", "package.json"]), /package\.json: is a file; expected a parameter folder/);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-params-"));
     fs.cpSync(FIXTURE_PARAMS, dir, { recursive: true });
     fs.rmSync(path.join(dir, "national/konsultasjoner_fastlege.yaml"));
-    expectOneClearError(runCli(["cost", "--scenario", GOLDEN, "--params", dir]), /no parameter "national\/konsultasjoner_fastlege" \(expected national\/konsultasjoner_fastlege\.yaml\)/);
+    expectOneClearError(
+      runCli(["cost", "--scenario", GOLDEN, "--params", dir]),
+      /no parameter "national\/konsultasjoner_fastlege" \(expected national\/konsultasjoner_fastlege\.yaml\)/,
+    );
   });
   test("a national total or the listetak flag written as a trippelestimat is refused, not turned into NaN", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-params-"));
     fs.cpSync(FIXTURE_PARAMS, dir, { recursive: true });
     const f = path.join(dir, "national/refusjon_ovrige_egenandeler.yaml");
     fs.writeFileSync(f, fs.readFileSync(f, "utf8").replace("value: 400000000", "value: {lav: 1, mest_sannsynlig: 2, hoy: 3}"));
-    expectOneClearError(runCli(["cost", "--scenario", GOLDEN, "--params", dir]), /refusjon_ovrige_egenandeler\.yaml: values\[0\]\.value: a national total must be a plain number/);
+    expectOneClearError(
+      runCli(["cost", "--scenario", GOLDEN, "--params", dir]),
+      /refusjon_ovrige_egenandeler\.yaml: values\[0\]\.value: a national total must be a plain number/,
+    );
     const g = path.join(dir, "rules/listetak_freeze.yaml");
     fs.cpSync(path.join(FIXTURE_PARAMS, "national"), path.join(dir, "national"), { recursive: true });
     fs.writeFileSync(g, fs.readFileSync(g, "utf8").replace("value: 0\n", "value: 0.5\n"));
-    expectOneClearError(runCli(["cost", "--scenario", GOLDEN, "--params", dir]), /listetak_freeze\.yaml: 2023-08-01: the listetak rule is a flag: 1 \(in force\) or 0 \(lifted\)/);
+    expectOneClearError(
+      runCli(["cost", "--scenario", GOLDEN, "--params", dir]),
+      /listetak_freeze\.yaml: 2023-08-01: the listetak rule is a flag: 1 \(in force\) or 0 \(lifted\)/,
+    );
   });
   test("an extends that points nowhere names the field", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-cli-")), "v.yaml");
@@ -148,7 +176,17 @@ describe("npm start", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/introsim run: standard: P50 [\d\u00a0]+\u00a0kr, P85 [\d\u00a0]+\u00a0kr per agreement-year/);
     expect(r.stdout).toMatch(/introsim run: wrote charts\/standard\/ \(report\.html/);
-    for (const f of ["report.html", "results.json", "results.xlsx", "manifest.json", "kostnadsfordeling.svg", "kostnadsfordeling.png", "kostnadsfordeling.vl.json", "tornado.svg", "budsjettbane.svg"]) {
+    for (const f of [
+      "report.html",
+      "results.json",
+      "results.xlsx",
+      "manifest.json",
+      "kostnadsfordeling.svg",
+      "kostnadsfordeling.png",
+      "kostnadsfordeling.vl.json",
+      "tornado.svg",
+      "budsjettbane.svg",
+    ]) {
       expect(fs.existsSync(path.join(ROOT, "charts/standard", f))).toBe(true);
     }
   });
@@ -185,12 +223,30 @@ describe("introsim flows", () => {
   }
 
   test("bad input: shares that do not add up, a negative amount, an unknown employment form or party", () => {
-    expectOneClearError(runCli(["flows", "--scenario", flowsScenario((t) => t.replace("{introduksjonslege: 1.0}", "{introduksjonslege: 0.7}"))]), /f\.yaml: flows\.costShares\.naeringsdrivende: the shares add up to 0\.7; they must add up to 1/);
-    expectOneClearError(runCli(["flows", "--scenario", flowsScenario((t) => t.replace("{introduksjonslege: 1.0}", "{legekontoret: 1.0}"))]), /flows\.costShares\.naeringsdrivende\.legekontoret: "legekontoret" cannot share the legekontor's costs; allowed: introduksjonslege, kommune, fastleger/);
-    expectOneClearError(runCli(["flows", "--scenario", flowsScenario((t) => t.replace("  employment: naeringsdrivende", "  employment: selvstendig"))]), /flows\.employment: employment must be one of naeringsdrivende, fastlonnet/);
-    expectOneClearError(runCli(["flows", "--scenario", "data/scenarios/standard.yaml", "--employment", "ansatt"]), /'ansatt' is invalid\. Allowed choices are naeringsdrivende, fastlonnet/);
-    expectOneClearError(runCli(["flows", "--scenario", "data/scenarios/standard.yaml", "--set", "practiceCostsNok=-5"]), /--set practiceCostsNok=-5: -5 is not allowed; practiceCostsNok is an amount in kroner/);
-    expectOneClearError(runCli(["flows", "--scenario", flowsScenario((t) => t.replace(/\n# Refusjon flows[\s\S]*$/, "\n"))]), /the scenario has no flows section/);
+    expectOneClearError(
+      runCli(["flows", "--scenario", flowsScenario((t) => t.replace("{introduksjonslege: 1.0}", "{introduksjonslege: 0.7}"))]),
+      /f\.yaml: flows\.costShares\.naeringsdrivende: the shares add up to 0\.7; they must add up to 1/,
+    );
+    expectOneClearError(
+      runCli(["flows", "--scenario", flowsScenario((t) => t.replace("{introduksjonslege: 1.0}", "{legekontoret: 1.0}"))]),
+      /flows\.costShares\.naeringsdrivende\.legekontoret: "legekontoret" cannot share the legekontor's costs; allowed: introduksjonslege, kommune, fastleger/,
+    );
+    expectOneClearError(
+      runCli(["flows", "--scenario", flowsScenario((t) => t.replace("  employment: naeringsdrivende", "  employment: selvstendig"))]),
+      /flows\.employment: employment must be one of naeringsdrivende, fastlonnet/,
+    );
+    expectOneClearError(
+      runCli(["flows", "--scenario", "data/scenarios/standard.yaml", "--employment", "ansatt"]),
+      /'ansatt' is invalid\. Allowed choices are naeringsdrivende, fastlonnet/,
+    );
+    expectOneClearError(
+      runCli(["flows", "--scenario", "data/scenarios/standard.yaml", "--set", "practiceCostsNok=-5"]),
+      /--set practiceCostsNok=-5: -5 is not allowed; practiceCostsNok is an amount in kroner/,
+    );
+    expectOneClearError(
+      runCli(["flows", "--scenario", flowsScenario((t) => t.replace(/\n# Refusjon flows[\s\S]*$/, "\n"))]),
+      /the scenario has no flows section/,
+    );
   });
 });
 
@@ -252,7 +308,9 @@ describe("introsim indicators", () => {
   });
 
   test("--scenario prices the outcomes with the cost model's deterministic cost per agreement-year", () => {
-    const j = JSON.parse(runCli(["indicators", "--agreements", "data/register/synthetic-agreements.csv", "--scenario", "data/scenarios/standard.yaml", "--json"]).stdout);
+    const j = JSON.parse(
+      runCli(["indicators", "--agreements", "data/register/synthetic-agreements.csv", "--scenario", "data/scenarios/standard.yaml", "--json"]).stdout,
+    );
     const cost = JSON.parse(runCli(["cost", "--scenario", "data/scenarios/standard.yaml", "--draws", "1000", "--json"]).stdout);
     expect(j.costPerOutcome.costPerAgreementYearNok).toBeCloseTo(cost.deterministic.net, 6);
     expect(j.costPerOutcome.totalCostNok).toBeCloseTo(cost.deterministic.net * j.slotUtilisation.activeAgreementYears, 3);
@@ -260,7 +318,11 @@ describe("introsim indicators", () => {
 
   test("an unreadable register exits 2 with one message; a bad --as-of exits 1", () => {
     expectOneClearError(runCli(["indicators", "--agreements", "nope.csv"]), /nope\.csv: file not found/, 2);
-    expectOneClearError(runCli(["indicators", "--agreements", "data/register/synthetic-agreements.csv", "--as-of", "2026-02-30"]), /"2026-02-30" is not a date written YYYY-MM-DD/, 1);
+    expectOneClearError(
+      runCli(["indicators", "--agreements", "data/register/synthetic-agreements.csv", "--as-of", "2026-02-30"]),
+      /"2026-02-30" is not a date written YYYY-MM-DD/,
+      1,
+    );
   });
 });
 
@@ -289,7 +351,18 @@ describe("introsim allocate", () => {
 
 describe("introsim allocate --scenario", () => {
   test("--json adds timeline (P10/P50/P90 per month), utilisation, doctorsServed and the budget by year", () => {
-    const r = runCli(["allocate", "--applications", "data/allocation/synthetic-applications-2022.csv", "--scenario", "data/scenarios/standard.yaml", "--replications", "200", "--months", "36", "--json"]);
+    const r = runCli([
+      "allocate",
+      "--applications",
+      "data/allocation/synthetic-applications-2022.csv",
+      "--scenario",
+      "data/scenarios/standard.yaml",
+      "--replications",
+      "200",
+      "--months",
+      "36",
+      "--json",
+    ]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.timeline).toHaveLength(36);

@@ -37,8 +37,25 @@ describe("introsim run (one scenario)", () => {
   test("writes report.html, results.json, results.xlsx, manifest.json, csv/ and every chart as .svg, .png and .vl.json", () => {
     expect(r.status, r.stderr).toBe(0);
     const files = fs.readdirSync(out).sort();
-    expect(files).toEqual([".introsim-outputs", "csv", ...CHARTS.flatMap((c) => [`${c}.png`, `${c}.svg`, `${c}.vl.json`]), "manifest.json", "report.html", "results.json", "results.xlsx"].sort());
-    expect(fs.readdirSync(path.join(out, "csv")).sort()).toEqual(["budsjett.csv", "folsomhet.csv", "forutsetninger.csv", "parter.csv", "sammendrag.csv", "tildeling.csv"]);
+    expect(files).toEqual(
+      [
+        ".introsim-outputs",
+        "csv",
+        ...CHARTS.flatMap((c) => [`${c}.png`, `${c}.svg`, `${c}.vl.json`]),
+        "manifest.json",
+        "report.html",
+        "results.json",
+        "results.xlsx",
+      ].sort(),
+    );
+    expect(fs.readdirSync(path.join(out, "csv")).sort()).toEqual([
+      "budsjett.csv",
+      "folsomhet.csv",
+      "forutsetninger.csv",
+      "parter.csv",
+      "sammendrag.csv",
+      "tildeling.csv",
+    ]);
   });
 
   test("the manifest has the scenario hash, seed, data versions, package version, date and the input files", () => {
@@ -89,12 +106,17 @@ describe("introsim run (one scenario)", () => {
 describe("introsim run with several scenarios", () => {
   test("each scenario gets its folder, the comparison gets a table, charts and a report at the top", () => {
     const dir = tmp();
-    const deltid = variant(dir, "deltid.yaml", `extends: ${path.join(ROOT, STANDARD)}\ntitle: "Deltid: de fleste på 60 %"\ninputs:\n  stillingsprosent: { type: trippelestimat, lav: 0.5, mest_sannsynlig: 0.6, hoy: 0.8 }\n`);
+    const deltid = variant(
+      dir,
+      "deltid.yaml",
+      `extends: ${path.join(ROOT, STANDARD)}\ntitle: "Deltid: de fleste på 60 %"\ninputs:\n  stillingsprosent: { type: trippelestimat, lav: 0.5, mest_sannsynlig: 0.6, hoy: 0.8 }\n`,
+    );
     const out = path.join(dir, "out");
     const r = runCli(["run", "--scenario", STANDARD, "--scenario", deltid, ...FAST, "--out", out]);
     expect(r.status, r.stderr).toBe(0);
     const top = fs.readdirSync(out).sort();
-    for (const f of ["deltid", "standard", "report.html", "results.json", "results.xlsx", "manifest.json", "sammenligning.svg", "budsjett-sammenligning.svg"]) expect(top).toContain(f);
+    for (const f of ["deltid", "standard", "report.html", "results.json", "results.xlsx", "manifest.json", "sammenligning.svg", "budsjett-sammenligning.svg"])
+      expect(top).toContain(f);
     expect(fs.readdirSync(path.join(out, "deltid"))).toContain("report.html");
     const res = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"));
     expect(res.scenarios.map((s: { scenario: { name: string } }) => s.scenario.name)).toEqual(["standard", "deltid"]);
@@ -109,7 +131,10 @@ describe("introsim run with several scenarios", () => {
     const dir = tmp();
     const copy = variant(dir, "kopi.yaml", `extends: ${path.join(ROOT, STANDARD)}\nname: standard\n`);
     const out = path.join(dir, "out");
-    expectOneClearError(runCli(["run", "--scenario", STANDARD, "--scenario", copy, ...FAST, "--out", out]), /kopi\.yaml: has the same name "standard" as .*standard\.yaml/);
+    expectOneClearError(
+      runCli(["run", "--scenario", STANDARD, "--scenario", copy, ...FAST, "--out", out]),
+      /kopi\.yaml: has the same name "standard" as .*standard\.yaml/,
+    );
     expect(fs.existsSync(out)).toBe(false);
   });
 
@@ -127,12 +152,18 @@ describe("introsim run with several scenarios", () => {
   test("an output folder that cannot be created is refused up front", () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, "afile"), "keep");
-    expectOneClearError(runCli(["run", "--scenario", STANDARD, ...FAST, "--out", path.join(dir, "afile", "out")]), /cannot be created: .*afile is a file, not a folder/);
+    expectOneClearError(
+      runCli(["run", "--scenario", STANDARD, ...FAST, "--out", path.join(dir, "afile", "out")]),
+      /cannot be created: .*afile is a file, not a folder/,
+    );
     expect(fs.readFileSync(path.join(dir, "afile"), "utf8")).toBe("keep");
   });
 
   test("a folder where mkdir fails (under /proc) is one clear message, promptly (Node's recursive mkdir loops forever there)", () => {
-    expectOneClearError(runCli(["run", "--scenario", STANDARD, "--draws", "2000", "--out", "/proc/introsim-x/y"]), /\/proc\/introsim-x\/y: cannot write \(this place does not allow new folders, ENOENT\)/);
+    expectOneClearError(
+      runCli(["run", "--scenario", STANDARD, "--draws", "2000", "--out", "/proc/introsim-x/y"]),
+      /\/proc\/introsim-x\/y: cannot write \(this place does not allow new folders, ENOENT\)/,
+    );
   });
 
   test("--out that is an existing file, the working folder, or a scenario given twice: one clear message each", () => {
@@ -141,26 +172,41 @@ describe("introsim run with several scenarios", () => {
     expectOneClearError(runCli(["run", "--scenario", STANDARD, ...FAST, "--out", path.join(dir, "afile")]), /afile: exists and is not a folder/);
     expect(fs.readFileSync(path.join(dir, "afile"), "utf8")).toBe("keep");
     expectOneClearError(runCli(["run", "--scenario", STANDARD, ...FAST, "--out", "."]), /is the working folder or contains it/);
-    expectOneClearError(runCli(["run", "--scenario", STANDARD, "--scenario", STANDARD, ...FAST, "--out", path.join(dir, "o")]), /--scenario: .*standard\.yaml is given twice/);
+    expectOneClearError(
+      runCli(["run", "--scenario", STANDARD, "--scenario", STANDARD, ...FAST, "--out", path.join(dir, "o")]),
+      /--scenario: .*standard\.yaml is given twice/,
+    );
   });
 
   test("a name the comparison uses itself (csv, manifest, sammenligning) is refused in a run of several", () => {
     const dir = tmp();
     const csv = variant(dir, "c.yaml", `extends: ${path.join(ROOT, STANDARD)}\nname: csv\n`);
-    expectOneClearError(runCli(["run", "--scenario", STANDARD, "--scenario", csv, ...FAST, "--out", path.join(dir, "o")]), /c\.yaml: the name "csv" is used by the comparison's own files/);
+    expectOneClearError(
+      runCli(["run", "--scenario", STANDARD, "--scenario", csv, ...FAST, "--out", path.join(dir, "o")]),
+      /c\.yaml: the name "csv" is used by the comparison's own files/,
+    );
   });
 
   test("an applications file that does not exist names the scenario field", () => {
     const dir = tmp();
     const bad = variant(dir, "bad.yaml", `extends: ${path.join(ROOT, STANDARD)}\nallocation:\n  applications: finnes-ikke.csv\n`);
-    expectOneClearError(runCli(["run", "--scenario", bad, ...FAST, "--out", path.join(dir, "o")]), /bad\.yaml: allocation\.applications: ".*finnes-ikke\.csv" not found/);
+    expectOneClearError(
+      runCli(["run", "--scenario", bad, ...FAST, "--out", path.join(dir, "o")]),
+      /bad\.yaml: allocation\.applications: ".*finnes-ikke\.csv" not found/,
+    );
     expect(fs.existsSync(path.join(dir, "o"))).toBe(false);
   });
 
   test("--fixed-prices outside the takst data is refused before any work, naming the flag and the allowed dates", () => {
     const out = path.join(tmp(), "o");
-    expectOneClearError(runCli(["run", "--scenario", STANDARD, ...FAST, "--fixed-prices", "2010-01-01", "--out", out]), /--fixed-prices: 2010-01-01 is before the first day with takster in the data \(2021-07-01\); choose a date from 2021-07-01 to 2026-06-30/);
-    expectOneClearError(runCli(["run", "--scenario", STANDARD, ...FAST, "--fixed-prices", "2031-01-01", "--out", out]), /--fixed-prices: 2031-01-01 is after the last day/);
+    expectOneClearError(
+      runCli(["run", "--scenario", STANDARD, ...FAST, "--fixed-prices", "2010-01-01", "--out", out]),
+      /--fixed-prices: 2010-01-01 is before the first day with takster in the data \(2021-07-01\); choose a date from 2021-07-01 to 2026-06-30/,
+    );
+    expectOneClearError(
+      runCli(["run", "--scenario", STANDARD, ...FAST, "--fixed-prices", "2031-01-01", "--out", out]),
+      /--fixed-prices: 2031-01-01 is after the last day/,
+    );
   });
 
   test("--fixed-prices prices every year at that day's takster: no year is marked last-known", () => {
@@ -212,7 +258,11 @@ describe("a run killed midway", () => {
     const args = ["run", "--scenario", STANDARD, "--draws", "200000", "--out", out];
     const seen = new Set<string>();
     // From early (loading) to late (rendering and writing); the run takes about 3 s here.
-    for (const [ms, signal] of [[150, "SIGKILL"], [1800, "SIGTERM"], [3200, "SIGKILL"]] as const) {
+    for (const [ms, signal] of [
+      [150, "SIGKILL"],
+      [1800, "SIGTERM"],
+      [3200, "SIGKILL"],
+    ] as const) {
       await runAndKill(args, ms, signal);
       seen.add(expectAbsentOrComplete(out));
     }
@@ -230,7 +280,12 @@ describe("a run killed midway", () => {
     const dir = tmp();
     const out = path.join(dir, "out");
     const run = (crash?: string, seed = "1") =>
-      spawnSync(process.execPath, [path.join(ROOT, "bin/introsim.js"), "run", "--scenario", STANDARD, ...FAST, "--seed", seed, "--out", out], { cwd: ROOT, encoding: "utf8", env: { ...process.env, INTROSIM_TEST_CRASH: crash ?? "" }, timeout: 120_000 });
+      spawnSync(process.execPath, [path.join(ROOT, "bin/introsim.js"), "run", "--scenario", STANDARD, ...FAST, "--seed", seed, "--out", out], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, INTROSIM_TEST_CRASH: crash ?? "" },
+        timeout: 120_000,
+      });
     expect(run().status).toBe(0);
     const before = fs.readFileSync(path.join(out, "results.json"), "utf8");
     // 1. Killed after writing every file into the temporary folder: the previous output is untouched.

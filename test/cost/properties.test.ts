@@ -23,8 +23,19 @@ const inputPoint = fc.tuple(
 
 function evaluate(point: number[]) {
   const out = allocateComponents(1);
-  evaluateCostChunk(problem.layout, point.map((v) => Float64Array.of(v)), 1, out);
-  return { consultations: out.consultations[0]!, gross: out.grossRefusjon[0]!, egen: out.egenandelPaid[0]!, saving: out.substitutionSaving[0]!, net: out.net[0]! };
+  evaluateCostChunk(
+    problem.layout,
+    point.map((v) => Float64Array.of(v)),
+    1,
+    out,
+  );
+  return {
+    consultations: out.consultations[0]!,
+    gross: out.grossRefusjon[0]!,
+    egen: out.egenandelPaid[0]!,
+    saving: out.substitutionSaving[0]!,
+    net: out.net[0]!,
+  };
 }
 
 const idx = (name: string) => problem.layout.idx[name]!;
@@ -78,7 +89,12 @@ describe("cost kernel invariants (property tests)", () => {
     const base = problem.inputs.map((inp) => (inp.spec.type === "trippelestimat" ? inp.spec.mest_sannsynlig : 0.5));
     const all = (pt: number[]) => {
       const out = allocateComponents(1);
-      evaluateCostChunk(problem.layout, pt.map((v) => Float64Array.of(v)), 1, out);
+      evaluateCostChunk(
+        problem.layout,
+        pt.map((v) => Float64Array.of(v)),
+        1,
+        out,
+      );
       return Object.values(out).map((a) => a[0]);
     };
     const unused = COST_INPUTS.filter((d) => {

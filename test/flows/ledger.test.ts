@@ -33,9 +33,33 @@ describe("golden ledgers, by hand", () => {
     //   introduksjonslege 581 750, fastleger −312 200, staten −233 500, andre 200 000. Sum: 0.
     const { scenario, params } = golden();
     const l = flowLedgers(scenario, params, "naeringsdrivende");
-    expect(l.withOre).toEqual({ folketrygden: -54_386_500, pasienter: -23_593_500, kommune: -64_650_000, introduksjonslege: 58_175_000, fastleger: 87_805_000, staten: -23_350_000, andre: 20_000_000 });
-    expect(l.withoutOre).toEqual({ folketrygden: -27_107_500, pasienter: -11_917_500, kommune: -80_000_000, introduksjonslege: 0, fastleger: 119_025_000, staten: 0, andre: 0 });
-    expect(l.diffOre).toEqual({ folketrygden: -27_279_000, pasienter: -11_676_000, kommune: 15_350_000, introduksjonslege: 58_175_000, fastleger: -31_220_000, staten: -23_350_000, andre: 20_000_000 });
+    expect(l.withOre).toEqual({
+      folketrygden: -54_386_500,
+      pasienter: -23_593_500,
+      kommune: -64_650_000,
+      introduksjonslege: 58_175_000,
+      fastleger: 87_805_000,
+      staten: -23_350_000,
+      andre: 20_000_000,
+    });
+    expect(l.withoutOre).toEqual({
+      folketrygden: -27_107_500,
+      pasienter: -11_917_500,
+      kommune: -80_000_000,
+      introduksjonslege: 0,
+      fastleger: 119_025_000,
+      staten: 0,
+      andre: 0,
+    });
+    expect(l.diffOre).toEqual({
+      folketrygden: -27_279_000,
+      pasienter: -11_676_000,
+      kommune: 15_350_000,
+      introduksjonslege: 58_175_000,
+      fastleger: -31_220_000,
+      staten: -23_350_000,
+      andre: 20_000_000,
+    });
   });
 
   test("fastlønnet (cost shares: kommune 0.75, fastleger 0.25)", () => {
@@ -45,8 +69,24 @@ describe("golden ledgers, by hand", () => {
     // Effect: kommune −214 750, introduksjonslege 1 000 000, fastleger −362 200, folketrygden −272 790.
     const { scenario, params } = golden();
     const l = flowLedgers(scenario, params, "fastlonnet");
-    expect(l.withOre).toEqual({ folketrygden: -54_386_500, pasienter: -23_593_500, kommune: -101_475_000, introduksjonslege: 100_000_000, fastleger: 82_805_000, staten: -23_350_000, andre: 20_000_000 });
-    expect(l.diffOre).toEqual({ folketrygden: -27_279_000, pasienter: -11_676_000, kommune: -21_475_000, introduksjonslege: 100_000_000, fastleger: -36_220_000, staten: -23_350_000, andre: 20_000_000 });
+    expect(l.withOre).toEqual({
+      folketrygden: -54_386_500,
+      pasienter: -23_593_500,
+      kommune: -101_475_000,
+      introduksjonslege: 100_000_000,
+      fastleger: 82_805_000,
+      staten: -23_350_000,
+      andre: 20_000_000,
+    });
+    expect(l.diffOre).toEqual({
+      folketrygden: -27_279_000,
+      pasienter: -11_676_000,
+      kommune: -21_475_000,
+      introduksjonslege: 100_000_000,
+      fastleger: -36_220_000,
+      staten: -23_350_000,
+      andre: 20_000_000,
+    });
   });
 
   test("the manifest records the employment form; few draws give the same warning as cost", () => {
@@ -89,31 +129,48 @@ describe("ledger invariants over random valid scenarios (property tests)", () =>
 
   test("every ledger balances to the øre and folketrygden's effect is minus the cost model's net (to the krone), for both forms", () => {
     fc.assert(
-      fc.property(inputValues, shares, shares, fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 2e6, noNaN: true }), (values, w1, w2, practice, salary) => {
-        const raw = structuredClone(base);
-        COST_INPUTS.forEach((d, k) => (raw.inputs[d.name] = values[k]));
-        raw.flows = { employment: "naeringsdrivende", practiceCostsNok: practice, salaryNokFullTime: salary, costShares: { naeringsdrivende: toShares(w1), fastlonnet: toShares(w2) } };
-        const scenario = parseScenario(raw, "random.yaml", params);
-        for (const form of ["naeringsdrivende", "fastlonnet"] as const) {
-          const l = flowLedgers(scenario, params, form);
-          for (const net of [l.withOre, l.withoutOre, l.diffOre]) {
-            expect(Object.values(net).every(Number.isInteger)).toBe(true);
-            expect(Object.values(net).reduce((a, b) => a + b, 0)).toBe(0);
+      fc.property(
+        inputValues,
+        shares,
+        shares,
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 2e6, noNaN: true }),
+        (values, w1, w2, practice, salary) => {
+          const raw = structuredClone(base);
+          COST_INPUTS.forEach((d, k) => (raw.inputs[d.name] = values[k]));
+          raw.flows = {
+            employment: "naeringsdrivende",
+            practiceCostsNok: practice,
+            salaryNokFullTime: salary,
+            costShares: { naeringsdrivende: toShares(w1), fastlonnet: toShares(w2) },
+          };
+          const scenario = parseScenario(raw, "random.yaml", params);
+          for (const form of ["naeringsdrivende", "fastlonnet"] as const) {
+            const l = flowLedgers(scenario, params, form);
+            for (const net of [l.withOre, l.withoutOre, l.diffOre]) {
+              expect(Object.values(net).every(Number.isInteger)).toBe(true);
+              expect(Object.values(net).reduce((a, b) => a + b, 0)).toBe(0);
+            }
+            // Rounding each of folketrygden's (at most 6) rows to the øre moves its total by at most 3 øre.
+            expect(Math.abs(-l.diffOre.folketrygden / 100 - l.costModelNetNok)).toBeLessThan(0.05);
+            // Independent of the templates, from the kernel's components: the patients pay the intro doctor's
+            // egenandeler and save those of the substituted activity; the kommune gets ALIS and, if fastlønnet,
+            // the income, and pays salary and its cost share.
+            const { out, cols } = runDeterministicDetail(l.problem);
+            const at = (name: string) => cols[l.problem.inputs.findIndex((i) => i.name === name)]![0]!;
+            const patients = -(out.egenandelFromPatients[0]! + out.fastlegeEgenandelPatientsWith[0]! - out.fastlegeEgenandelPatientsWithout[0]!);
+            expect(Math.abs(l.diffOre.pasienter / 100 - patients)).toBeLessThan(0.05);
+            const share = (scenario.flows!.costShares[form] as Record<string, number>).kommune ?? 0;
+            const kommune =
+              out.alisSupport[0]! -
+              share * at("practiceCostsNok") +
+              (form === "fastlonnet"
+                ? out.grossRefusjon[0]! + out.egenandelPaid[0]! + out.egenandelFromPatients[0]! - at("salaryNokFullTime") * at("stillingsprosent")
+                : 0);
+            expect(Math.abs(l.diffOre.kommune / 100 - kommune)).toBeLessThan(0.05);
           }
-          // Rounding each of folketrygden's (at most 6) rows to the øre moves its total by at most 3 øre.
-          expect(Math.abs(-l.diffOre.folketrygden / 100 - l.costModelNetNok)).toBeLessThan(0.05);
-          // Independent of the templates, from the kernel's components: the patients pay the intro doctor's
-          // egenandeler and save those of the substituted activity; the kommune gets ALIS and, if fastlønnet,
-          // the income, and pays salary and its cost share.
-          const { out, cols } = runDeterministicDetail(l.problem);
-          const at = (name: string) => cols[l.problem.inputs.findIndex((i) => i.name === name)]![0]!;
-          const patients = -(out.egenandelFromPatients[0]! + out.fastlegeEgenandelPatientsWith[0]! - out.fastlegeEgenandelPatientsWithout[0]!);
-          expect(Math.abs(l.diffOre.pasienter / 100 - patients)).toBeLessThan(0.05);
-          const share = (scenario.flows!.costShares[form] as Record<string, number>).kommune ?? 0;
-          const kommune = out.alisSupport[0]! - share * at("practiceCostsNok") + (form === "fastlonnet" ? out.grossRefusjon[0]! + out.egenandelPaid[0]! + out.egenandelFromPatients[0]! - at("salaryNokFullTime") * at("stillingsprosent") : 0);
-          expect(Math.abs(l.diffOre.kommune / 100 - kommune)).toBeLessThan(0.05);
-        }
-      }),
+        },
+      ),
       { numRuns: 1500, seed: 31 },
     );
   });

@@ -12,7 +12,13 @@ describe("atomic output", () => {
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "results.json"), "old");
     fs.writeFileSync(path.join(dir, "notes.txt"), "mine");
-    writeDirAtomic(dir, new Map([["results.json", "new"], ["chart.svg", "<svg/>"]]));
+    writeDirAtomic(
+      dir,
+      new Map([
+        ["results.json", "new"],
+        ["chart.svg", "<svg/>"],
+      ]),
+    );
     expect(fs.readFileSync(path.join(dir, "results.json"), "utf8")).toBe("new");
     expect(fs.readFileSync(path.join(dir, "notes.txt"), "utf8")).toBe("mine");
     expect(fs.readdirSync(parent)).toEqual(["out"]);
@@ -24,7 +30,16 @@ describe("atomic output", () => {
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "results.json"), "old");
     // The third file cannot be written ("chart" is a file, not a folder): nothing may change.
-    expect(() => writeDirAtomic(dir, new Map([["results.json", "new"], ["chart", "x"], ["chart/sub.svg", "y"]]))).toThrowError(UserError);
+    expect(() =>
+      writeDirAtomic(
+        dir,
+        new Map([
+          ["results.json", "new"],
+          ["chart", "x"],
+          ["chart/sub.svg", "y"],
+        ]),
+      ),
+    ).toThrowError(UserError);
     expect(fs.readdirSync(dir)).toEqual(["results.json"]);
     expect(fs.readFileSync(path.join(dir, "results.json"), "utf8")).toBe("old");
     expect(fs.readdirSync(parent)).toEqual(["out"]);
@@ -32,7 +47,13 @@ describe("atomic output", () => {
 
   test("writeDirAtomic writes names with '/' into sub-folders", () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-io-")), "out");
-    writeDirAtomic(dir, new Map([["report.html", "top"], ["standard/report.html", "sub"]]));
+    writeDirAtomic(
+      dir,
+      new Map([
+        ["report.html", "top"],
+        ["standard/report.html", "sub"],
+      ]),
+    );
     expect(fs.readFileSync(path.join(dir, "standard/report.html"), "utf8")).toBe("sub");
   });
 
@@ -74,7 +95,14 @@ describe("atomic output", () => {
 
   test("a second write replaces everything the first wrote (no stale outputs) and keeps the user's own files", () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-io-")), "out");
-    writeDirAtomic(dir, new Map([["report.html", "1"], ["csv/budsjett.csv", "1"], ["budsjettbane.svg", "1"]]));
+    writeDirAtomic(
+      dir,
+      new Map([
+        ["report.html", "1"],
+        ["csv/budsjett.csv", "1"],
+        ["budsjettbane.svg", "1"],
+      ]),
+    );
     fs.writeFileSync(path.join(dir, "mine.txt"), "notes");
     writeDirAtomic(dir, new Map([["report.html", "2"]]));
     expect(fs.readdirSync(dir).sort()).toEqual([".introsim-outputs", "mine.txt", "report.html"]);
@@ -85,6 +113,8 @@ describe("atomic output", () => {
   test("writeFileAtomic into a path under a file gives a UserError naming the path, not a crash", () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-io-"));
     fs.writeFileSync(path.join(parent, "afile"), "x");
-    expect(() => writeFileAtomic(path.join(parent, "afile", "results.json"), "y")).toThrowError(/afile\/results\.json: cannot write \(a part of the path is a file, not a folder, ENOTDIR\); choose another output folder/);
+    expect(() => writeFileAtomic(path.join(parent, "afile", "results.json"), "y")).toThrowError(
+      /afile\/results\.json: cannot write \(a part of the path is a file, not a folder, ENOTDIR\); choose another output folder/,
+    );
   });
 });

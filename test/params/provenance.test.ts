@@ -46,7 +46,9 @@ describe("bundled data/params", () => {
   test("the default scenario gives every cost input, each with a reason or a source", () => {
     const raw = YAML.parse(fs.readFileSync(STANDARD, "utf8")) as { inputs: Record<string, { reason?: string; source?: string }> };
     expect(Object.keys(raw.inputs).sort()).toEqual([...COST_INPUT_NAMES].sort());
-    const offenders = Object.entries(raw.inputs).filter(([, v]) => !v.reason && !v.source).map(([k]) => k);
+    const offenders = Object.entries(raw.inputs)
+      .filter(([, v]) => !v.reason && !v.source)
+      .map(([k]) => k);
     expect(offenders).toEqual([]);
   });
 
@@ -72,12 +74,18 @@ describe("loadParams(dir) rejects bad parameter files with the file and field", 
   const head = 'description: "x"\nunit: NOK\nlastVerified: 2026-11-23\nreference:\n  - title: "t"\n';
 
   test("overlapping periods", () => {
-    const dir = withFile("a.yaml", `${head}values:\n  - {from: 2022-01-01, to: 2022-12-31, value: 1, status: observed}\n  - {from: 2022-06-01, to: 2023-12-31, value: 2, status: observed}\n`);
+    const dir = withFile(
+      "a.yaml",
+      `${head}values:\n  - {from: 2022-01-01, to: 2022-12-31, value: 1, status: observed}\n  - {from: 2022-06-01, to: 2023-12-31, value: 2, status: observed}\n`,
+    );
     expect(() => loadParams(dir)).toThrowError(/a\.yaml: values\[1\]: period 2022-06-01 – 2023-12-31 overlaps/);
   });
 
   test("a takst whose honorar is not refusjon + egenandel", () => {
-    const dir = withFile("normaltariff/2ad.yaml", `${head}values:\n  - {from: 2022-07-01, to: 2023-06-30, honorar: 170, refusjon: 15, egenandel: 160, status: observed}\n`);
+    const dir = withFile(
+      "normaltariff/2ad.yaml",
+      `${head}values:\n  - {from: 2022-07-01, to: 2023-06-30, honorar: 170, refusjon: 15, egenandel: 160, status: observed}\n`,
+    );
     expect(() => loadParams(dir)).toThrowError(/2ad\.yaml: values\[0\]: honorar must equal refusjon \+ egenandel/);
   });
 
@@ -89,12 +97,18 @@ describe("loadParams(dir) rejects bad parameter files with the file and field", 
   });
 
   test("a missing reference", () => {
-    const dir = withFile("b.yaml", 'description: "x"\nunit: NOK\nlastVerified: 2026-11-23\nvalues:\n  - {from: 2022-01-01, to: 2022-12-31, value: 1, status: observed}\n');
+    const dir = withFile(
+      "b.yaml",
+      'description: "x"\nunit: NOK\nlastVerified: 2026-11-23\nvalues:\n  - {from: 2022-01-01, to: 2022-12-31, value: 1, status: observed}\n',
+    );
     expect(() => loadParams(dir)).toThrowError(/b\.yaml: reference: missing field/);
   });
 
   test("a trippelestimat with lav > hoy and an unknown status", () => {
-    const d1 = withFile("c.yaml", `${head}values:\n  - {from: 2022-01-01, to: 2022-12-31, value: {lav: 3, mest_sannsynlig: 2, hoy: 1}, status: uncertain, note: n}\n`);
+    const d1 = withFile(
+      "c.yaml",
+      `${head}values:\n  - {from: 2022-01-01, to: 2022-12-31, value: {lav: 3, mest_sannsynlig: 2, hoy: 1}, status: uncertain, note: n}\n`,
+    );
     expect(() => loadParams(d1)).toThrowError(/lav <= mest_sannsynlig <= hoy/);
     const d2 = withFile("d.yaml", `${head}values:\n  - {from: 2022-01-01, to: 2022-12-31, value: 1, status: guessed}\n`);
     expect(() => loadParams(d2)).toThrowError(/d\.yaml: values\[0\]\.status/);

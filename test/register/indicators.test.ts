@@ -12,11 +12,23 @@ import { fixtureParams, GOLDEN, realParams } from "../helpers";
 
 const params = realParams();
 const HEADER = REGISTER_COLUMNS.map((c) => c.name);
-const doc = (d: Partial<DoctorRecord> & { doctor_id: string }): DoctorRecord => ({ agreement_id: "A", kommunenr: "0301", helseregion: "Sør-Øst", startYear: 2022, firstStart: "2022-01-01", fteMonths: 12, ...d });
+const doc = (d: Partial<DoctorRecord> & { doctor_id: string }): DoctorRecord => ({
+  agreement_id: "A",
+  kommunenr: "0301",
+  helseregion: "Sør-Øst",
+  startYear: 2022,
+  firstStart: "2022-01-01",
+  fteMonths: 12,
+  ...d,
+});
 
 describe("suppression (cells under 5 doctors)", () => {
   test("a group of 4 doctors is suppressed: every value null", () => {
-    const v = indicatorValues([1, 2, 3, 4].map((k) => doc({ doctor_id: `D${k}` })), "2026-01-01", 24);
+    const v = indicatorValues(
+      [1, 2, 3, 4].map((k) => doc({ doctor_id: `D${k}` })),
+      "2026-01-01",
+      24,
+    );
     expect(v.suppressed).toBe(true);
     expect(Object.entries(v).filter(([k, x]) => k !== "doctors" && k !== "suppressed" && x !== null)).toEqual([]);
   });
@@ -36,7 +48,16 @@ describe("suppression (cells under 5 doctors)", () => {
 describe("secondary suppression and retention values", () => {
   const rows = (groups: Record<string, number>) =>
     Object.entries(groups).flatMap(([kommunenr, n], g) =>
-      Array.from({ length: n }, (_, k) => ({ row: g * 100 + k + 1, doctor_id: `${kommunenr}-${k}`, agreement_id: `${kommunenr}-${k}`, kommunenr, start_date: "2022-01-01", end_date: "2024-01-01", fte_pct: 100, decision_date: "2021-12-01" })),
+      Array.from({ length: n }, (_, k) => ({
+        row: g * 100 + k + 1,
+        doctor_id: `${kommunenr}-${k}`,
+        agreement_id: `${kommunenr}-${k}`,
+        kommunenr,
+        start_date: "2022-01-01",
+        end_date: "2024-01-01",
+        fte_pct: 100,
+        decision_date: "2021-12-01",
+      })),
     );
 
   test("a suppressed group of 4 beside a group of 6 takes the 6 with it (else 4 = overall − 6)", () => {
@@ -85,11 +106,37 @@ describe("registerIndicators, a small case by hand", () => {
   // Retention (KM, months from start): D2 leaves at 12 (event); the others are censored at 36, 34, 24, 24.
   //   KM at 12 months would be 4/5, but only 4 doctors are observed beyond 12 months (under 5): suppressed.
   const row = (r: Record<string, string>) => HEADER.map((h) => r[h] ?? "").join(",");
-  const base = { kommunenr: "0301", period: "1", decision_date: "2021-12-01", fte_pct: "100", lis1: "completed", veileder_specialist: "ja", utdanningsplan: "ja" };
+  const base = {
+    kommunenr: "0301",
+    period: "1",
+    decision_date: "2021-12-01",
+    fte_pct: "100",
+    lis1: "completed",
+    veileder_specialist: "ja",
+    utdanningsplan: "ja",
+  };
   const text = [
     HEADER.join(","),
-    row({ ...base, agreement_id: "A1", doctor_id: "D1", start_date: "2022-01-01", end_date: "2024-01-01", other_gp_work_before: "nei", specialist_approved_date: "2024-06-01", became_fastlege_date: "2022-10-01" }),
-    row({ ...base, agreement_id: "A2", doctor_id: "D2", start_date: "2022-01-01", end_date: "2023-01-01", fte_pct: "50", other_gp_work_before: "nei", left_kommune_date: "2023-01-01" }),
+    row({
+      ...base,
+      agreement_id: "A1",
+      doctor_id: "D1",
+      start_date: "2022-01-01",
+      end_date: "2024-01-01",
+      other_gp_work_before: "nei",
+      specialist_approved_date: "2024-06-01",
+      became_fastlege_date: "2022-10-01",
+    }),
+    row({
+      ...base,
+      agreement_id: "A2",
+      doctor_id: "D2",
+      start_date: "2022-01-01",
+      end_date: "2023-01-01",
+      fte_pct: "50",
+      other_gp_work_before: "nei",
+      left_kommune_date: "2023-01-01",
+    }),
     row({ ...base, agreement_id: "A3", doctor_id: "D3", start_date: "2022-03-01", end_date: "2024-03-01", other_gp_work_before: "ja" }),
     row({ ...base, agreement_id: "A4", doctor_id: "D4", start_date: "2023-01-01", end_date: "2024-01-01", other_gp_work_before: "ja" }),
     row({ ...base, agreement_id: "A5", doctor_id: "D5", start_date: "2023-01-01", end_date: "2025-01-01" }),
@@ -98,7 +145,15 @@ describe("registerIndicators, a small case by hand", () => {
   const r = registerIndicators(rows, params, { asOf: "2025-01-01", cap: 65 });
 
   test("the overall indicators equal the arithmetic", () => {
-    expect(r.overall).toMatchObject({ doctors: 5, suppressed: false, meanFteMonths: 18, shareReached24FteMonths: 0.6, shareSpecialistApproved: 0.2, shareFastlegeWithin1Year: 0.2, shareFromOtherGpWork: null });
+    expect(r.overall).toMatchObject({
+      doctors: 5,
+      suppressed: false,
+      meanFteMonths: 18,
+      shareReached24FteMonths: 0.6,
+      shareSpecialistApproved: 0.2,
+      shareFastlegeWithin1Year: 0.2,
+      shareFromOtherGpWork: null,
+    });
     expect(r.overall.retention1Year).toBeNull();
     expect(r.overall.retention2Years).toBeNull();
     expect(r.overall.shareFastlegeWithin3Years).toBeNull(); // only D1, D2, D3 observed 36 months
@@ -121,7 +176,9 @@ describe("registerIndicators, a small case by hand", () => {
 describe("retentionCurves", () => {
   test("a group under 5 doctors gets no curve; a curve stops where fewer than 5 are still observed", () => {
     // 6 doctors observed 10, 20, 30, 40, 50, 60 months (no one leaves): the 5th longest is 20 months -> cut at 20
-    const ds = [10, 20, 30, 40, 50, 60].map((m, k) => doc({ doctor_id: `D${k}`, helseregion: k < 4 ? "Nord" : "Vest", firstStart: addMonths("2020-01-01", 60 - m) }));
+    const ds = [10, 20, 30, 40, 50, 60].map((m, k) =>
+      doc({ doctor_id: `D${k}`, helseregion: k < 4 ? "Nord" : "Vest", firstStart: addMonths("2020-01-01", 60 - m) }),
+    );
     const pts = retentionCurves(ds, "2025-01-01", (d) => d.helseregion);
     expect(new Set(pts.map((p) => p.group))).toEqual(new Set(["Alle"]));
     expect(Math.max(...pts.map((p) => p.month))).toBeCloseTo(20, 9);
@@ -129,7 +186,13 @@ describe("retentionCurves", () => {
 
   test("the curve shows no point the indicator suppresses: one leaves at 12 months, 4 observed beyond", () => {
     // times 12 (left), 24, 30, 36, 40: only 4 beyond 12 months, so S(12) = 0.8 must not be drawn
-    const ds = [12, 24, 30, 36, 40].map((m, k) => doc({ doctor_id: `D${k}`, firstStart: addMonths("2021-01-01", 40 - m), leftKommune: k === 0 ? addMonths(addMonths("2021-01-01", 40 - m), 12) : undefined }));
+    const ds = [12, 24, 30, 36, 40].map((m, k) =>
+      doc({
+        doctor_id: `D${k}`,
+        firstStart: addMonths("2021-01-01", 40 - m),
+        leftKommune: k === 0 ? addMonths(addMonths("2021-01-01", 40 - m), 12) : undefined,
+      }),
+    );
     const pts = retentionCurves(ds, "2024-05-01", () => "x").filter((p) => p.group === "Alle");
     expect(pts.every((p) => p.survival === 1)).toBe(true);
   });
@@ -146,7 +209,17 @@ describe("projectCohorts, all inputs fixed, by hand", () => {
   //   cost per specialist 28 / 8 = 3.5 mill.; per new fastlege 28 / 12 = 2.333… mill.
   test("the cumulative flows and cost per outcome equal the arithmetic", () => {
     const raw = YAML.parse(fs.readFileSync(GOLDEN, "utf8")) as Record<string, unknown>;
-    raw.cohort = { startYear: 2025, years: 5, intakePerYear: 10, shareCompleting: 0.5, yearsToComplete: 2, shareSpecialistGivenCompleted: 0.8, yearsCompletionToSpecialist: 1, shareBecomingFastlege: 0.3, agreementYearsPerDoctor: 1.5 };
+    raw.cohort = {
+      startYear: 2025,
+      years: 5,
+      intakePerYear: 10,
+      shareCompleting: 0.5,
+      yearsToComplete: 2,
+      shareSpecialistGivenCompleted: 0.8,
+      yearsCompletionToSpecialist: 1,
+      shareBecomingFastlege: 0.3,
+      agreementYearsPerDoctor: 1.5,
+    };
     const scenario = parseScenario(raw, "golden.yaml", fixtureParams());
     const p = projectCohorts(scenario, new Float64Array(50).fill(400_000), { draws: 50, seed: 1 });
     expect(p.byYear.map((y) => y.year)).toEqual([2025, 2026, 2027, 2028, 2029]);
@@ -161,7 +234,17 @@ describe("projectCohorts, all inputs fixed, by hand", () => {
 
   test("with no specialist within the horizon the cost per specialist is null and the draws are counted, not Infinity", () => {
     const raw = YAML.parse(fs.readFileSync(GOLDEN, "utf8")) as Record<string, unknown>;
-    raw.cohort = { startYear: 2025, years: 2, intakePerYear: 10, shareCompleting: 0.5, yearsToComplete: 2, shareSpecialistGivenCompleted: 0.8, yearsCompletionToSpecialist: 1, shareBecomingFastlege: 0.3, agreementYearsPerDoctor: 1 };
+    raw.cohort = {
+      startYear: 2025,
+      years: 2,
+      intakePerYear: 10,
+      shareCompleting: 0.5,
+      yearsToComplete: 2,
+      shareSpecialistGivenCompleted: 0.8,
+      yearsCompletionToSpecialist: 1,
+      shareBecomingFastlege: 0.3,
+      agreementYearsPerDoctor: 1,
+    };
     const p = projectCohorts(parseScenario(raw, "g.yaml", fixtureParams()), new Float64Array(20).fill(1), { draws: 20, seed: 1 });
     expect(p.costPerSpecialistNok.p50).toBeNull();
     expect(p.drawsWithoutSpecialist).toBe(20);
@@ -170,7 +253,17 @@ describe("projectCohorts, all inputs fixed, by hand", () => {
 
   test("a fractional lag splits the flow between two years", () => {
     const raw = YAML.parse(fs.readFileSync(GOLDEN, "utf8")) as Record<string, unknown>;
-    raw.cohort = { startYear: 2025, years: 4, intakePerYear: 10, shareCompleting: 1, yearsToComplete: 2.25, shareSpecialistGivenCompleted: 0, yearsCompletionToSpecialist: 0, shareBecomingFastlege: 0, agreementYearsPerDoctor: 1 };
+    raw.cohort = {
+      startYear: 2025,
+      years: 4,
+      intakePerYear: 10,
+      shareCompleting: 1,
+      yearsToComplete: 2.25,
+      shareSpecialistGivenCompleted: 0,
+      yearsCompletionToSpecialist: 0,
+      shareBecomingFastlege: 0,
+      agreementYearsPerDoctor: 1,
+    };
     const p = projectCohorts(parseScenario(raw, "g.yaml", fixtureParams()), new Float64Array(10).fill(1), { draws: 10, seed: 1 });
     // cohort 0: 7.5 in year 2, 2.5 in year 3; cohort 1: 7.5 in year 3 -> cumulative 0, 0, 7.5, 17.5
     expect(p.byYear.map((y) => y.completedCumulative.p50)).toEqual([0, 0, 7.5, 17.5]);

@@ -14,10 +14,26 @@ const params = realParams();
 const catalogue = loadRuleCatalogue();
 const HEADER = REGISTER_COLUMNS.map((c) => c.name);
 const VALID: Record<string, string> = {
-  agreement_id: "IA-1", kommunenr: "0301", doctor_id: "D1", period: "1", decision_date: "2022-05-15", start_date: "2022-07-01",
-  end_date: "2023-07-01", fte_pct: "100", lis1: "completed", lis_start_date: "", patient_base: "1000", fastleger_count: "3",
-  veileder_specialist: "ja", utdanningsplan: "ja", leave_extension_months: "0", employment: "naeringsdrivende",
-  other_gp_work_before: "ja", specialist_approved_date: "", became_fastlege_date: "", left_kommune_date: "",
+  agreement_id: "IA-1",
+  kommunenr: "0301",
+  doctor_id: "D1",
+  period: "1",
+  decision_date: "2022-05-15",
+  start_date: "2022-07-01",
+  end_date: "2023-07-01",
+  fte_pct: "100",
+  lis1: "completed",
+  lis_start_date: "",
+  patient_base: "1000",
+  fastleger_count: "3",
+  veileder_specialist: "ja",
+  utdanningsplan: "ja",
+  leave_extension_months: "0",
+  employment: "naeringsdrivende",
+  other_gp_work_before: "ja",
+  specialist_approved_date: "",
+  became_fastlege_date: "",
+  left_kommune_date: "",
 };
 const csv = (...rows: Array<Record<string, string>>) => [HEADER.join(","), ...rows.map((r) => HEADER.map((h) => r[h] ?? "").join(","))].join("\n");
 const row = (changes: Record<string, string> = {}) => ({ ...VALID, ...changes });
@@ -81,14 +97,20 @@ describe("rules R01–R13: a passing and a failing row each", () => {
     expect(rulesBroken(csv(a, row({ doctor_id: "D2", start_date: "2023-07-01", end_date: "2024-01-01" })))).toEqual([]);
     const overlap = validate(csv(a, row({ doctor_id: "D2", start_date: "2023-06-30", end_date: "2024-01-01" })));
     expect(overlap.violations.map((v) => [v.row, v.rule])).toEqual([[2, "R11"]]);
-    expect(rulesBroken(csv(a, row({ doctor_id: "D2", period: "2", decision_date: "2023-05-01", start_date: "2023-06-30", end_date: "2024-01-01" })))).toEqual([]);
+    expect(rulesBroken(csv(a, row({ doctor_id: "D2", period: "2", decision_date: "2023-05-01", start_date: "2023-06-30", end_date: "2024-01-01" })))).toEqual(
+      [],
+    );
   });
 
   test("R11: a doctor overlapping an earlier one (not the one just before) is caught", () => {
     const long = row({ doctor_id: "D1", start_date: "2022-07-01", end_date: "2024-07-01" });
     const short = row({ doctor_id: "D2", start_date: "2022-08-01", end_date: "2023-02-01" });
     const third = row({ doctor_id: "D3", start_date: "2023-03-01", end_date: "2023-09-01" });
-    expect(validate(csv(long, short, third)).violations.filter((v) => v.rule === "R11").map((v) => v.row)).toEqual([2, 3]);
+    expect(
+      validate(csv(long, short, third))
+        .violations.filter((v) => v.rule === "R11")
+        .map((v) => v.row),
+    ).toEqual([2, 3]);
   });
 
   test("R04: leave extensions count at most R05's 12 months in all", () => {
@@ -103,8 +125,13 @@ describe("rules R01–R13: a passing and a failing row each", () => {
   });
 
   test("a start outside the periods the rules cover is reported for that row, and the others are still checked", () => {
-    const v = validate(csv(row({ start_date: "2021-07-01", end_date: "2022-07-01", decision_date: "2021-06-01" }), row({ doctor_id: "D2", agreement_id: "IA-2", lis1: "no" })));
-    expect(v.violations.map((x) => [x.row, x.rule, x.field])).toEqual([[1, "FORMAT", "start_date"], [2, "R01", "lis1"]]);
+    const v = validate(
+      csv(row({ start_date: "2021-07-01", end_date: "2022-07-01", decision_date: "2021-06-01" }), row({ doctor_id: "D2", agreement_id: "IA-2", lis1: "no" })),
+    );
+    expect(v.violations.map((x) => [x.row, x.rule, x.field])).toEqual([
+      [1, "FORMAT", "start_date"],
+      [2, "R01", "lis1"],
+    ]);
   });
 
   test("a semicolon-separated file gets a hint, not a list of missing columns", () => {
@@ -132,7 +159,11 @@ describe("rules R01–R13: a passing and a failing row each", () => {
     expect(v.violations.map((x) => `${x.rule}:${x.field}`).sort()).toEqual(["FORMAT:became_fastlege_date", "FORMAT:kommunenr", "R01:lis1", "R02:fte_pct"]);
     expect(v.valid).toBe(0);
     const unknown = validate(csv(row({ lis1: "ukjent" })));
-    expect(unknown.violations[0]).toMatchObject({ rule: "FORMAT", field: "lis1", message: '"ukjent" is not allowed in lis1; expected one of completed, eu_exception, no' });
+    expect(unknown.violations[0]).toMatchObject({
+      rule: "FORMAT",
+      field: "lis1",
+      message: '"ukjent" is not allowed in lis1; expected one of completed, eu_exception, no',
+    });
   });
 });
 
@@ -165,7 +196,10 @@ describe("validation never throws on arbitrary input (fuzzed)", () => {
   });
 
   test("arbitrary cells under a valid header always give a report", () => {
-    const cell = fc.oneof(fc.string({ maxLength: 12 }).map((s) => s.replace(/[,"\n\r]/g, "")), fc.constantFrom("", "ja", "nei", "2022-07-01", "2023-02-30", "100", "-5", "completed", "eu_exception", "1", "2"));
+    const cell = fc.oneof(
+      fc.string({ maxLength: 12 }).map((s) => s.replace(/[,"\n\r]/g, "")),
+      fc.constantFrom("", "ja", "nei", "2022-07-01", "2023-02-30", "100", "-5", "completed", "eu_exception", "1", "2"),
+    );
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: HEADER.length, maxLength: HEADER.length }), { minLength: 1, maxLength: 12 }), (cells) => {
         const report = validate([HEADER.join(","), ...cells.map((c) => c.join(","))].join("\n"));
@@ -181,6 +215,22 @@ describe("validation never throws on arbitrary input (fuzzed)", () => {
 test("the bundled synthetic register reports exactly its planted breaches (data/register/README.md)", () => {
   const report = validateRegister(readRegister(path.join(__dirname, "../../data/register/synthetic-agreements.csv")), catalogue, params);
   const byAgreement = report.violations.map((v) => `${v.agreement_id}:${v.rule}`).sort();
-  expect(byAgreement).toEqual(["IA-002:R01", "IA-003:R01", "IA-005:R02", "IA-006:R03", "IA-007:R05", "IA-008:R07", "IA-009:R08", "IA-010:R09", "IA-011:R10", "IA-012:R06", "IA-013:R13", "IA-014:FORMAT", "IA-015:FORMAT", "IA-016:R11", "IA-017:R04"]);
+  expect(byAgreement).toEqual([
+    "IA-002:R01",
+    "IA-003:R01",
+    "IA-005:R02",
+    "IA-006:R03",
+    "IA-007:R05",
+    "IA-008:R07",
+    "IA-009:R08",
+    "IA-010:R09",
+    "IA-011:R10",
+    "IA-012:R06",
+    "IA-013:R13",
+    "IA-014:FORMAT",
+    "IA-015:FORMAT",
+    "IA-016:R11",
+    "IA-017:R04",
+  ]);
   expect(report.rows).toBe(102);
 });

@@ -10,7 +10,15 @@ import { formatNok } from "../../src/format/norwegian";
 import { runCli } from "../helpers";
 
 const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 interface PageCheck {
   failed: string[];
@@ -46,10 +54,17 @@ async function openReport(file: string): Promise<PageCheck> {
       const svg = f.querySelector("svg");
       const box = svg?.getBoundingClientRect();
       const style = svg ? getComputedStyle(svg) : undefined;
-      return { id: f.id, width: box?.width ?? 0, height: box?.height ?? 0, visible: !!style && style.visibility !== "hidden" && style.display !== "none" && (svg?.querySelectorAll("path, rect, line, text").length ?? 0) > 10 };
+      return {
+        id: f.id,
+        width: box?.width ?? 0,
+        height: box?.height ?? 0,
+        visible: !!style && style.visibility !== "hidden" && style.display !== "none" && (svg?.querySelectorAll("path, rect, line, text").length ?? 0) > 10,
+      };
     }),
   );
-  check.numbers = await page.$$eval("[data-key]", (els) => els.map((e) => ({ key: e.getAttribute("data-key")!, value: Number(e.getAttribute("data-value")), text: e.textContent ?? "" })));
+  check.numbers = await page.$$eval("[data-key]", (els) =>
+    els.map((e) => ({ key: e.getAttribute("data-key")!, value: Number(e.getAttribute("data-value")), text: e.textContent ?? "" })),
+  );
   await page.close();
   return check;
 }
@@ -67,7 +82,9 @@ describe("report.html in headless Chromium", () => {
     expect(check.external).toEqual([]);
     expect(check.consoleErrors).toEqual([]);
     expect(check.charts.map((c) => c.id).sort()).toEqual(
-      ["budsjettbane", "kostnadsfordeling", "sobol", "strommer-fastleger", "strommer-kommunen", "strommer-parter", "tildeling-tidslinje", "tornado"].map((n) => `fig-${n}`),
+      ["budsjettbane", "kostnadsfordeling", "sobol", "strommer-fastleger", "strommer-kommunen", "strommer-parter", "tildeling-tidslinje", "tornado"].map(
+        (n) => `fig-${n}`,
+      ),
     );
     for (const c of check.charts) {
       expect(c.visible, c.id).toBe(true);
@@ -92,7 +109,13 @@ describe("report.html in headless Chromium", () => {
     await page.setViewport({ width: 680, height: 1000 });
     await page.goto(`file://${path.join(out, "report.html")}`, { waitUntil: "load" });
     await page.emulateMediaType("print");
-    const widths = await page.evaluate(() => ({ page: document.documentElement.clientWidth, content: document.documentElement.scrollWidth, widest: Array.from(document.querySelectorAll("table, figure")).map((e) => e.getBoundingClientRect().right).reduce((a, b) => Math.max(a, b), 0) }));
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.clientWidth,
+      content: document.documentElement.scrollWidth,
+      widest: Array.from(document.querySelectorAll("table, figure"))
+        .map((e) => e.getBoundingClientRect().right)
+        .reduce((a, b) => Math.max(a, b), 0),
+    }));
     expect(widths.content).toBeLessThanOrEqual(widths.page);
     expect(widths.widest).toBeLessThanOrEqual(widths.page + 1);
     const pdf = await page.pdf({ format: "A4", printBackground: true });

@@ -6,7 +6,10 @@ import { loadScenario } from "../../src/scenario/loadScenario";
 import { realParams, ROOT, STANDARD } from "../helpers";
 
 const DIR = path.join(ROOT, "data/scenarios");
-const files = fs.readdirSync(DIR).filter((f) => f.endsWith(".yaml")).sort();
+const files = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort();
 
 describe("bundled scenarios", () => {
   const params = realParams();

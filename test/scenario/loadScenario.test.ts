@@ -54,13 +54,17 @@ describe("loadScenario(file) on bad input gives one message naming the file and 
   test("a negative count", () => {
     const raw = standardRaw();
     raw.inputs.consultationsPerWeekFullTime.lav = -5;
-    expect(errorOf(() => loadScenario(writeScenario(raw), params)).message).toMatch(/s\.yaml: inputs\.consultationsPerWeekFullTime\.lav: -5 is not allowed; consultationsPerWeekFullTime is a count: 0 to 1000000/);
+    expect(errorOf(() => loadScenario(writeScenario(raw), params)).message).toMatch(
+      /s\.yaml: inputs\.consultationsPerWeekFullTime\.lav: -5 is not allowed; consultationsPerWeekFullTime is a count: 0 to 1000000/,
+    );
   });
 
   test("a probability outside 0–1", () => {
     const raw = standardRaw();
     raw.inputs.substitutionShare = { type: "trippelestimat", lav: 0.2, mest_sannsynlig: 0.5, hoy: 1.2 };
-    expect(errorOf(() => loadScenario(writeScenario(raw), params)).message).toMatch(/inputs\.substitutionShare\.hoy: 1\.2 is not allowed; substitutionShare is a share or probability: 0 to 1/);
+    expect(errorOf(() => loadScenario(writeScenario(raw), params)).message).toMatch(
+      /inputs\.substitutionShare\.hoy: 1\.2 is not allowed; substitutionShare is a share or probability: 0 to 1/,
+    );
   });
 
   test("a stillingsprosent below the rule's 50 %", () => {
@@ -72,7 +76,9 @@ describe("loadScenario(file) on bad input gives one message naming the file and 
   test("a trippelestimat with lav > høy", () => {
     const raw = standardRaw();
     raw.inputs.clinicalWeeksPerYear = { type: "trippelestimat", lav: 45, mest_sannsynlig: 43, hoy: 40 };
-    expect(errorOf(() => loadScenario(writeScenario(raw), params)).message).toMatch(/s\.yaml: inputs\.clinicalWeeksPerYear: trippelestimat requires lav <= mest_sannsynlig <= hoy/);
+    expect(errorOf(() => loadScenario(writeScenario(raw), params)).message).toMatch(
+      /s\.yaml: inputs\.clinicalWeeksPerYear: trippelestimat requires lav <= mest_sannsynlig <= hoy/,
+    );
   });
 
   test("a date outside every takst period (found when the problem is built)", () => {
@@ -131,7 +137,10 @@ describe("loadScenario(file) resolves extends and --set", () => {
     const loaded = loadScenario(STANDARD, params, ["substitutionShare=0.25", "agreements=100"]);
     expect(loaded.scenario.inputs.substitutionShare).toMatchObject({ type: "fixed", value: 0.25 });
     expect(loaded.scenario.agreements).toBe(100);
-    expect(loaded.overrides).toEqual([{ name: "substitutionShare", value: 0.25 }, { name: "agreements", value: 100 }]);
+    expect(loaded.overrides).toEqual([
+      { name: "substitutionShare", value: 0.25 },
+      { name: "agreements", value: 100 },
+    ]);
   });
 });
 
@@ -141,24 +150,33 @@ describe("domain checks (property tests)", () => {
 
   test("any share input set outside 0–1 is refused, naming that input", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...shares), fc.oneof(fc.double({ min: -1e9, max: -1e-9, noNaN: true }), fc.double({ min: 1 + 1e-9, max: 1e9, noNaN: true })), (name, value) => {
-        const raw = standardRaw();
-        raw.inputs[name] = value;
-        expect(() => parseScenario(raw, "x.yaml", params)).toThrowError(new RegExp(`x\\.yaml: inputs\\.${name}\\.value: .* is not allowed`));
-      }),
+      fc.property(
+        fc.constantFrom(...shares),
+        fc.oneof(fc.double({ min: -1e9, max: -1e-9, noNaN: true }), fc.double({ min: 1 + 1e-9, max: 1e9, noNaN: true })),
+        (name, value) => {
+          const raw = standardRaw();
+          raw.inputs[name] = value;
+          expect(() => parseScenario(raw, "x.yaml", params)).toThrowError(new RegExp(`x\\.yaml: inputs\\.${name}\\.value: .* is not allowed`));
+        },
+      ),
       { numRuns: 100, seed: 1 },
     );
   });
 
   test("any count or amount input set negative or above its sanity limit is refused; any value in range is accepted", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...counts), fc.oneof(fc.double({ min: -1e9, max: -1e-9, noNaN: true }), fc.double({ min: 1e9 + 1, max: 1e308, noNaN: true })), fc.double({ min: 0, max: 1e6, noNaN: true }), (name, bad, good) => {
-        const raw = standardRaw();
-        raw.inputs[name] = bad;
-        expect(() => parseScenario(raw, "x.yaml", params)).toThrowError(/is a count: 0 to 1000000|is an amount in kroner: 0 to 1000000000/);
-        raw.inputs[name] = good;
-        expect(parseScenario(raw, "x.yaml", params).inputs[name]).toEqual({ type: "fixed", value: good });
-      }),
+      fc.property(
+        fc.constantFrom(...counts),
+        fc.oneof(fc.double({ min: -1e9, max: -1e-9, noNaN: true }), fc.double({ min: 1e9 + 1, max: 1e308, noNaN: true })),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (name, bad, good) => {
+          const raw = standardRaw();
+          raw.inputs[name] = bad;
+          expect(() => parseScenario(raw, "x.yaml", params)).toThrowError(/is a count: 0 to 1000000|is an amount in kroner: 0 to 1000000000/);
+          raw.inputs[name] = good;
+          expect(parseScenario(raw, "x.yaml", params).inputs[name]).toEqual({ type: "fixed", value: good });
+        },
+      ),
       { numRuns: 100, seed: 2 },
     );
   });

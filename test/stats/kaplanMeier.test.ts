@@ -23,7 +23,11 @@ describe("kaplanMeier", () => {
 
   test("kaplanMeier(small case) gives the hand-computed steps", () => {
     const steps = kaplanMeier(obs);
-    expect(steps.map((s) => [s.time, s.atRisk, s.events])).toEqual([[3, 7, 1], [6, 5, 2], [10, 2, 1]]);
+    expect(steps.map((s) => [s.time, s.atRisk, s.events])).toEqual([
+      [3, 7, 1],
+      [6, 5, 2],
+      [10, 2, 1],
+    ]);
     expect(steps[0]!.survival).toBeCloseTo(6 / 7, 12);
     expect(steps[1]!.survival).toBeCloseTo(18 / 35, 12);
     expect(steps[2]!.survival).toBeCloseTo(9 / 35, 12);
@@ -39,8 +43,15 @@ describe("kaplanMeier", () => {
 
   test("an event and a censoring at the same time: the censored subject counts as at risk", () => {
     // 4 E, 4 C, 5 E: at t = 4, 3 at risk, 1 event -> 2/3; then 1 at risk at t = 5 -> 0
-    const steps = kaplanMeier([{ time: 4, event: true }, { time: 4, event: false }, { time: 5, event: true }]);
-    expect(steps.map((s) => [s.time, s.atRisk])).toEqual([[4, 3], [5, 1]]);
+    const steps = kaplanMeier([
+      { time: 4, event: true },
+      { time: 4, event: false },
+      { time: 5, event: true },
+    ]);
+    expect(steps.map((s) => [s.time, s.atRisk])).toEqual([
+      [4, 3],
+      [5, 1],
+    ]);
     expect(steps[0]!.survival).toBeCloseTo(2 / 3, 12);
     expect(steps[1]!.survival).toBe(0);
   });
