@@ -51,3 +51,40 @@ describe("sobolIndices", () => {
     expect(sobolIndices(lin, [0, 0], f, { samples: 1000, seed: 3 })).toEqual(sobolIndices(lin, [0, 0], f, { samples: 1000, seed: 3 }));
   });
 });
+
+describe("sobolIndices intervals", () => {
+  test("the Ishigami function's analytic indices lie inside the 95 % bootstrap intervals in at least 90 % of 20 seeds", () => {
+    const analytic: Record<string, [number, number]> = { x1: [0.3139, 0.5576], x2: [0.4424, 0.4424], x3: [0, 0.2437] };
+    let inside = 0;
+    let cases = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const r = sobolIndices(factors, [0, 0, 0], ishigami, { samples: 4096, seed, bootstrap: 200 });
+      for (const x of r.indices) {
+        const [s1, st] = analytic[x.name]!;
+        for (const [value, [lo, hi]] of [
+          [s1, x.firstOrderCi95],
+          [st, x.totalCi95],
+        ] as const) {
+          cases++;
+          if (lo <= value && value <= hi) inside++;
+        }
+      }
+    }
+    // 20 seeds x 3 factors x 2 indices = 120 intervals
+    expect(cases).toBe(120);
+    expect(inside / cases).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test("intervals contain their point estimate and narrow as N grows", () => {
+    const small = sobolIndices(factors, [0, 0, 0], ishigami, { samples: 2000, seed: 5 });
+    const large = sobolIndices(factors, [0, 0, 0], ishigami, { samples: 32_000, seed: 5 });
+    for (const x of small.indices) {
+      expect(x.firstOrderCi95[0]).toBeLessThanOrEqual(x.firstOrder);
+      expect(x.firstOrder).toBeLessThanOrEqual(x.firstOrderCi95[1]);
+      expect(x.totalCi95[0]).toBeLessThanOrEqual(x.total);
+      expect(x.total).toBeLessThanOrEqual(x.totalCi95[1]);
+      const y = large.indices.find((z) => z.name === x.name)!;
+      expect(y.totalCi95[1] - y.totalCi95[0]).toBeLessThan(x.totalCi95[1] - x.totalCi95[0]);
+    }
+  });
+});
