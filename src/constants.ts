@@ -89,3 +89,45 @@ export const CLAIMS_SIMULATION_DRAWS = 20_000;
 
 /** DuckDB memory cap while `claims generate` writes Parquet (it spills or flushes instead of growing past it). */
 export const CLAIMS_GENERATOR_MEMORY_LIMIT = "1GB";
+
+/**
+ * Largest input file read per kind (bytes), so that a wrong or hostile file is refused at once instead of filling
+ * memory. A scenario, policy or parameter file is a few kilobytes (256 KiB still holds an empirical distribution of
+ * about 30 000 values); a register or applications CSV of 100 000 rows is about 15 MB. INTROSIM_MAX_INPUT_MB (or the
+ * global --max-input-mb) raises every limit.
+ */
+export const MAX_INPUT_BYTES = { yaml: 256 * 1024, csv: 16 * 1024 * 1024 } as const;
+
+/** YAML: aliases (*name) expanded per file at most (an alias bomb is refused) and nesting depth at most. */
+export const YAML_MAX_ALIAS_COUNT = 100;
+export const YAML_MAX_DEPTH = 64;
+
+/** A date flag (--as-of, --fixed-prices) outside this range is a typo; refused naming the flag before any data lookup. */
+export const FLAG_DATE_MIN = "2000-01-01";
+export const FLAG_DATE_MAX = "2099-12-31";
+
+/** Longest month horizon of a slot simulation by --months: 20 years, the limit of allocation.months in a scenario. */
+export const MAX_SIMULATION_MONTHS = 240;
+
+/** Correlations (issue 19): a correlation matrix counts as positive semi-definite when its smallest eigenvalue is at least −this. */
+export const CORRELATION_PSD_TOLERANCE = 1e-10;
+
+/** Nearest correlation matrix (Higham 2002): stop when an iteration moves the matrix less than this (relative Frobenius), or after this many. */
+export const NEAREST_CORRELATION_TOLERANCE = 1e-10;
+export const NEAREST_CORRELATION_MAX_ITERATIONS = 500;
+
+/**
+ * Shapley effects (Song, Nelson & Staum 2016): random permutations, outer and inner samples per conditional variance
+ * (N_O = 1, N_I = 3 as the paper recommends; spend the budget on permutations), and draws for the total variance.
+ */
+export const SHAPLEY_PERMUTATIONS = 4000;
+export const SHAPLEY_OUTER_SAMPLES = 1;
+export const SHAPLEY_INNER_SAMPLES = 3;
+export const SHAPLEY_VARIANCE_DRAWS = 100_000;
+
+/** --precision: draws of the first block, and the largest number of rounds before giving up (each round sizes the next from the half-width). */
+export const PRECISION_BLOCK_DRAWS = 50_000;
+export const PRECISION_MAX_ROUNDS = 6;
+
+/** Two-sided 95 % normal quantile used for Monte Carlo half-widths (1.959964 = Φ⁻¹(0.975)). */
+export const Z_95 = 1.959963984540054;
