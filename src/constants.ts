@@ -78,6 +78,32 @@ export const CLAIMS_PRE_WINDOW_MONTHS = 12;
 /** An agreement needs at least this many months of claims before its start to get a baseline; fewer and it is left out (reported). */
 export const CLAIMS_MIN_PRE_MONTHS = 3;
 
+/**
+ * Largest refusjon_ore or egenandel_ore one claim line may carry: 10^10 øre = 100 million kr, far above any takst. A
+ * larger value is rejected and counted (amount_out_of_range); the bound also keeps sums of up to 9·10^8 lines inside
+ * a 64-bit integer, so no total can overflow.
+ */
+export const MAX_CLAIM_LINE_ORE = 10_000_000_000;
+
+/**
+ * A claim line's amount per use disagrees with the dated normaltariff when it lies outside the tariff's range (lav –
+ * høy of a trippelestimat, or the one value) widened by this share on each side, plus 1 kr for rounding.
+ */
+export const CLAIMS_TARIFF_TOLERANCE = 0.02;
+
+/** Inferred practice periods: this many months in a row without claims end a doctor's period (--period-gap). */
+export const CLAIMS_PERIOD_GAP_MONTHS = 3;
+
+/** Longest baseline (--baseline-months) and anticipation window (--anticipation-months) the estimator accepts. */
+export const CLAIMS_MAX_BASELINE_MONTHS = 36;
+export const CLAIMS_MAX_ANTICIPATION_MONTHS = 12;
+
+/** Level of the joint pre-trend test: below it, the estimate carries a warning and the sensitivity bounds come first. */
+export const CLAIMS_PRETREND_ALPHA = 0.05;
+
+/** M̄ of the sensitivity bounds (Rambachan & Roth 2023): post-start deviation up to M̄ × the largest pre-start one. */
+export const CLAIMS_SENSITIVITY_MBAR = [0, 0.5, 1, 2] as const;
+
 /** Default bootstrap replications of the claims estimator (999 makes the 2.5 % and 97.5 % points fall on draws). */
 export const DEFAULT_BOOTSTRAP = 999;
 
