@@ -20,9 +20,19 @@ done
 say() { echo "introsim setup: $*" >&2; }
 
 # 1. npm packages: install when node_modules is missing or older than package.json / package-lock.json.
+#    A fresh clone (no node_modules) with a lockfile gets `npm ci`: exactly what the lock pins, and the lock is never
+#    rewritten, so the clone stays clean. The lock holds every platform's optional bindings (@duckdb/node-bindings-*,
+#    @resvg/resvg-js-*), so it fits any machine. A working tree whose node_modules is only out of date gets
+#    `npm install` (fast, keeps what is there; others may be running tests from it).
 stamp=node_modules/.package-lock.json
-if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || { [ -f package-lock.json ] && [ package-lock.json -nt "$stamp" ]; } || [ ! -e node_modules/introsim ]; then
-  say "installing npm packages"
+if [ -f package-lock.json ] && { [ ! -f "$stamp" ] || [ ! -e node_modules/introsim ]; }; then
+  say "installing npm packages (npm ci, from package-lock.json)"
+  if ! npm ci --no-audit --no-fund --loglevel=error; then
+    say "npm ci failed: package-lock.json may not match package.json. After changing dependencies run \`npm install\` and commit package.json with package-lock.json."
+    exit 1
+  fi
+elif [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || { [ -f package-lock.json ] && [ package-lock.json -nt "$stamp" ]; } || [ ! -e node_modules/introsim ]; then
+  say "installing npm packages (npm install)"
   npm install --no-audit --no-fund --loglevel=error
 fi
 
