@@ -75,6 +75,7 @@ export { runScenario, type RunScenarioOptions } from "./run/runScenario";
 export type { ScenarioRun, ScenarioResults, RunManifest, AllocationSummary } from "./results/scenarioResults";
 export { scenarioCharts, type CatalogueEntry } from "./run/scenarioCharts";
 export { scenarioOutputFiles, comparisonOutputFiles } from "./run/runOutputs";
+export { toDataFrame, frameColumns, type FrameKind, type FrameSources, type FrameColumns } from "./export/dataFrames";
 export { projectBudget, type BudgetProjection, type BudgetYear } from "./budget/projectBudget";
 export { lastPricedDay } from "./budget/priceCoverage";
 export { budgetPathSpec, budgetFindingTitle } from "./charts/budgetChart";
