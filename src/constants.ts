@@ -118,11 +118,12 @@ export const CLAIMS_GENERATOR_MEMORY_LIMIT = "1GB";
 
 /**
  * Largest input file read per kind (bytes), so that a wrong or hostile file is refused at once instead of filling
- * memory. A scenario, policy or parameter file is a few kilobytes (256 KiB still holds an empirical distribution of
- * about 30 000 values); a register or applications CSV of 100 000 rows is about 15 MB. INTROSIM_MAX_INPUT_MB (or the
+ * memory or taking seconds. A scenario, policy or parameter file is a few kilobytes (standard.yaml: 11 KB); 64 KiB
+ * still holds an empirical distribution of about 8 000 values, and the YAML parser reads it in well under a second
+ * (about 13 µs a byte). A register or applications CSV of 100 000 rows is about 15 MB. INTROSIM_MAX_INPUT_MB (or the
  * global --max-input-mb) raises every limit.
  */
-export const MAX_INPUT_BYTES = { yaml: 256 * 1024, csv: 16 * 1024 * 1024 } as const;
+export const MAX_INPUT_BYTES = { yaml: 64 * 1024, csv: 16 * 1024 * 1024 } as const;
 
 /** YAML: aliases (*name) expanded per file at most (an alias bomb is refused) and nesting depth at most. */
 export const YAML_MAX_ALIAS_COUNT = 100;
@@ -157,3 +158,16 @@ export const PRECISION_MAX_ROUNDS = 6;
 
 /** Two-sided 95 % normal quantile used for Monte Carlo half-widths (1.959964 = Φ⁻¹(0.975)). */
 export const Z_95 = 1.959963984540054;
+
+/**
+ * Most replications of the slot simulation a command may ask for: its P10–P90 bands are stable to a slot at a few
+ * thousand (`introsim run` uses RUN_REPLICATIONS), and memory grows with replications × months.
+ */
+export const MAX_REPLICATIONS = 100_000;
+
+/**
+ * Highest agreement-year a scenario may price (agreementYearIndex). One doctor's agreement lasts at most 24 FTE
+ * months at 50 % or more (4 years) plus 12 months of leave, and a slot may get a second period: 10 years is beyond any
+ * agreement the rules allow, so a larger index is a typo.
+ */
+export const MAX_AGREEMENT_YEAR_INDEX = 10;

@@ -10,7 +10,7 @@ import { DEFAULT_POLICY, readPolicy } from "../allocation/policy";
 import { loadParams } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
 import { packageVersion } from "../manifest/manifest";
-import { parseCap, parseDraws, parseSeed } from "./flags";
+import { parseCap, parseMonths, parseReplications, parseSeed } from "./flags";
 import { loadScenario } from "../scenario/loadScenario";
 import { UserError } from "../errors/userError";
 import { DEFAULT_SEED } from "../constants";
@@ -27,8 +27,8 @@ export function registerAllocate(program: Command): void {
     .option("--cap <n>", "national cap (default: the policy's, else data/params/budget/max_agreements)", parseCap)
     .option("--policy <file>", "allocation policy YAML (see data/allocation/policy-default.yaml)")
     .option("--scenario <file>", "scenario with an allocation: section; adds the monthly simulation over time")
-    .option("--months <m>", "months to simulate (default: the scenario's allocation.months)", parseDraws)
-    .option("--replications <r>", "Monte Carlo replications of the slot simulation", parseDraws, 1000)
+    .option("--months <m>", "months to simulate (default: the scenario's allocation.months)", parseMonths)
+    .option("--replications <r>", "Monte Carlo replications of the slot simulation", parseReplications, 1000)
     .option("--seed <s>", "random seed (default: the scenario's)", parseSeed)
     .option("--json", "print one JSON object instead of a table")
     .action(

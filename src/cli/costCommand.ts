@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { runCost } from "../analysis/runCost";
 import { costTable } from "./costTable";
-import { parseDraws } from "./flags";
+import { parseSobolSamples } from "./flags";
 import { progressFor } from "./progress";
 import { addScenarioFlags, loadFromFlags, runOptions, type ScenarioFlags } from "./scenarioFlags";
 
@@ -13,7 +13,7 @@ export function registerCost(program: Command): void {
     .option(
       "--sobol <n>",
       "also estimate Sobol first-order and total-effect indices with N samples (N × (factors + 2) evaluations), e.g. --sobol 4096",
-      parseDraws,
+      parseSobolSamples,
     )
     .option("--json", "print one JSON object instead of a table")
     .action((flags: ScenarioFlags & { json?: boolean; sobol?: number }) => {

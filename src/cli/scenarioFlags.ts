@@ -38,7 +38,7 @@ export function runOptions(
   flags: ScenarioFlags,
   loaded: LoadedScenario,
 ): { draws?: number; seed?: number; file: string; overrides: LoadedScenario["overrides"] } {
-  return { draws: flags.draws, seed: flags.seed, file: loaded.file, overrides: loaded.overrides };
+  return { draws: flags.draws, seed: flags.seed, file: loaded.source.file, overrides: loaded.overrides };
 }
 
 /** Loads the parameters and the scenario named by the flags (a UserError on bad input). */

@@ -15,3 +15,13 @@ export function displayPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
 }
+
+/**
+ * A path as a manifest records it: relative to the project root when inside it (with "/"), else absolute. Unlike
+ * displayPath it does not depend on the working directory, so the same run gives the same manifest from anywhere.
+ */
+export function projectPath(p: string): string {
+  const abs = path.resolve(p);
+  const rel = path.relative(PACKAGE_ROOT, abs);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : abs;
+}

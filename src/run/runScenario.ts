@@ -46,7 +46,7 @@ export interface RunScenarioOptions {
 
 export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunScenarioOptions = {}): ScenarioRun {
   const { scenario } = loaded;
-  const common = { draws: opts.draws, seed: opts.seed, file: loaded.file, overrides: loaded.overrides };
+  const common = { draws: opts.draws, seed: opts.seed, file: loaded.source.file, overrides: loaded.overrides };
   const cost = runCost(scenario, params, { ...common, sobolSamples: opts.sobolSamples ?? RUN_SOBOL_SAMPLES, onProgress: opts.onProgress });
   const seed = cost.report.seed;
   const warnings = [...cost.report.warnings];

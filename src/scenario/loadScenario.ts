@@ -4,15 +4,17 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { MAX_AGREEMENT_YEAR_INDEX } from "../constants";
 import { UserError } from "../errors/userError";
 import { describeZodIssue } from "../errors/formatZodError";
 import { parseYaml } from "../io/parseYaml";
 import { readText } from "../io/readText";
-import { displayPath, PACKAGE_ROOT } from "../io/paths";
+import { displayPath, PACKAGE_ROOT, projectPath } from "../io/paths";
 import type { ParamSet } from "../params/loadParams";
 import { applyOverrides, type Override } from "./overrides";
 import { scenarioSchema, type Scenario } from "./schema";
 import { checkScenarioDomains } from "./validateScenario";
+import { correlatableSpecs, correlationTarget, mergeCorrelationSections } from "../inputs/correlations";
 
 export interface LoadedScenario {
   scenario: Scenario;
@@ -20,6 +22,8 @@ export interface LoadedScenario {
   file: string;
   /** Files read, child first (the file itself, then what it extends). */
   chain: string[];
+  /** The file and the chain as manifests record them: relative to the project root, whatever the working directory. */
+  source: { file: string; chain: string[] };
   overrides: Override[];
 }
 
@@ -55,14 +59,14 @@ export function scenarioFilePath(p: string): string {
 }
 
 /** Reads a scenario file and the chain of files it extends, merged parent-first. */
-function readMerged(file: string, seen: string[]): { raw: Raw; chain: string[] } {
+function readMerged(file: string, seen: string[]): { raw: Raw; chain: string[]; sources: string[] } {
   const abs = path.resolve(file);
   const shown = displayPath(abs);
   if (seen.includes(abs)) throw new UserError("scenario", shown, `extends forms a cycle: ${[...seen, abs].map(displayPath).join(" -> ")}`);
   const raw = parseYaml(readText(abs, "scenario"), shown, "scenario");
   if (!isObject(raw)) throw new UserError("scenario", shown, "expected a mapping of scenario fields (name, agreementYearStart, inputs, …)");
   resolveFileFields(raw, path.dirname(abs));
-  if (raw.extends === undefined) return { raw, chain: [shown] };
+  if (raw.extends === undefined) return { raw, chain: [shown], sources: [projectPath(abs)] };
   if (typeof raw.extends !== "string") throw new UserError("scenario", `${shown}: extends`, "expected the path of another scenario file");
   const parentFile = path.resolve(path.dirname(abs), raw.extends);
   if (!fs.existsSync(parentFile)) throw new UserError("scenario", `${shown}: extends`, `"${raw.extends}" not found (looked for ${displayPath(parentFile)})`);
@@ -84,7 +88,8 @@ function readMerged(file: string, seen: string[]): { raw: Raw; chain: string[] }
     const own = raw[section];
     if (isObject(from) || isObject(own)) merged[section] = { ...(isObject(from) ? from : {}), ...(isObject(own) ? own : {}) };
   }
-  return { raw: merged, chain: [shown, ...parent.chain] };
+  if (parent.raw.correlations !== undefined) merged.correlations = mergeCorrelationSections(parent.raw.correlations, raw.correlations);
+  return { raw: merged, chain: [shown, ...parent.chain], sources: [projectPath(abs), ...parent.sources] };
 }
 
 /** Validates an already-parsed scenario object (from a file, a notebook or a test). */
@@ -94,14 +99,27 @@ export function parseScenario(raw: unknown, where: string, params: ParamSet, ove
     const { path: p, what } = describeZodIssue(parsed.error);
     throw new UserError("scenario", p ? `${where}: ${p}` : where, what);
   }
+  if (parsed.data.agreementYearIndex > MAX_AGREEMENT_YEAR_INDEX)
+    throw new UserError(
+      "scenario",
+      `${where}: agreementYearIndex`,
+      `${parsed.data.agreementYearIndex} is not allowed; agreementYearIndex must be a whole number from 1 to ${MAX_AGREEMENT_YEAR_INDEX} (no agreement lasts longer)`,
+    );
   checkScenarioDomains(parsed.data, where, params, new Map(overrides.map((o) => [o.name, `--set ${o.name}=${o.value}`])));
+  correlationTarget(parsed.data.correlations, correlatableSpecs(parsed.data), where);
   return parsed.data;
 }
 
 /** Loads, merges, overrides and validates a scenario file. */
 export function loadScenario(file: string, params: ParamSet, overrides: ReadonlyArray<string> = []): LoadedScenario {
-  const { raw, chain } = readMerged(file, []);
+  const { raw, chain, sources } = readMerged(file, []);
   const where = chain.length > 1 ? `${chain[0]} (extends ${chain.slice(1).join(", ")})` : chain[0]!;
   const parsedOverrides = applyOverrides(raw, overrides);
-  return { scenario: parseScenario(raw, where, params, parsedOverrides), file: chain[0]!, chain, overrides: parsedOverrides };
+  return {
+    scenario: parseScenario(raw, where, params, parsedOverrides),
+    file: chain[0]!,
+    chain,
+    source: { file: sources[0]!, chain: sources },
+    overrides: parsedOverrides,
+  };
 }

@@ -2,6 +2,7 @@
  * `--set name=value` overrides: a quick what-if that replaces one named input with a fixed value (or sets one of the
  * scenario's settings). An unknown name is an error listing the names allowed.
  */
+import { MAX_AGREEMENT_YEAR_INDEX, MAX_COUNT_INPUT } from "../constants";
 import { UserError } from "../errors/userError";
 import { COST_INPUT_NAMES } from "../inputs/costInputs";
 import { FLOW_INPUT_NAMES } from "../inputs/flowInputs";
@@ -10,12 +11,15 @@ import type { Override } from "../inputs/override";
 
 export type { Override };
 
-/** Scenario settings --set may change besides the inputs. */
-const SETTINGS: Record<string, "number" | "date"> = {
-  agreements: "number",
-  agreementYearStart: "date",
-  agreementYearIndex: "number",
+/** Scenario settings --set may change besides the inputs: a date, or a whole number within its range. */
+const SETTINGS: Readonly<Record<string, { type: "date" } | { type: "count"; min: number; max: number }>> = {
+  agreements: { type: "count", min: 0, max: MAX_COUNT_INPUT },
+  agreementYearStart: { type: "date" },
+  agreementYearIndex: { type: "count", min: 1, max: MAX_AGREEMENT_YEAR_INDEX },
 };
+
+/** A decimal number as analysts type it: optional sign, digits, a decimal point or comma (0.5, 0,5, -3, .25); no 1e3, 0x1, Infinity. */
+const DECIMAL = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
 
 /** Parses "name=value" strings and writes them into the raw (not yet validated) scenario object. */
 export function applyOverrides(raw: Record<string, unknown>, sets: ReadonlyArray<string>): Override[] {
@@ -27,7 +31,8 @@ export function applyOverrides(raw: Record<string, unknown>, sets: ReadonlyArray
     const text = s.slice(eq + 1).trim();
     const isInput = COST_INPUT_NAMES.includes(name);
     const isFlowInput = FLOW_INPUT_NAMES.includes(name);
-    const setting = SETTINGS[name];
+    // Own keys only: "__proto__" or "constructor" must not find Object.prototype's members.
+    const setting = Object.hasOwn(SETTINGS, name) ? SETTINGS[name] : undefined;
     if (!isInput && !isFlowInput && !setting) {
       throw new UserError(
         "flag",
@@ -35,13 +40,16 @@ export function applyOverrides(raw: Record<string, unknown>, sets: ReadonlyArray
         `unknown name "${name}"; allowed: ${[...COST_INPUT_NAMES, ...FLOW_INPUT_NAMES, ...Object.keys(SETTINGS)].join(", ")}`,
       );
     }
-    if (setting === "date") {
+    if (setting?.type === "date") {
       raw[name] = text;
       out.push({ name, value: text });
       continue;
     }
     const value = Number(text.replace(",", "."));
-    if (text === "" || !Number.isFinite(value)) throw new UserError("flag", `--set ${s}`, `"${text}" is not a number`);
+    if (!DECIMAL.test(text) || !Number.isFinite(value))
+      throw new UserError("flag", `--set ${s}`, `"${text}" is not a decimal number; write e.g. ${name}=0.5 or ${name}=0,5`);
+    if (setting?.type === "count" && !(Number.isInteger(value) && value >= setting.min && value <= setting.max))
+      throw new UserError("flag", `--set ${s}`, `"${text}" is not allowed; ${name} must be a whole number from ${setting.min} to ${setting.max}`);
     if (isInput || isFlowInput) {
       const section = isInput ? "inputs" : "flows";
       if (isFlowInput && (typeof raw.flows !== "object" || raw.flows === null)) {

@@ -101,7 +101,9 @@ describe("loadScenario(file) on bad input gives one message naming the file and 
 
   test("--set of an unknown name, or a value that is not a number", () => {
     expect(errorOf(() => loadScenario(STANDARD, params, ["fooBar=1"])).message).toMatch(/^--set fooBar=1: unknown name "fooBar"; allowed: stillingsprosent, /);
-    expect(errorOf(() => loadScenario(STANDARD, params, ["substitutionShare=abc"])).message).toBe('--set substitutionShare=abc: "abc" is not a number');
+    expect(errorOf(() => loadScenario(STANDARD, params, ["substitutionShare=abc"])).message).toBe(
+      '--set substitutionShare=abc: "abc" is not a decimal number; write e.g. substitutionShare=0.5 or substitutionShare=0,5',
+    );
     expect(errorOf(() => loadScenario(STANDARD, params, ["substitutionShare"])).message).toMatch(/expected name=value/);
   });
 });
