@@ -69,7 +69,28 @@ const header = [
   "specialist_approved_date",
   "became_fastlege_date",
   "left_kommune_date",
+  "specialist_scheme",
+  "utdanningsvirksomhet",
+  "other_work_specified",
+  "changes_reported",
+  "substitute_for",
+  "position_12m",
+  "position_24m",
 ];
+// Position 12 and 24 months after the agreement ended (codes of data/reference/positions.yaml), drawn with weights.
+const POSITIONS = [
+  ["fastlege", 0.35],
+  ["sykehjem", 0.15],
+  ["legevakt", 0.1],
+  ["annen_kommunal", 0.1],
+  ["allmenn_annen_kommune", 0.18],
+  ["utenfor_allmenn", 0.12],
+];
+const position = () => {
+  let x = u();
+  for (const [code, w] of POSITIONS) if ((x -= w) < 0) return code;
+  return POSITIONS[POSITIONS.length - 1][0];
+};
 const rows = [];
 let doctor = 0;
 for (let a = 1; a <= 60; a++) {
@@ -112,10 +133,18 @@ for (let a = 1; a <= 60; a++) {
       specialist_approved_date: specialist <= TODAY ? specialist : "",
       became_fastlege_date: fastlege <= TODAY ? fastlege : "",
       left_kommune_date: left <= TODAY ? left : "",
+      specialist_scheme: u() < 0.1 ? "old" : "new",
+      utdanningsvirksomhet: u() < 0.85 ? "registered" : "applied",
+      other_work_specified: fte < 100 ? "ja" : "",
+      changes_reported: "ja",
+      substitute_for: "",
+      position_12m: addMonths(end, 12) <= TODAY ? position() : "",
+      position_24m: addMonths(end, 24) <= TODAY ? position() : "",
     });
     start = end;
   }
 }
+const NO_OUTCOMES = { specialist_approved_date: "", became_fastlege_date: "", left_kommune_date: "", position_12m: "", position_24m: "" };
 // Planted breaches (one each), by agreement: see data/register/README.md.
 const first = (id) => rows.find((r) => r.agreement_id === id);
 first("IA-002").lis1 = "no"; // R01
@@ -138,36 +167,100 @@ rows.push({
   ...r16,
   doctor_id: "D9001",
   start_date: addMonths(r16.start_date, 2),
-  end_date: addMonths(r16.start_date, 10),
+  end_date: addMonths(r16.start_date, 10) < r16.end_date ? addMonths(r16.start_date, 10) : r16.end_date,
   specialist_approved_date: "",
   became_fastlege_date: "",
   left_kommune_date: "",
+  position_12m: "",
+  position_24m: "",
 });
-// R04: a period-2 agreement whose doctors add up to more than 24 FTE months.
+// R04: a period 2 (its own decision) whose doctors run 26 months at 100 % from its start, after period 1 has ended.
+const lastEnd = (id) => rows.filter((r) => r.agreement_id === id).reduce((e, r) => (r.end_date > e ? r.end_date : e), "");
+const p2start = lastEnd("IA-017");
 rows.push({
   ...first("IA-017"),
   doctor_id: "D9002",
   period: 2,
-  decision_date: "2024-03-01",
-  start_date: "2024-06-01",
-  end_date: "2025-12-01",
+  decision_date: addMonths(p2start, -3),
+  start_date: p2start,
+  end_date: addMonths(p2start, 18),
   fte_pct: 100,
   specialist_approved_date: "",
   became_fastlege_date: "",
   left_kommune_date: "",
+  position_12m: "",
+  position_24m: "",
 });
 rows.push({
   ...first("IA-017"),
   doctor_id: "D9003",
   period: 2,
-  decision_date: "2024-03-01",
-  start_date: "2025-12-01",
-  end_date: "2026-08-01",
+  decision_date: addMonths(p2start, -3),
+  start_date: addMonths(p2start, 18),
+  end_date: addMonths(p2start, 26),
   fte_pct: 100,
   specialist_approved_date: "",
   became_fastlege_date: "",
   left_kommune_date: "",
+  position_12m: "",
+  position_24m: "",
 });
+
+// Agreements with one doctor, for breaches that belong to the whole agreement (R16, R17).
+const single = (from) => {
+  for (let a = from; a <= 60; a++) {
+    const id = `IA-${String(a).padStart(3, "0")}`;
+    if (rows.filter((r) => r.agreement_id === id).length === 1) return id;
+  }
+  throw new Error("no single-doctor agreement left");
+};
+// R15: a period 2 running alongside period 1 (same decision as period 1, starting 6 months before period 1 ends).
+const p18 = lastEnd("IA-018");
+rows.push({ ...first("IA-018"), doctor_id: "D9004", period: 2, start_date: addMonths(p18, -6), end_date: addMonths(p18, 6), ...NO_OUTCOMES });
+// R16: an agreement decided and started in 2021, before the scheme began on 2022-01-01.
+const before2022 = single(19);
+Object.assign(first(before2022), { decision_date: "2021-10-01", start_date: "2021-12-01" });
+// R17: a kommune neither registered nor applying as utdanningsvirksomhet.
+const r17 = single(Number(before2022.slice(3)) + 1);
+first(r17).utdanningsvirksomhet = "no";
+// R18: part time without the other work specified; R19: changes not reported.
+const partTime = rows.find((r) => r.agreement_id >= "IA-030" && r.fte_pct < 100 && r.period === 1);
+partTime.other_work_specified = "nei";
+first("IA-031").changes_reported = "nei";
+// Allowed: a doctor on the old specialist scheme without veileder and utdanningsplan (R09/R10 do not apply).
+Object.assign(first("IA-032"), { specialist_scheme: "old", veileder_specialist: "nei", utdanningsplan: "nei" });
+// Allowed (R11): a substitute covering 6 months of a doctor's leave, within that doctor's time.
+const host = rows.find((r) => r.agreement_id >= "IA-033" && r.period === 1 && addMonths(r.start_date, 12) <= r.end_date);
+host.leave_extension_months = 6;
+rows.push({
+  ...host,
+  doctor_id: "D9005",
+  substitute_for: host.doctor_id,
+  start_date: addMonths(host.start_date, 2),
+  end_date: addMonths(host.start_date, 8),
+  leave_extension_months: 0,
+  ...NO_OUTCOMES,
+});
+// R12: more agreements granted on 2023-05-15 than the cap of 65 (they start later, so in use stays under the cap).
+const ROUND2 = "2023-05-15";
+// Held as R12 counts: rows with a start from 2022-01-01 before their end; an agreement holds from its decision to its last end.
+const checked = rows.filter((r) => r.start_date >= "2022-01-01" && r.start_date < r.end_date);
+const checkedEnd = (id) => checked.filter((r) => r.agreement_id === id).reduce((e, r) => (r.end_date > e ? r.end_date : e), "");
+const held = new Set(checked.filter((r) => r.decision_date <= ROUND2 && checkedEnd(r.agreement_id) > ROUND2).map((r) => r.agreement_id)).size;
+for (let k = 0; k < 66 - held; k++) {
+  doctor++;
+  const id = `IA-${String(61 + k).padStart(3, "0")}`;
+  rows.push({
+    ...rows[0],
+    agreement_id: id,
+    kommunenr: KOMMUNER[(61 + k) % KOMMUNER.length],
+    doctor_id: `D${String(doctor).padStart(4, "0")}`,
+    decision_date: ROUND2,
+    start_date: "2023-11-01",
+    end_date: "2025-05-01",
+    ...NO_OUTCOMES,
+  });
+}
 
 const csv = [header.join(","), ...rows.map((r) => header.map((h) => String(r[h] ?? "")).join(","))].join("\n") + "\n";
 fs.writeFileSync(new URL("../data/register/synthetic-agreements.csv", import.meta.url), csv);

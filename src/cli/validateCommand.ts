@@ -1,5 +1,5 @@
 /**
- * `introsim validate`: checks an agreement register against the rules R01–R13. Exit codes (as the register issue
+ * `introsim validate`: checks an agreement register against the rules R01–R19. Exit codes (as the register issue
  * asks): 0 no rule errors, 1 rule errors found (the violations are the result), 2 the file itself cannot be read.
  */
 import type { Command } from "commander";
@@ -26,7 +26,7 @@ function validationTable(r: ValidationReport): string {
 export function registerValidate(program: Command): void {
   program
     .command("validate")
-    .description("check an agreement register (CSV) against the rules R01–R13; exit 0 no errors, 1 rule errors, 2 unreadable file")
+    .description("check an agreement register (CSV) against the rules R01–R19; exit 0 no errors, 1 rule errors, 2 unreadable file")
     .requiredOption("--agreements <file>", "the agreement register, CSV with a header row (see data/register/)")
     .option("--cap <n>", "national cap on agreements in use at once (default: data/params/budget/max_agreements)", parseCap)
     .option("--params <dir>", "parameter folder to use instead of the bundled data/params")

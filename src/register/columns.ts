@@ -4,8 +4,11 @@
  */
 import { isIsoDate } from "../time/isoDate";
 import { EMPLOYMENT_FORMS, type EmploymentForm } from "../flows/parties";
+import { positionCodes, specialistSchemeCodes } from "./referenceLists";
 
 export type Lis1 = "completed" | "eu_exception" | "no";
+export const UTDANNINGSVIRKSOMHET = ["registered", "applied", "no"] as const;
+export type Utdanningsvirksomhet = (typeof UTDANNINGSVIRKSOMHET)[number];
 
 export interface RegisterRow {
   /** 1-based data row number (header excluded). */
@@ -30,6 +33,19 @@ export interface RegisterRow {
   specialist_approved_date?: string;
   became_fastlege_date?: string;
   left_kommune_date?: string;
+  /** Specialist training rules the doctor follows: a code of data/reference/specialist-schemes.yaml (new, old). */
+  specialist_scheme?: string;
+  /** The kommune is registered as utdanningsvirksomhet, has applied, or neither (R17). */
+  utdanningsvirksomhet?: Utdanningsvirksomhet;
+  /** For a part-time doctor: the other work is specified in the agreement and reporting (R18). */
+  other_work_specified?: boolean;
+  /** Changes on this row (new doctor, leave, stillingsprosent, end) were reported to Helfo and the directorate (R19). */
+  changes_reported?: boolean;
+  /** doctor_id of a doctor on leave in the same agreement and period whom this row's doctor covers (R11). */
+  substitute_for?: string;
+  /** Position 12 / 24 months after the doctor's agreement ended: a code of data/reference/positions.yaml. */
+  position_12m?: string;
+  position_24m?: string;
 }
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; allowed: string };
@@ -53,11 +69,18 @@ const percent = (s: string) => {
   const v = Number(s.replace(",", "."));
   return DECIMAL.test(s) && v > 0 && v <= 100 ? ok(v) : bad("a percentage above 0 and at most 100, e.g. 80");
 };
+/** A code from a reference list in data/reference/, read when the first cell is parsed. */
+const referenceCode = (codes: () => readonly string[], file: string) => (s: string) => {
+  const all = codes();
+  return all.includes(s) ? ok(s) : bad(`one of ${all.join(", ")} (${file})`);
+};
 const period = (s: string) => (s === "1" || s === "2" ? ok(Number(s)) : bad("1 or 2"));
 
 export interface ColumnDef {
   name: keyof Omit<RegisterRow, "row">;
   required: boolean;
+  /** The column may be left out of the header (added with issue 15; older registers lack it). */
+  mayBeAbsent?: boolean;
   parse: (cell: string) => Parsed;
 }
 
@@ -82,6 +105,13 @@ export const REGISTER_COLUMNS: ReadonlyArray<ColumnDef> = [
   { name: "specialist_approved_date", required: false, parse: date },
   { name: "became_fastlege_date", required: false, parse: date },
   { name: "left_kommune_date", required: false, parse: date },
+  { name: "specialist_scheme", required: false, mayBeAbsent: true, parse: referenceCode(specialistSchemeCodes, "data/reference/specialist-schemes.yaml") },
+  { name: "utdanningsvirksomhet", required: false, mayBeAbsent: true, parse: oneOf(UTDANNINGSVIRKSOMHET) },
+  { name: "other_work_specified", required: false, mayBeAbsent: true, parse: jaNei },
+  { name: "changes_reported", required: false, mayBeAbsent: true, parse: jaNei },
+  { name: "substitute_for", required: false, mayBeAbsent: true, parse: text },
+  { name: "position_12m", required: false, mayBeAbsent: true, parse: referenceCode(() => [...positionCodes().keys()], "data/reference/positions.yaml") },
+  { name: "position_24m", required: false, mayBeAbsent: true, parse: referenceCode(() => [...positionCodes().keys()], "data/reference/positions.yaml") },
 ];
 
 export interface FormatProblem {

@@ -30,7 +30,7 @@ export function parseRegisterCsv(text: string, where: string): Omit<RegisterFile
   }
   if (records.length === 0) throw new UserError("io", where, "is empty; expected a header row with the register's columns");
   const header = records[0]!.map((h) => h.trim());
-  const missing = REGISTER_COLUMNS.filter((c) => !header.includes(c.name)).map((c) => c.name);
+  const missing = REGISTER_COLUMNS.filter((c) => !c.mayBeAbsent && !header.includes(c.name)).map((c) => c.name);
   if (header.length === 1 && header[0]!.includes(";"))
     throw new UserError("io", where, "looks semicolon-separated (as Norwegian Excel saves CSV); save it comma-separated (CSV UTF-8, comma) and try again");
   if (missing.length > 0)

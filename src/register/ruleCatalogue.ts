@@ -1,6 +1,7 @@
 /**
- * The register rules R01–R13 as data (data/rules/introduksjonsavtale-regler.yaml): code, severity, Norwegian text,
- * source, validity and the numbers each rule uses. Validated with zod when loaded.
+ * The register rules R01–R19 as data (data/rules/introduksjonsavtale-regler.yaml): code, severity, Norwegian text,
+ * the source it implements (and where it was found), how an ambiguous source is read (note), validity and the numbers
+ * each rule uses. Validated with zod when loaded.
  */
 import * as path from "node:path";
 import { z } from "zod";
@@ -12,7 +13,27 @@ import { readText } from "../io/readText";
 import { sha256 } from "../io/sha256";
 import { isoDate } from "../time/isoDate";
 
-export const RULE_CODES = ["R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R09", "R10", "R11", "R12", "R13"] as const;
+export const RULE_CODES = [
+  "R01",
+  "R02",
+  "R03",
+  "R04",
+  "R05",
+  "R06",
+  "R07",
+  "R08",
+  "R09",
+  "R10",
+  "R11",
+  "R12",
+  "R13",
+  "R14",
+  "R15",
+  "R16",
+  "R17",
+  "R18",
+  "R19",
+] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
 const ruleSchema = z.strictObject({
@@ -20,6 +41,10 @@ const ruleSchema = z.strictObject({
   severity: z.enum(["error", "warning"]),
   text: z.string().min(1),
   source: z.string().min(1),
+  /** Where a public copy of the source was found. */
+  href: z.string().url().optional(),
+  /** How the rule reads a source that can be read more than one way (such rules are warnings). */
+  note: z.string().min(1).optional(),
   validFrom: isoDate,
   validTo: isoDate.optional(),
   parameters: z.record(z.string(), z.union([z.number().finite(), isoDate])),

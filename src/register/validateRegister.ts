@@ -1,5 +1,5 @@
 /**
- * Validation of an agreement register: format problems in cells and breaches of R01–R13, as one list of violations,
+ * Validation of an agreement register: format problems in cells and breaches of R01–R19, as one list of violations,
  * plus the count of rows with no error. Warnings (a "bør") do not make a row invalid.
  *
  *   CSV -> rows + cell problems (FORMAT) -> rule checks -> ValidationReport
@@ -21,7 +21,7 @@ export interface ValidationReport {
   cap: number;
   violations: Violation[];
   /** The text, severity and source of every rule that was broken. */
-  rules: Partial<Record<RuleCode, { severity: string; text: string; source: string }>>;
+  rules: Partial<Record<RuleCode, { severity: string; text: string; source: string; href?: string; note?: string }>>;
   extraColumns: string[];
   data: { registerSha256: string; rulesFile: string; rulesSha256: string; paramsHash: string };
 }
@@ -55,7 +55,13 @@ export function validateRegister(register: RegisterFile, catalogue: RuleCatalogu
   for (const x of ruleViolations) {
     if (x.rule === "FORMAT") continue;
     const def = catalogue.rules.get(x.rule)!;
-    rules[def.code] = { severity: def.severity, text: def.text, source: def.source };
+    rules[def.code] = {
+      severity: def.severity,
+      text: def.text,
+      source: def.source,
+      ...(def.href ? { href: def.href } : {}),
+      ...(def.note ? { note: def.note } : {}),
+    };
   }
   return {
     file: register.file,

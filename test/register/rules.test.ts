@@ -1,5 +1,7 @@
-// Each rule with a passing and a failing row; the EU/EØS exception on both sides of 1 March 2019; malformed cells
-// are reported, not thrown; validation never throws on fuzzed CSV.
+// Each rule with a passing and a failing row at its boundary, the source quoted in the test name (as FACTS.md and the
+// rule file give it); the readings the issue asked for (period in calendar time, leave summed per period, substitutes,
+// periods in order, granted vs in use, old scheme, early resignation, the scheme's start); malformed cells are
+// reported, not thrown; validation never throws on fuzzed CSV.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import * as path from "node:path";
@@ -34,6 +36,13 @@ const VALID: Record<string, string> = {
   specialist_approved_date: "",
   became_fastlege_date: "",
   left_kommune_date: "",
+  specialist_scheme: "new",
+  utdanningsvirksomhet: "registered",
+  other_work_specified: "",
+  changes_reported: "ja",
+  substitute_for: "",
+  position_12m: "",
+  position_24m: "",
 };
 const csv = (...rows: Array<Record<string, string>>) => [HEADER.join(","), ...rows.map((r) => HEADER.map((h) => r[h] ?? "").join(","))].join("\n");
 const row = (changes: Record<string, string> = {}) => ({ ...VALID, ...changes });
@@ -43,66 +52,133 @@ function validate(text: string, cap?: number) {
 }
 const rulesBroken = (text: string, cap?: number) => validate(text, cap).violations.map((v) => v.rule);
 
-describe("rules R01–R13: a passing and a failing row each", () => {
+// Sources as FACTS.md (../shared/domain) summarises them; each test name quotes the source it checks.
+const Q = {
+  R01: "«LIS1 completed before start; not required for EU/EØS/Sveits-authorised LIS who started before 1 March 2019» (tildelingsbrev; Hdir)",
+  R02: "«at least 50 % stilling» (tildelingsbrev)",
+  R03: "«minimum per doctor 6 months» (tildelingsbrev; Hdir)",
+  R04: "«2 years of full-time work per agreement; runs from the start date in the agreement» and «at 50 % maximum duration 4 years» (tildelingsbrev; Hdir; alis.no)",
+  R05: "«extension up to 12 months for illness, pregnancy or parental leave» (Hdir)",
+  R06: "«take into use within 6 months of the directorate's decision» (Hdir)",
+  R07: "«should receive patients … 800 or more in total» (tildelingsbrev; Hdir)",
+  R08: "«should receive patients from several fastleger» (tildelingsbrev; Hdir)",
+  R09: "«an individual veileder» (tildelingsbrev; new specialist scheme)",
+  R10: "«the practice is part of the LIS's utdanningsplan» (tildelingsbrev; new specialist scheme)",
+  R11: "«a kommune may use one granted agreement for several LIS in turn» (tildelingsbrev; Hdir)",
+  R12: "«Helsedirektoratet kan fordele inntil 65 avtaler» (Hdir; Prop. 1 S (2021–2022))",
+  R14: "«inntil 65 avtaler», in use on a day (Hdir)",
+  R15: "«may apply for two periods: at most 2 + 2 years» (tildelingsbrev; Hdir)",
+  R16: "«scheme starts 1 January 2022» (tildelingsbrev; trygderefusjonsforskriften)",
+  R17: "«kommuner registered (or applying to be registered) as utdanningsvirksomhet» (tildelingsbrev)",
+  R18: "«other work when part-time must be specified in the agreement and in reporting» (tildelingsbrev)",
+  R19: "changes reported to Helfo and Helsedirektoratet (Hdir; ambiguous, a warning)",
+};
+
+describe("rules R01–R19: a passing and a failing row each, at the boundary", () => {
   test("the base row breaks no rule", () => {
     expect(validate(csv(row()))).toMatchObject({ rows: 1, valid: 1, errors: 0, warnings: 0 });
   });
 
   test.each([
-    ["R01", { lis1: "no" }],
-    ["R02", { fte_pct: "45" }],
-    ["R03", { end_date: "2022-12-31" }], // 2022-07-01 + 6 months = 2023-01-01 > 2022-12-31
-    ["R05", { leave_extension_months: "13" }],
-    ["R06", { start_date: "2022-11-16", end_date: "2023-11-16" }], // decision 2022-05-15 + 6 months = 2022-11-15
-    ["R07", { patient_base: "799" }],
-    ["R08", { fastleger_count: "1" }],
-    ["R09", { veileder_specialist: "nei" }],
-    ["R10", { utdanningsplan: "nei" }],
-    ["R13", { decision_date: "2022-07-02" }],
-  ])("%s fails on %j and the boundary value passes", (rule, changes) => {
-    expect(rulesBroken(csv(row(changes)))).toEqual([rule]);
+    ["R01", Q.R01, { lis1: "no" }, { lis1: "completed" }],
+    ["R02", Q.R02, { fte_pct: "49.9" }, { fte_pct: "50" }],
+    ["R03", Q.R03, { end_date: "2022-12-31" }, { end_date: "2023-01-01" }], // 2022-07-01 + 6 months = 2023-01-01
+    ["R05", Q.R05, { leave_extension_months: "12.5" }, { leave_extension_months: "12" }],
+    ["R06", Q.R06, { start_date: "2022-11-16", end_date: "2023-11-16" }, { start_date: "2022-11-15", end_date: "2023-11-15" }], // 2022-05-15 + 6 months
+    ["R07", Q.R07, { patient_base: "799" }, { patient_base: "800" }],
+    ["R08", Q.R08, { fastleger_count: "1" }, { fastleger_count: "2" }],
+    ["R09", Q.R09, { veileder_specialist: "nei" }, { veileder_specialist: "ja" }],
+    ["R10", Q.R10, { utdanningsplan: "nei" }, { utdanningsplan: "ja" }],
+    ["R13", "«vedtak ≤ oppstart < slutt» (the register's own consistency)", { decision_date: "2022-07-02" }, { decision_date: "2022-07-01" }],
+    [
+      "R16",
+      Q.R16,
+      { decision_date: "2021-12-31", start_date: "2022-01-01", end_date: "2023-01-01" },
+      { decision_date: "2022-01-01", start_date: "2022-01-01", end_date: "2023-01-01" },
+    ],
+    ["R17", Q.R17, { utdanningsvirksomhet: "no" }, { utdanningsvirksomhet: "applied" }],
+    ["R18", Q.R18, { fte_pct: "99", other_work_specified: "nei" }, { fte_pct: "100", other_work_specified: "nei" }],
+    ["R19", Q.R19, { changes_reported: "nei" }, { changes_reported: "ja" }],
+  ])("%s %s: fails on %j, passes on %j", (rule, _source, failing, passing) => {
+    expect(rulesBroken(csv(row(failing)))).toEqual([rule]);
+    expect(rulesBroken(csv(row(passing)))).toEqual([]);
   });
 
-  test.each([
-    ["R02 at exactly 50 %", { fte_pct: "50" }],
-    ["R03 at exactly 6 months", { end_date: "2023-01-01" }],
-    ["R05 at exactly 12 months", { leave_extension_months: "12" }],
-    ["R06 on the deadline day", { start_date: "2022-11-15", end_date: "2023-11-15" }],
-    ["R07 at exactly 800", { patient_base: "800" }],
-    ["R08 at exactly 2", { fastleger_count: "2" }],
-    ["R13 with the decision on the start day", { decision_date: "2022-07-01" }],
-  ])("%s passes", (_name, changes) => {
-    expect(rulesBroken(csv(row(changes)))).toEqual([]);
+  test(`R03 ${Q.R03}: a doctor who resigns early is a warning, not an error`, () => {
+    const v = validate(csv(row({ end_date: "2022-10-01" })));
+    expect(v.violations.map((x) => [x.rule, x.severity])).toEqual([["R03", "warning"]]);
+    expect(v).toMatchObject({ valid: 1, errors: 0, warnings: 1 });
   });
 
-  test("R01: the EU/EØS exception holds for a LIS start on 2019-02-28 and not on 2019-03-01", () => {
+  test(`R01 ${Q.R01}: the exception holds for a LIS start on 2019-02-28 and not on 2019-03-01`, () => {
     expect(rulesBroken(csv(row({ lis1: "eu_exception", lis_start_date: "2019-02-28" })))).toEqual([]);
     expect(rulesBroken(csv(row({ lis1: "eu_exception", lis_start_date: "2019-03-01" })))).toEqual(["R01"]);
     expect(validate(csv(row({ lis1: "eu_exception" }))).violations[0]).toMatchObject({ rule: "R01", field: "lis_start_date" });
   });
 
-  test("R04: 24 FTE months pass (two doctors, 12 months each at 100 %); 24 months at 100 % plus one at 50 % fail; a leave extension allows more", () => {
-    const a = row({ doctor_id: "D1", start_date: "2022-07-01", end_date: "2023-07-01" });
-    const b = row({ doctor_id: "D2", start_date: "2023-07-01", end_date: "2024-07-01" });
-    expect(rulesBroken(csv(a, b))).toEqual([]);
-    const c = row({ doctor_id: "D3", start_date: "2024-07-01", end_date: "2025-01-01", fte_pct: "50" }); // +3 FTE months
-    expect(rulesBroken(csv(a, b, c))).toEqual(["R04"]);
-    expect(rulesBroken(csv(a, b, { ...c, leave_extension_months: "3" }))).toEqual([]);
-    // 4 calendar years at 50 % is exactly 24 FTE months: allowed
+  test(`R04 ${Q.R04}: 24 months at 100 % pass, one day more fails; 4 years at 50 % pass, one day more fails`, () => {
+    expect(rulesBroken(csv(row({ start_date: "2022-07-01", end_date: "2024-07-01" })))).toEqual([]);
+    expect(rulesBroken(csv(row({ start_date: "2022-07-01", end_date: "2024-07-02" })))).toEqual(["R04"]);
+    // 48 calendar months at 50 %: 48 − 48 × 0.5 = 24 full-time months
     expect(rulesBroken(csv(row({ start_date: "2022-07-01", end_date: "2026-07-01", fte_pct: "50" })))).toEqual([]);
+    expect(rulesBroken(csv(row({ start_date: "2022-07-01", end_date: "2026-07-02", fte_pct: "50" })))).toEqual(["R04"]);
   });
 
-  test("R11: doctors of one agreement and period may follow but not overlap; another period may overlap", () => {
+  test(`R04 ${Q.R04}: the period runs from its start, so a vacant gap uses it up (12 + 12 months with 24 months between fails)`, () => {
+    const a = row({ doctor_id: "D1", start_date: "2022-07-01", end_date: "2023-07-01" });
+    const follows = row({ doctor_id: "D2", start_date: "2023-07-01", end_date: "2024-07-01" });
+    expect(rulesBroken(csv(a, follows))).toEqual([]);
+    // calendar 2022-07-01 → 2026-07-01 = 48 months, all at full rate (vacant time counts in full): 48 > 24
+    const late = validate(csv(a, row({ doctor_id: "D2", start_date: "2025-07-01", end_date: "2026-07-01" })));
+    expect(late.violations.map((x) => [x.row, x.rule])).toEqual([[2, "R04"]]);
+    expect(late.violations[0]!.message).toMatch(/used 48\.0 full-time months/);
+    // a 6-month gap: 12 + 6 + 6 = 24 passes
+    expect(rulesBroken(csv(a, row({ doctor_id: "D2", start_date: "2024-01-01", end_date: "2024-07-01" })))).toEqual([]);
+  });
+
+  test(`R04 ${Q.R04} and R05 ${Q.R05}: leave extends the period by calendar time, at most 12 months`, () => {
+    // 72 months at 50 % with 12 months of leave: 72 − 36 (part time) − 6 (12 months of leave at 50 %) = 30 > 24, and 72 > 48 + 12
+    expect(rulesBroken(csv(row({ start_date: "2022-07-01", end_date: "2028-07-01", fte_pct: "50", leave_extension_months: "12" })))).toEqual(["R04"]);
+    // 60 months at 50 % with 12 months of leave: 60 − 30 − 6 = 24, and 60 = 48 + 12: the limit exactly
+    expect(rulesBroken(csv(row({ start_date: "2022-07-01", end_date: "2027-07-01", fte_pct: "50", leave_extension_months: "12" })))).toEqual([]);
+    // 36 months at 100 % with 12 months of leave: 36 − 12 = 24 passes; with 11 months it fails
+    expect(rulesBroken(csv(row({ start_date: "2022-07-01", end_date: "2025-07-01", leave_extension_months: "12" })))).toEqual([]);
+    expect(rulesBroken(csv(row({ start_date: "2022-07-01", end_date: "2025-07-01", leave_extension_months: "11" })))).toEqual(["R04"]);
+  });
+
+  test(`R05 ${Q.R05}: leave is summed over the doctors of the period (8 + 8 months fails, 6 + 6 passes)`, () => {
+    const a = (leave: string) => row({ doctor_id: "D1", start_date: "2022-07-01", end_date: "2023-07-01", leave_extension_months: leave });
+    const b = (leave: string) => row({ doctor_id: "D2", start_date: "2023-07-01", end_date: "2024-01-01", leave_extension_months: leave });
+    const v = validate(csv(a("8"), b("8")));
+    expect(v.violations.map((x) => [x.row, x.rule])).toEqual([[2, "R05"]]);
+    expect(v.violations[0]!.message).toMatch(/add up to 16 months/);
+    expect(rulesBroken(csv(a("6"), b("6")))).toEqual([]);
+  });
+
+  test(`R06 ${Q.R06}: per period; a period 2 that keeps the original decision date is a continuation, not late`, () => {
+    const p1 = row({ doctor_id: "D1", start_date: "2022-07-01", end_date: "2024-07-01" });
+    expect(rulesBroken(csv(p1, row({ doctor_id: "D2", period: "2", start_date: "2024-07-01", end_date: "2026-07-01" })))).toEqual([]);
+    // a period 2 with its own decision 2024-01-01 must start by 2024-07-01
+    const own = (start: string) => row({ doctor_id: "D2", period: "2", decision_date: "2024-01-01", start_date: start, end_date: "2026-07-01" });
+    expect(rulesBroken(csv(p1, own("2024-07-01")))).toEqual([]);
+    expect(rulesBroken(csv(p1, own("2024-07-02")))).toEqual(["R06"]);
+  });
+
+  test(`R09 ${Q.R09} and R10 ${Q.R10}: doctors on the old specialist scheme are exempt`, () => {
+    const old = { specialist_scheme: "old", veileder_specialist: "nei", utdanningsplan: "nei" };
+    expect(rulesBroken(csv(row(old)))).toEqual([]);
+    expect(rulesBroken(csv(row({ ...old, specialist_scheme: "new" })))).toEqual(["R09", "R10"]);
+    expect(rulesBroken(csv(row({ ...old, specialist_scheme: "" })))).toEqual(["R09", "R10"]); // empty reads as the new scheme
+  });
+
+  test(`R11 ${Q.R11}: doctors of one period may follow but not overlap`, () => {
     const a = row({ doctor_id: "D1", start_date: "2022-07-01", end_date: "2023-07-01" });
     expect(rulesBroken(csv(a, row({ doctor_id: "D2", start_date: "2023-07-01", end_date: "2024-01-01" })))).toEqual([]);
     const overlap = validate(csv(a, row({ doctor_id: "D2", start_date: "2023-06-30", end_date: "2024-01-01" })));
     expect(overlap.violations.map((v) => [v.row, v.rule])).toEqual([[2, "R11"]]);
-    expect(rulesBroken(csv(a, row({ doctor_id: "D2", period: "2", decision_date: "2023-05-01", start_date: "2023-06-30", end_date: "2024-01-01" })))).toEqual(
-      [],
-    );
   });
 
-  test("R11: a doctor overlapping an earlier one (not the one just before) is caught", () => {
+  test(`R11 ${Q.R11}: a doctor overlapping an earlier one (not the one just before) is caught`, () => {
     const long = row({ doctor_id: "D1", start_date: "2022-07-01", end_date: "2024-07-01" });
     const short = row({ doctor_id: "D2", start_date: "2022-08-01", end_date: "2023-02-01" });
     const third = row({ doctor_id: "D3", start_date: "2023-03-01", end_date: "2023-09-01" });
@@ -113,25 +189,71 @@ describe("rules R01–R13: a passing and a failing row each", () => {
     ).toEqual([2, 3]);
   });
 
-  test("R04: leave extensions count at most R05's 12 months in all", () => {
-    // three doctors of 20 months each at 100 % (60 FTE months) with 12 months of extension each: 24 + 12 = 36 allowed
-    const d = (k: number, start: string, end: string) => row({ doctor_id: `D${k}`, start_date: start, end_date: end, leave_extension_months: "12" });
-    const broken = rulesBroken(csv(d(1, "2022-07-01", "2024-03-01"), d(2, "2024-03-01", "2025-11-01"), d(3, "2025-11-01", "2027-07-01")));
-    expect(broken).toContain("R04");
+  test(`R11 ${Q.R11}: a substitute covering a doctor's leave is allowed; one covering a doctor without leave, or outside their time, is not`, () => {
+    const onLeave = row({ doctor_id: "D1", start_date: "2022-07-01", end_date: "2025-07-01", leave_extension_months: "12" });
+    const sub = (changes: Record<string, string>) =>
+      row({ doctor_id: "V1", substitute_for: "D1", start_date: "2023-01-01", end_date: "2024-01-01", ...changes });
+    expect(rulesBroken(csv(onLeave, sub({})))).toEqual([]);
+    expect(rulesBroken(csv({ ...onLeave, leave_extension_months: "0", end_date: "2024-07-01" }, sub({})))).toEqual(["R11"]);
+    expect(rulesBroken(csv(onLeave, sub({ end_date: "2025-07-02" })))).toContain("R11"); // and R04: the period now runs past its end
+    expect(rulesBroken(csv(onLeave, sub({ substitute_for: "" })))).toEqual(["R11"]); // not marked as a substitute: an overlap
+  });
+
+  test(`R12 ${Q.R12}: granted agreements ≤ cap — an agreement holds its slot from the decision, before any doctor starts`, () => {
+    const a = row({ agreement_id: "A", decision_date: "2022-05-15", start_date: "2022-07-01", end_date: "2023-07-01" });
+    const b = row({ agreement_id: "B", decision_date: "2022-05-15", start_date: "2022-08-01", end_date: "2023-08-01" });
+    // C is decided while A and B hold their slots, but starts after both ended: in use never exceeds 2, granted does
+    const c = row({ agreement_id: "C", decision_date: "2023-03-01", start_date: "2023-08-01", end_date: "2024-08-01" });
+    const v = validate(csv(a, b, c), 2);
+    expect(v.violations.map((x) => [x.row, x.rule, x.field])).toEqual([[3, "R12", "decision_date"]]);
+    expect(v.violations[0]!.message).toMatch(/3 agreements are granted on 2023-03-01; the cap is 2/);
+    expect(rulesBroken(csv(a, b, c), 3)).toEqual([]);
+    expect(rulesBroken(csv(a, b, { ...c, decision_date: "2023-08-01" }), 2)).toEqual([]); // decided the day both have ended
+  });
+
+  test(`R14 ${Q.R14}: agreement periods in use on a day ≤ cap; a period 2 alongside period 1 counts twice`, () => {
+    const a = row({ agreement_id: "A", start_date: "2022-07-01", end_date: "2023-07-01" });
+    const b = row({ agreement_id: "B", start_date: "2022-08-01", end_date: "2023-08-01" });
+    const c = row({ agreement_id: "C", start_date: "2022-09-01", end_date: "2023-09-01" });
+    const v = validate(csv(a, b, c), 2).violations.filter((x) => x.rule === "R14");
+    expect(v.map((x) => x.row)).toEqual([3]);
+    expect(v[0]!.message).toMatch(/3 agreement periods are in use on 2022-09-01; the cap is 2/);
+    expect(rulesBroken(csv(a, b, c), 3)).toEqual([]);
+    const parallel = row({ agreement_id: "A", doctor_id: "D9", period: "2", start_date: "2022-09-01", end_date: "2023-09-01" });
+    expect(rulesBroken(csv(a, b, parallel), 2).sort()).toEqual(["R14", "R15"]);
+  });
+
+  test(`R15 ${Q.R15}: period 2 follows period 1, not in parallel, and needs a period 1`, () => {
+    const p1 = row({ doctor_id: "D1", start_date: "2022-07-01", end_date: "2024-07-01" });
+    const p2 = (start: string) => row({ doctor_id: "D2", period: "2", start_date: start, end_date: "2026-06-30" });
+    expect(rulesBroken(csv(p1, p2("2024-07-01")))).toEqual([]);
+    expect(rulesBroken(csv(p1, p2("2024-06-30")))).toEqual(["R15"]);
+    expect(rulesBroken(csv({ ...p2("2024-07-01"), decision_date: "2024-03-01" }))).toEqual(["R15"]);
+  });
+
+  test(`R16 ${Q.R16}: a row from 2021 is a breach of the scheme's start, not a FORMAT message; the other rows are still checked`, () => {
+    const v = validate(
+      csv(row({ start_date: "2021-07-01", end_date: "2022-07-01", decision_date: "2021-06-01" }), row({ doctor_id: "D2", agreement_id: "IA-2", lis1: "no" })),
+    );
+    expect(v.violations.map((x) => [x.row, x.rule, x.field])).toEqual([
+      [1, "R16", "decision_date"],
+      [1, "R16", "start_date"],
+      [2, "R01", "lis1"],
+    ]);
+    expect(v.violations[1]!.message).toBe("start 2021-07-01 is before the scheme began on 2022-01-01");
   });
 
   test("R13: an outcome date before the start is a breach", () => {
     expect(validate(csv(row({ left_kommune_date: "2022-06-30" }))).violations.map((v) => [v.rule, v.field])).toEqual([["R13", "left_kommune_date"]]);
   });
 
-  test("a start outside the periods the rules cover is reported for that row, and the others are still checked", () => {
-    const v = validate(
-      csv(row({ start_date: "2021-07-01", end_date: "2022-07-01", decision_date: "2021-06-01" }), row({ doctor_id: "D2", agreement_id: "IA-2", lis1: "no" })),
-    );
-    expect(v.violations.map((x) => [x.row, x.rule, x.field])).toEqual([
-      [1, "FORMAT", "start_date"],
-      [2, "R01", "lis1"],
-    ]);
+  test("every rule states its text and source; every rule with a note (an ambiguous source) that is not an error says how it is read", () => {
+    for (const [code, rule] of catalogue.rules) {
+      expect(rule.text.length, code).toBeGreaterThan(10);
+      expect(rule.source.length, code).toBeGreaterThan(5);
+      if (rule.severity === "warning" && !["R07", "R08"].includes(code)) expect(rule.note, `${code} is a warning without a «bør» source`).toBeDefined();
+    }
+    expect(catalogue.rules.size).toBe(19);
   });
 
   test("a semicolon-separated file gets a hint, not a list of missing columns", () => {
@@ -140,18 +262,20 @@ describe("rules R01–R13: a passing and a failing row each", () => {
 
   test("numbers are read strictly: 0x32, 5e1 and 80 % are malformed", () => {
     for (const bad of ["0x32", "5e1", "80 %"]) expect(validate(csv(row({ fte_pct: bad }))).violations[0]).toMatchObject({ rule: "FORMAT", field: "fte_pct" });
-    expect(rulesBroken(csv(row({ fte_pct: "80.5" })))).toEqual([]);
+    expect(rulesBroken(csv(row({ fte_pct: "80.5", other_work_specified: "ja" })))).toEqual([]);
   });
 
-  test("R12: a third agreement in use on the same day breaks a cap of 2 (not a cap of 3); agreements that follow each other do not", () => {
-    const a = row({ agreement_id: "A", start_date: "2022-07-01", end_date: "2023-07-01" });
-    const b = row({ agreement_id: "B", start_date: "2022-08-01", end_date: "2023-08-01" });
-    const c = row({ agreement_id: "C", start_date: "2022-09-01", end_date: "2023-09-01" });
-    const v = validate(csv(a, b, c), 2);
-    expect(v.violations.map((x) => [x.row, x.rule])).toEqual([[3, "R12"]]);
-    expect(v.violations[0]!.message).toMatch(/3 agreements are in use on 2022-09-01; the cap is 2/);
-    expect(rulesBroken(csv(a, b, c), 3)).toEqual([]);
-    expect(rulesBroken(csv(a, b, row({ agreement_id: "C", decision_date: "2023-05-01", start_date: "2023-07-01", end_date: "2024-07-01" })), 2)).toEqual([]);
+  test("unknown reference codes (specialist scheme, position) are FORMAT problems naming the row, the column and the reference list", () => {
+    const v = validate(csv(row({ specialist_scheme: "gammel" }), row({ doctor_id: "D2", agreement_id: "IA-2", position_12m: "sykehus" })));
+    expect(v.violations.map((x) => [x.row, x.rule, x.field, x.message])).toEqual([
+      [1, "FORMAT", "specialist_scheme", '"gammel" is not allowed in specialist_scheme; expected one of new, old (data/reference/specialist-schemes.yaml)'],
+      [
+        2,
+        "FORMAT",
+        "position_12m",
+        expect.stringMatching(/^"sykehus" is not allowed in position_12m; expected one of fastlege, .*utenfor_allmenn \(data\/reference\/positions\.yaml\)$/),
+      ],
+    ]);
   });
 
   test("a row can break several rules, and a malformed cell is reported while the other rules still run", () => {
@@ -231,6 +355,16 @@ test("the bundled synthetic register reports exactly its planted breaches (data/
     "IA-015:FORMAT",
     "IA-016:R11",
     "IA-017:R04",
+    "IA-018:R15",
+    "IA-019:R16",
+    "IA-019:R16",
+    "IA-020:R17",
+    "IA-030:R18",
+    "IA-031:R19",
+    "IA-073:R12",
   ]);
-  expect(report.rows).toBe(102);
+  // R14 (in use) cannot break without R12 (granted) at the same cap; a cap of 20 shows it
+  const low = validateRegister(readRegister(path.join(__dirname, "../../data/register/synthetic-agreements.csv")), catalogue, params, { cap: 20 });
+  expect(low.violations.some((v) => v.rule === "R14")).toBe(true);
+  expect(report.rows).toBe(113);
 });
