@@ -97,19 +97,41 @@ export function sobolIndices(
   });
   const point = fAB.map((fab) => indicesFrom(fA, fB, fab, null, N));
   const V = indicesFrom(fA, fB, fA, null, N)[2];
-  // Bootstrap: the same resampled rows for every factor in a replicate (the indices' joint uncertainty).
+  // Bootstrap: the same resampled rows for every factor in a replicate (the indices' joint uncertainty); the mean and
+  // variance of a replicate are shared by all factors, so each factor costs one pass over the rows.
   const s1Draws = factors.map(() => new Float64Array(B));
   const stDraws = factors.map(() => new Float64Array(B));
   const rng = new Mt19937(streamSeed(opts.seed, "sobol.bootstrap"));
   const u = new Float64Array(N);
   const rows = new Uint32Array(N);
+  const a = new Float64Array(N);
+  const bb = new Float64Array(N);
   for (let b = 0; b < B; b++) {
     rng.fillUniform(u);
-    for (let r = 0; r < N; r++) rows[r] = Math.min(N - 1, Math.floor(u[r]! * N));
+    let mean = 0;
+    for (let r = 0; r < N; r++) {
+      const i = Math.min(N - 1, Math.floor(u[r]! * N));
+      rows[r] = i;
+      a[r] = fA[i]!;
+      bb[r] = fB[i]!;
+      mean += a[r]! + bb[r]!;
+    }
+    mean /= 2 * N;
+    let v = 0;
+    for (let r = 0; r < N; r++) v += (a[r]! - mean) ** 2 + (bb[r]! - mean) ** 2;
+    v /= 2 * N - 1;
     for (let j = 0; j < factors.length; j++) {
-      const [s1, st] = indicesFrom(fA, fB, fAB[j]!, rows, N);
-      s1Draws[j]![b] = s1;
-      stDraws[j]![b] = st;
+      const fab = fAB[j]!;
+      let s1 = 0;
+      let st = 0;
+      for (let r = 0; r < N; r++) {
+        const ab = fab[rows[r]!]!;
+        const ar = a[r]!;
+        s1 += bb[r]! * (ab - ar);
+        st += (ar - ab) ** 2;
+      }
+      s1Draws[j]![b] = v > 0 ? s1 / N / v : 0;
+      stDraws[j]![b] = v > 0 ? st / (2 * N) / v : 0;
     }
   }
   const ci = (draws: Float64Array): [number, number] => {
