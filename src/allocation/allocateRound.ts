@@ -6,7 +6,8 @@
  *   geography (c): each helseregion's best-ranked applications first get up to minPerHelseregion slots
  *   tier 1: main-purpose applications, one slot each per pass in rank order, until met or the cap is reached
  *   tier 2: the others, the same way
- * A kommune never gets more than it requested (nor more than maxPerKommune); the total never exceeds the cap.
+ * A kommune never gets more than it requested (nor more than maxPerKommune, nor, with sizeByNeed, more than the doctors it
+ * states need specialisation: criterion (b) as a size); the total never exceeds the cap.
  */
 import { formatNumber } from "../format/norwegian";
 import { HELSEREGIONER } from "../register/helseregion";
@@ -50,22 +51,32 @@ export function rankApplications(apps: ReadonlyArray<Application>, p: Allocation
   );
 }
 
-export function allocateRound(apps: ReadonlyArray<Application>, policy: AllocationPolicy, cap: number): AllocationResult {
-  const ranked = rankApplications(apps, policy);
-  const granted = new Map<Application, number>(ranked.map((a) => [a, 0]));
-  const geographic = new Map<Application, number>(ranked.map((a) => [a, 0]));
-  const limit = (a: Application) => Math.min(a.requested, policy.maxPerKommune ?? Infinity);
+/** The most a ranked application can get: what it requested, the cap per kommune and, with sizeByNeed, the doctors in need. */
+export function grantLimit(a: Pick<Application, "requested" | "doctorsNeedingSpecialisation">, p: AllocationPolicy): number {
+  return Math.min(a.requested, p.maxPerKommune ?? Infinity, p.sizeByNeed ? a.doctorsNeedingSpecialisation : Infinity);
+}
+
+/**
+ * The slots each application gets, in the order given (which must be rank order): the geographic minimum, then
+ * tier 1 (main purpose) and tier 2 round-robin, one slot per pass, until every limit is met or `cap` slots are given.
+ * Plain arrays, no messages: the slot simulation calls this in every round of every replication.
+ */
+export function grantSlots(ranked: ReadonlyArray<Application>, policy: AllocationPolicy, cap: number): { granted: Int32Array; geographic: Int32Array } {
+  const n = ranked.length;
+  const granted = new Int32Array(n);
+  const geographic = new Int32Array(n);
+  const limit = ranked.map((a) => grantLimit(a, policy));
   let remaining = cap;
-  /** Round-robin passes over `group` in rank order; `until` stops a pass early. Returns slots granted. */
-  const passes = (group: Application[], until: (given: number) => boolean, onGrant?: (a: Application) => void) => {
+  /** Round-robin passes over the indices in `group`; stops after `most` slots. */
+  const passes = (group: number[], most: number, geo: boolean) => {
     let given = 0;
-    for (let progress = true; progress && remaining > 0 && !until(given);) {
+    for (let progress = true; progress && remaining > 0 && given < most;) {
       progress = false;
-      for (const a of group) {
-        if (remaining === 0 || until(given)) break;
-        if (granted.get(a)! < limit(a)) {
-          granted.set(a, granted.get(a)! + 1);
-          onGrant?.(a);
+      for (const k of group) {
+        if (remaining === 0 || given >= most) break;
+        if (granted[k]! < limit[k]!) {
+          granted[k]!++;
+          if (geo) geographic[k]!++;
           remaining--;
           given++;
           progress = true;
@@ -73,30 +84,45 @@ export function allocateRound(apps: ReadonlyArray<Application>, policy: Allocati
       }
     }
   };
-  if (policy.minPerHelseregion > 0) {
-    for (const region of HELSEREGIONER) {
+  const idx = ranked.map((_, k) => k);
+  if (policy.minPerHelseregion > 0)
+    for (const region of HELSEREGIONER)
       passes(
-        ranked.filter((a) => a.helseregion === region),
-        (given) => given >= policy.minPerHelseregion,
-        (a) => geographic.set(a, geographic.get(a)! + 1),
+        idx.filter((k) => ranked[k]!.helseregion === region),
+        policy.minPerHelseregion,
+        true,
       );
-    }
-  }
   passes(
-    ranked.filter((a) => a.mainPurpose),
-    () => false,
+    idx.filter((k) => ranked[k]!.mainPurpose),
+    Infinity,
+    false,
   );
   passes(
-    ranked.filter((a) => !a.mainPurpose),
-    () => false,
+    idx.filter((k) => !ranked[k]!.mainPurpose),
+    Infinity,
+    false,
   );
+  return { granted, geographic };
+}
+
+export function allocateRound(apps: ReadonlyArray<Application>, policy: AllocationPolicy, cap: number): AllocationResult {
+  const ranked = rankApplications(apps, policy);
+  const g0 = grantSlots(ranked, policy, cap);
+  const granted = new Map<Application, number>(ranked.map((a, k) => [a, g0.granted[k]!]));
+  const geographic = new Map<Application, number>(ranked.map((a, k) => [a, g0.geographic[k]!]));
+  const limit = (a: Application) => grantLimit(a, policy);
 
   const decisions = ranked.map((a, k): AllocationDecision => {
     const g = granted.get(a)!;
     const why = `${a.mainPurpose ? "hovedformål" : "ikke hovedformål"}, ${formatNumber(a.doctorsNeedingSpecialisation, 0)} leger trenger spesialisering${a.sentralitet >= policy.lowSentralitetFrom && policy.lowSentralitetWeight > 0 ? `, sentralitet ${a.sentralitet} vektet` : ""} (rang ${k + 1})`;
     const geo = geographic.get(a)! > 0 ? `; ${geographic.get(a)} av dem etter minstekravet per helseregion` : "";
     let reason: string;
+    const byNeed = policy.sizeByNeed && a.doctorsNeedingSpecialisation < Math.min(a.requested, policy.maxPerKommune ?? Infinity);
     if (g === a.requested) reason = `Fikk alle ${a.requested}: ${why}${geo}.`;
+    else if (g === limit(a) && byNeed && g === 0)
+      reason = `Ikke tildelt: kommunen oppgir ingen leger som trenger spesialisering, og tildelingen følger behovet (kriterium b); ${why}.`;
+    else if (g === limit(a) && byNeed)
+      reason = `Fikk ${g} av ${a.requested}: like mange som legene kommunen oppgir trenger spesialisering (tildeling etter behov, kriterium b); ${why}${geo}.`;
     else if (g === limit(a)) reason = `Fikk ${g} av ${a.requested}: taket per kommune er ${policy.maxPerKommune}; ${why}${geo}.`;
     else if (g > 0) reason = `Fikk ${g} av ${a.requested}: det nasjonale taket på ${cap} ble nådd; ${why}${geo}.`;
     else reason = `Ikke tildelt: det nasjonale taket på ${cap} ble nådd før ${why}.`;

@@ -1,7 +1,8 @@
 /**
  * The directorate's allocation policy as explicit options (tildelingsbrev 2021): (a) main-purpose applications first;
  * (b) then by the number of permanently employed doctors in other general-practice work who need specialisation;
- * (c) discretion, written down: a minimum per helseregion, extra weight for low sentralitet, a cap per kommune.
+ * (c) discretion, written down: a minimum per helseregion, extra weight for low sentralitet, a cap per kommune; and
+ * (b) as a size: no more agreements than doctors in need (sizeByNeed, on by default).
  * Read from YAML (--policy FILE) and validated; every option has a default that applies the letter's rules alone.
  */
 import { z } from "zod";
@@ -21,6 +22,11 @@ export const policySchema = z.strictObject({
   lowSentralitetFrom: z.number().int().min(1).max(6).default(5),
   /** Most agreements to one kommune in a round (default: no limit beyond what it requested). */
   maxPerKommune: z.number().int().min(1).optional(),
+  /**
+   * Criterion (b) sizes the grant: a kommune gets at most as many agreements as the doctors it states need
+   * specialisation (the rest goes to the next in line). Off: it may get all it requested.
+   */
+  sizeByNeed: z.boolean().default(true),
 });
 
 export type AllocationPolicy = z.infer<typeof policySchema>;

@@ -74,4 +74,11 @@ export const SLOT_INPUTS: ReadonlyArray<InputDef> = [
     domain: "count",
     help: "months from a slot is freed to a new decision for the next kommune on the waiting list",
   },
+  {
+    name: "eventSpread",
+    label: "Spredning mellom avtaler og leger",
+    unit: "andel (±)",
+    domain: "share",
+    help: "how far each slot's and doctor's own durations and stillingsprosent spread around the replication's value (symmetric triangle, ± this share)",
+  },
 ];

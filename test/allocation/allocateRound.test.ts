@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { allocateRound, rankApplications } from "../../src/allocation/allocateRound";
+import { allocateRound, grantLimit, rankApplications } from "../../src/allocation/allocateRound";
 import { parseApplicationsCsv, type Application } from "../../src/allocation/applications";
 import { DEFAULT_POLICY, policySchema } from "../../src/allocation/policy";
 import { HELSEREGIONER } from "../../src/register/helseregion";
@@ -97,6 +97,7 @@ describe("allocateRound invariants (property tests)", () => {
       minPerHelseregion: fc.integer({ min: 0, max: 3 }),
       lowSentralitetWeight: fc.double({ min: 0, max: 3, noNaN: true }),
       maxPerKommune: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+      sizeByNeed: fc.boolean(),
     })
     .map((p) => policySchema.parse(p));
 
@@ -109,7 +110,7 @@ describe("allocateRound invariants (property tests)", () => {
           expect(d.granted).toBeLessThanOrEqual(d.requested);
           if (p.maxPerKommune) expect(d.granted).toBeLessThanOrEqual(p.maxPerKommune);
         }
-        const demand = as.reduce((s, a) => s + Math.min(a.requested, p.maxPerKommune ?? Infinity), 0);
+        const demand = as.reduce((s, a) => s + grantLimit(a, p), 0);
         expect(r.totals.granted).toBe(Math.min(cap, demand));
       }),
       { numRuns: 500, seed: 51 },
@@ -124,12 +125,52 @@ describe("allocateRound invariants (property tests)", () => {
         const firstOther = Math.min(Infinity, ...r.decisions.filter((d) => !d.mainPurpose).map((d) => d.rank));
         expect(lastMain).toBeLessThan(firstOther);
         if (p.minPerHelseregion === 0) {
-          const unmetMain = r.decisions.some((d) => d.mainPurpose && d.granted < Math.min(d.requested, p.maxPerKommune ?? Infinity));
+          const need = new Map(as.map((a) => [a.kommunenr, a]));
+          const unmetMain = r.decisions.some((d) => d.mainPurpose && d.granted < grantLimit(need.get(d.kommunenr)!, p));
           if (unmetMain) expect(r.decisions.filter((d) => !d.mainPurpose).every((d) => d.granted === 0)).toBe(true);
         }
       }),
       { numRuns: 500, seed: 52 },
     );
+  });
+
+  test("sizing by need (criterion b, on by default): never more than the doctors a kommune states need specialisation; the rest goes to the next in line", () => {
+    expect(DEFAULT_POLICY.sizeByNeed).toBe(true);
+    fc.assert(
+      fc.property(apps, policy, fc.integer({ min: 1, max: 100 }), (as, p0, cap) => {
+        const p = { ...p0, sizeByNeed: true };
+        const r = allocateRound(as, p, cap);
+        const byKommune = new Map(as.map((a) => [a.kommunenr, a]));
+        for (const d of r.decisions) {
+          expect(d.granted).toBeLessThanOrEqual(byKommune.get(d.kommunenr)!.doctorsNeedingSpecialisation);
+          const need = byKommune.get(d.kommunenr)!.doctorsNeedingSpecialisation;
+          if (d.granted === need && need > 0 && need < Math.min(d.requested, p.maxPerKommune ?? Infinity)) expect(d.reason).toMatch(/tildeling etter behov/);
+        }
+        // What sizing holds back goes to others: the total is the cap or every limit met.
+        expect(r.totals.granted).toBe(
+          Math.min(
+            cap,
+            as.reduce((s, a) => s + grantLimit(a, p), 0),
+          ),
+        );
+      }),
+      { numRuns: 500, seed: 53 },
+    );
+  });
+
+  test("sizing by need, by hand: 3 requested with 1 doctor in need gives 1; the freed 2 go to the next kommune", () => {
+    // X (main purpose, 1 doctor in need, asks 3), Y (main purpose, 13 in need, asks 2; ranked first: 13 > 1), cap 3.
+    // Off: Y 2, X 1 (cap). On: Y 2, X 1 (its need) — with cap 4: off X gets 2, on X stays at 1 and 1 slot stays free.
+    const X = app({ kommunenr: "0301", requested: 3, doctorsNeedingSpecialisation: 1 });
+    const Y = app({ kommunenr: "1806", requested: 2, doctorsNeedingSpecialisation: 13 });
+    const Z = app({ kommunenr: "4601", requested: 2, doctorsNeedingSpecialisation: 2, mainPurpose: false });
+    const off = allocateRound([X, Y, Z], { ...DEFAULT_POLICY, sizeByNeed: false }, 4);
+    const on = allocateRound([X, Y, Z], DEFAULT_POLICY, 4);
+    const g = (r: typeof on, k: string) => r.decisions.find((d) => d.kommunenr === k)!.granted;
+    expect([g(off, "1806"), g(off, "0301"), g(off, "4601")]).toEqual([2, 2, 0]);
+    // On: X is held to 1, so the 4th slot goes to Z, next in line.
+    expect([g(on, "1806"), g(on, "0301"), g(on, "4601")]).toEqual([2, 1, 1]);
+    expect(on.decisions.find((d) => d.kommunenr === "0301")!.reason).toMatch(/^Fikk 1 av 3: like mange som legene kommunen oppgir trenger spesialisering/);
   });
 
   test("the result does not depend on the order of the rows", () => {
