@@ -14,6 +14,7 @@ import { allocateComponents, COST_COMPONENTS, CostScratch, evaluateCostChunk, ty
 import type { CostProblem } from "./costProblem";
 import { streamOf } from "../inputs/modelInput";
 import type { CostComponents } from "./deterministic";
+import { scenarioCorrelationStep } from "../inputs/correlations";
 
 export interface MonteCarloOptions {
   draws: number;
@@ -42,6 +43,8 @@ export function runMonteCarlo(problem: CostProblem, opts: MonteCarloOptions): Mo
   const chunk = Math.min(CHUNK_SIZE, draws);
   const samplers = problem.inputs.map((inp) => createSampler(inp.spec, seed, streamOf(inp).stream, inp.lower, inp.upper));
   const cols = problem.inputs.map(() => new Float64Array(chunk));
+  // Rank correlations (Iman–Conover within each chunk): reorders the correlated inputs' draws, values unchanged.
+  const correlate = scenarioCorrelationStep(problem.scenario, problem.inputs);
   const out = allocateComponents(chunk, opts.detail ?? false);
   const scratch = new CostScratch(chunk);
   const net = new Float64Array(draws);
@@ -60,6 +63,7 @@ export function runMonteCarlo(problem: CostProblem, opts: MonteCarloOptions): Mo
   for (let start = 0; start < draws; start += chunk) {
     const n = Math.min(chunk, draws - start);
     for (let j = 0; j < samplers.length; j++) samplers[j]!.fill(cols[j]!, n);
+    correlate?.(cols, n);
     evaluateCostChunk(problem.layout, cols, n, out, scratch);
     opts.onChunk?.(out, cols, n, start);
     net.set(out.net.subarray(0, n), start);

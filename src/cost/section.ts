@@ -7,6 +7,7 @@ import { z } from "zod";
 import { distSpec } from "../distributions/spec";
 import { COST_INPUT_NAMES } from "../inputs/costInputs";
 import { isoDate } from "../time/isoDate";
+import type { CorrelationsSection } from "../inputs/correlations";
 
 const inputShape = Object.fromEntries(COST_INPUT_NAMES.map((name) => [name, distSpec])) as Record<string, typeof distSpec>;
 
@@ -27,4 +28,4 @@ const _costSection = z.object(costSectionShape);
  * What the cost model reads of a scenario: its name, its cost section and, for the flows, the `flows:` section's
  * distributions (by input name). Any resolved scenario is one.
  */
-export type CostScenario = z.infer<typeof _costSection> & { name: string; flows?: object | undefined };
+export type CostScenario = z.infer<typeof _costSection> & { name: string; flows?: object | undefined; correlations?: CorrelationsSection | undefined };

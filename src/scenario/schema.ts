@@ -10,6 +10,7 @@ import { MAX_DRAWS } from "../constants";
 import { flowsSectionSchema } from "../flows/schema";
 import { cohortSectionSchema } from "../register/cohortSchema";
 import { allocationSectionSchema } from "../allocation/slotSchema";
+import { correlationsSectionSchema } from "../inputs/correlations";
 
 export const scenarioSchema = z.strictObject({
   /** Short identifier used for output folders: lower-case letters, digits and dashes. */
@@ -34,6 +35,8 @@ export const scenarioSchema = z.strictObject({
   cohort: cohortSectionSchema.optional(),
   /** Slot simulation over time for allocation rounds (introsim allocate --scenario). */
   allocation: allocationSectionSchema.optional(),
+  /** Rank correlations between uncertain cost and flow inputs, imposed by Iman–Conover (inputs/correlations.ts). */
+  correlations: correlationsSectionSchema.optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
