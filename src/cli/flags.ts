@@ -26,6 +26,8 @@ export const parseSeed = wholeNumber("seed", 0, MAX_SEED, "--seed 1");
 export const parseCap = wholeNumber("the cap (agreements)", 1, MAX_COUNT_INPUT, "--cap 65");
 export const parseMonths = wholeNumber("months", 1, MAX_SIMULATION_MONTHS, "--months 48");
 export const parseReplications = wholeNumber("replications", 1, MAX_REPLICATIONS, "--replications 1000");
+/** --horizon: the last year a slot simulation and budget run through (from the scheme's start in 2022). */
+export const parseHorizon = wholeNumber("the horizon (a year)", 2022, 2060, "--horizon 2030");
 /** Sobol base samples: N × (factors + 2) evaluations, bounded like draws. */
 export const parseSobolSamples = wholeNumber("the Sobol sample size", 1, MAX_DRAWS, "--sobol 4096");
 

@@ -1,10 +1,15 @@
 /**
  * The `introsim` command line: parse flags (commander), call the library, print or write; map errors to exit codes.
  * Exit codes: 0 success; 1 bad input (scenario, data, flag value) with one message on stderr; 2 bad usage (unknown
- * command or option); 70 an internal error (a bug: set INTROSIM_DEBUG=1 to see the stack trace).
+ * command or option), or an unreadable register in validate/indicators; 70 an internal error (a bug: set
+ * INTROSIM_DEBUG=1 to see the stack trace).
+ *
+ * runCli(argv) does the work and returns the exit code without exiting (tests and the fuzz suite call it in-process);
+ * main(argv) is the program: runCli, then exit with its code.
  */
 import { Command, CommanderError } from "commander";
 import { isUserError } from "../errors/userError";
+import { MAX_INPUT_ENV } from "../io/readText";
 import { packageVersion } from "../manifest/manifest";
 import { registerCost } from "./costCommand";
 import { registerRun } from "./runCommand";
@@ -13,14 +18,14 @@ import { registerValidate } from "./validateCommand";
 import { registerIndicatorsCommand } from "./indicatorsCommand";
 import { registerAllocate } from "./allocateCommand";
 import { registerClaims } from "./claimsCommand";
+import { parseMaxInputMb } from "./flags";
 
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_INTERNAL = 70;
 
-function fail(message: string, code: number): never {
+function report(message: string): void {
   process.stderr.write(`introsim: error: ${message}\n`);
-  process.exit(code);
 }
 
 export function buildProgram(): Command {
@@ -29,8 +34,13 @@ export function buildProgram(): Command {
     .name("introsim")
     .description("Cost, flows and outcomes of introduksjonsavtaler i allmennmedisin (HOD / Helsedirektoratet).")
     .version(packageVersion())
+    .option("--max-input-mb <mb>", `raise the size limit of every input file to this many MB (also ${MAX_INPUT_ENV}); see README "Limits"`, parseMaxInputMb)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith("error:") ? `introsim: ${s}` : s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith("error:") ? `introsim: ${s}` : s) })
+    .hook("preAction", (cmd) => {
+      const mb = cmd.opts<{ maxInputMb?: number }>().maxInputMb;
+      if (mb !== undefined) process.env[MAX_INPUT_ENV] = String(mb);
+    });
   registerCost(program);
   registerFlows(program);
   registerRun(program);
@@ -41,16 +51,28 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function main(argv: string[] = process.argv): Promise<void> {
+/** Runs the command line and returns its exit code; messages go to stderr, one line each. Never exits the process. */
+export async function runCli(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.exitCode === 0) process.exit(0); // --help, --version
-      process.exit(e.code === "commander.invalidArgument" ? EXIT_BAD_INPUT : EXIT_USAGE);
+      if (e.exitCode === 0) return 0; // --help, --version
+      return e.code === "commander.invalidArgument" ? EXIT_BAD_INPUT : EXIT_USAGE;
     }
-    if (isUserError(e)) fail(e.message, EXIT_BAD_INPUT);
+    if (isUserError(e)) {
+      report(e.message);
+      return e.exitCode;
+    }
     if (process.env.INTROSIM_DEBUG) console.error(e);
-    fail(`internal error: ${(e as Error)?.message ?? String(e)} (this is a bug in introsim; set INTROSIM_DEBUG=1 for details)`, EXIT_INTERNAL);
+    report(`internal error: ${(e as Error)?.message ?? String(e)} (this is a bug in introsim; set INTROSIM_DEBUG=1 for details)`);
+    return EXIT_INTERNAL;
   }
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  const code = await runCli(argv);
+  // On success let Node finish by itself (pending output and handles close in order); on failure stop at once.
+  if (code !== 0) process.exit(code);
 }

@@ -4,11 +4,11 @@
  * charts/<scenario name>/, or charts/sammenligning/ for several). Everything is computed and rendered in memory, then
  * the folder is written as a whole (writeDirAtomic), so a failed or killed run leaves no half-written report.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Command } from "commander";
 import { UserError } from "../errors/userError";
 import { writeDirAtomic } from "../io/atomicWrite";
+import { checkOutputDir } from "../io/outputDir";
 import { CHARTS_DIR, displayPath } from "../io/paths";
 import { loadScenario, type LoadedScenario } from "../scenario/loadScenario";
 import { runScenario } from "../run/runScenario";
@@ -24,6 +24,7 @@ import { checkFixedPriceDate } from "../budget/projectBudget";
 interface RunFlags extends Omit<ScenarioFlags, "scenario"> {
   scenario: string[];
   out?: string;
+  force?: boolean;
   csv?: boolean;
   fixedPrices?: string;
 }
@@ -33,30 +34,6 @@ const COMPARISON_DIR = "sammenligning";
 
 /** Names a scenario may not have in a run of several: the comparison's own files and folders at the top. */
 const RESERVED_NAMES = ["csv", "manifest", COMPARISON_DIR];
-
-/**
- * Refuses an output folder that cannot be written before any work is done (the write itself is atomic anyway). The
- * folder is replaced through a sibling, so its parent must be writable; the working folder itself cannot be replaced.
- */
-function checkWritable(dir: string): void {
-  const abs = path.resolve(dir);
-  const cwd = process.cwd();
-  if (cwd === abs || cwd.startsWith(`${abs}${path.sep}`))
-    throw new UserError(
-      "io",
-      displayPath(dir),
-      "is the working folder or contains it, and the output folder is replaced as a whole; choose a new folder, e.g. --out charts/mitt-scenario",
-    );
-  let p = path.dirname(abs);
-  while (!fs.existsSync(p)) p = path.dirname(p);
-  if (!fs.statSync(p).isDirectory())
-    throw new UserError("io", displayPath(dir), `cannot be created: ${displayPath(p)} is a file, not a folder; choose another --out`);
-  try {
-    fs.accessSync(p, fs.constants.W_OK);
-  } catch {
-    throw new UserError("io", displayPath(dir), `cannot be written: no write permission in ${displayPath(p)}; choose another --out`);
-  }
-}
 
 function loadAll(flags: RunFlags): { params: ReturnType<typeof paramsFromFlag>; loaded: LoadedScenario[] } {
   const params = paramsFromFlag(flags.params);
@@ -86,6 +63,7 @@ export function registerRun(program: Command): void {
     true,
   )
     .option("--out <dir>", "output folder (default: charts/<scenario name>/, or charts/sammenligning/ for several scenarios)")
+    .option("--force", "replace --out even when it holds files introsim did not write (they are kept; system, home and temp folders stay refused)")
     .option("--csv", "also write the tables as CSV for Norwegian Excel (semicolon, decimal comma) in <out>/csv/")
     .option(
       "--fixed-prices <date>",
@@ -101,7 +79,9 @@ export function registerRun(program: Command): void {
         );
       }
       const outDir = flags.out ?? path.join(CHARTS_DIR, loaded.length === 1 ? loaded[0]!.scenario.name : COMPARISON_DIR);
-      checkWritable(outDir);
+      // Refused before anything is computed: "/", $HOME, the temp folder, a system folder, a file, a device, a
+      // dangling symlink, a name too long, a place not writable, a folder introsim did not write (unless --force).
+      const target = checkOutputDir(outDir, { force: flags.force });
       const date = runDate();
       const runs: ScenarioRun[] = loaded.map((l) => {
         const progress = progressFor(flags.draws ?? l.scenario.draws ?? 0, l.scenario.name);
@@ -113,7 +93,7 @@ export function registerRun(program: Command): void {
       });
       const { scenarioOutputFiles, comparisonOutputFiles } = await import("../run/runOutputs");
       const files = runs.length === 1 ? await scenarioOutputFiles(runs[0]!, { csv: flags.csv }) : await comparisonOutputFiles(runs, { csv: flags.csv });
-      writeDirAtomic(outDir, files); // all or nothing
+      writeDirAtomic(target, files, { force: flags.force }); // all or nothing
       const charts = [...files.keys()].filter((f) => f.endsWith(".svg")).length;
       for (const run of runs) {
         const r = run.results;

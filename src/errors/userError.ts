@@ -10,11 +10,15 @@ export class UserError extends Error {
   /** The file, flag or field the error is about, e.g. "data/scenarios/x.yaml: inputs.stillingsprosent.lav". */
   readonly where: string;
 
-  constructor(kind: UserErrorKind, where: string, what: string) {
+  /** The exit code of the CLI: 1 (bad input), or 2 where a command's contract says so (an unreadable register). */
+  readonly exitCode: number;
+
+  constructor(kind: UserErrorKind, where: string, what: string, exitCode = 1) {
     super(where ? `${where}: ${what}` : what);
     this.name = "UserError";
     this.kind = kind;
     this.where = where;
+    this.exitCode = exitCode;
   }
 }
 

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { UserError } from "../errors/userError";
+import { checkOutputDir, OUTPUTS_LIST } from "./outputDir";
 import { displayPath } from "./paths";
 
 /** What an error code means for someone choosing an output folder. */
@@ -62,7 +63,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
 }
 
 /** The list of what introsim wrote into an output folder: the next write replaces exactly those and keeps the rest. */
-export const OUTPUTS_LIST = ".introsim-outputs";
+export { OUTPUTS_LIST };
 
 /**
  * Marks a temporary or moved-aside folder as introsim's ("<host> <pid>"). Only folders that carry it, from this host
@@ -123,21 +124,35 @@ function previousOutputs(dir: string): Set<string> {
   return new Set(fs.existsSync(list) ? fs.readFileSync(list, "utf8").split("\n").filter(Boolean) : []);
 }
 
+/** Gives `tmp` the permissions (and, where allowed, the owner and group) of the folder it replaces. */
+function keepPermissions(tmp: string, st: fs.Stats): void {
+  fs.chmodSync(tmp, st.mode & 0o7777);
+  if (typeof process.getuid === "function" && (st.uid !== process.getuid() || st.gid !== process.getgid?.())) {
+    try {
+      fs.chownSync(tmp, st.uid, st.gid);
+    } catch {
+      // Only root may give a folder away; a user replacing a folder they may write keeps it as theirs.
+    }
+  }
+}
+
 /**
  * Writes `files` (name -> content; names may contain "/" for a sub-folder) as the folder `dir`, replacing what was
- * there: all or nothing. What a previous write put there (listed in OUTPUTS_LIST) is replaced as a whole, so no stale
- * output survives; other files in `dir` (a user's notes) are kept.
+ * there: all or nothing. `dir` must pass checkOutputDir (a folder introsim wrote, an empty or new one, or any folder
+ * with `force`); a symlink to a folder writes that folder and keeps the link. What a previous write put there (listed
+ * in OUTPUTS_LIST) is replaced as a whole, so no stale output survives; other files in `dir` (a user's notes) are
+ * kept, and the folder keeps its permissions.
  *
  *   dir/.. : .dir.tmp-<host>-<pid>/ (marked) <- every file  ->  dir -> .dir.old-… (marked)  ->  tmp -> dir  ->  rm old
  */
-export function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | Uint8Array>): void {
-  const parent = path.dirname(path.resolve(dir));
+export function writeDirAtomic(target: string, files: ReadonlyMap<string, string | Uint8Array>, opts: { force?: boolean } = {}): void {
+  const dir = checkOutputDir(target, opts);
+  const parent = path.dirname(dir);
   const base = path.basename(dir);
   const tmp = path.join(parent, `.${base}.tmp-${HOST}-${process.pid}`);
   const old = path.join(parent, `.${base}.old-${HOST}-${process.pid}`);
   const marker = `${HOST} ${process.pid}\n`;
   try {
-    if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UserError("io", displayPath(dir), "exists and is not a folder; choose another --out");
     recoverInterruptedWrite(dir);
     removeQuietly(tmp);
     makeDirs(tmp);
@@ -156,6 +171,8 @@ export function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | 
       fs.writeFileSync(target, content);
     }
     fs.writeFileSync(path.join(tmp, OUTPUTS_LIST), `${[...written].sort().join("\n")}\n`);
+    const before = fs.statSync(dir, { throwIfNoEntry: false });
+    if (before) keepPermissions(tmp, before);
     crashHere("after-files");
     if (fs.existsSync(dir)) {
       fs.writeFileSync(path.join(dir, MARKER), marker);
@@ -169,6 +186,6 @@ export function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | 
     removeQuietly(tmp);
     if (!fs.existsSync(dir) && fs.existsSync(old)) fs.renameSync(old, dir);
     if (fs.existsSync(dir) && fs.statSync(dir).isDirectory()) fs.rmSync(path.join(dir, MARKER), { force: true });
-    throw e instanceof UserError ? e : cannotWrite(dir, e);
+    throw e instanceof UserError ? e : cannotWrite(target, e);
   }
 }

@@ -162,16 +162,16 @@ describe("introsim run with several scenarios", () => {
   test("a folder where mkdir fails (under /proc) is one clear message, promptly (Node's recursive mkdir loops forever there)", () => {
     expectOneClearError(
       runCli(["run", "--scenario", STANDARD, "--draws", "2000", "--out", "/proc/introsim-x/y"]),
-      /\/proc\/introsim-x\/y: cannot write \(this place does not allow new folders, ENOENT\)/,
+      /\/proc\/introsim-x\/y: is under the system folder \/proc; choose a new folder/,
     );
   });
 
   test("--out that is an existing file, the working folder, or a scenario given twice: one clear message each", () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, "afile"), "keep");
-    expectOneClearError(runCli(["run", "--scenario", STANDARD, ...FAST, "--out", path.join(dir, "afile")]), /afile: exists and is not a folder/);
+    expectOneClearError(runCli(["run", "--scenario", STANDARD, ...FAST, "--out", path.join(dir, "afile")]), /afile: exists and is a file, not a folder/);
     expect(fs.readFileSync(path.join(dir, "afile"), "utf8")).toBe("keep");
-    expectOneClearError(runCli(["run", "--scenario", STANDARD, ...FAST, "--out", "."]), /is the working folder or contains it/);
+    expectOneClearError(runCli(["run", "--scenario", STANDARD, ...FAST, "--out", "."]), /is the working folder, and an output folder is replaced as a whole/);
     expectOneClearError(
       runCli(["run", "--scenario", STANDARD, "--scenario", STANDARD, ...FAST, "--out", path.join(dir, "o")]),
       /--scenario: .*standard\.yaml is given twice/,

@@ -12,12 +12,14 @@ describe("atomic output", () => {
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "results.json"), "old");
     fs.writeFileSync(path.join(dir, "notes.txt"), "mine");
+    // The folder has no list of introsim's outputs: only an explicit force replaces it.
     writeDirAtomic(
       dir,
       new Map([
         ["results.json", "new"],
         ["chart.svg", "<svg/>"],
       ]),
+      { force: true },
     );
     expect(fs.readFileSync(path.join(dir, "results.json"), "utf8")).toBe("new");
     expect(fs.readFileSync(path.join(dir, "notes.txt"), "utf8")).toBe("mine");
@@ -29,6 +31,7 @@ describe("atomic output", () => {
     const dir = path.join(parent, "out");
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "results.json"), "old");
+    fs.writeFileSync(path.join(dir, ".introsim-outputs"), "results.json\n");
     // The third file cannot be written ("chart" is a file, not a folder): nothing may change.
     expect(() =>
       writeDirAtomic(
@@ -40,7 +43,7 @@ describe("atomic output", () => {
         ]),
       ),
     ).toThrowError(UserError);
-    expect(fs.readdirSync(dir)).toEqual(["results.json"]);
+    expect(fs.readdirSync(dir).sort()).toEqual([".introsim-outputs", "results.json"]);
     expect(fs.readFileSync(path.join(dir, "results.json"), "utf8")).toBe("old");
     expect(fs.readdirSync(parent)).toEqual(["out"]);
   });
