@@ -20,6 +20,10 @@ export { runDeterministic, type CostComponents } from "./cost/deterministic";
 export { runMonteCarlo } from "./cost/monteCarlo";
 export { runCost, assumptionsTable, sobolFactors, type CostReport, type CostRun, type AssumptionRow } from "./analysis/runCost";
 export { topDownCheck, type TopDownCheck } from "./cost/topDown";
+export { reconcileRefusjon, MIX_TOLERANCE, type Reconciliation, type ReconciliationRow } from "./cost/reconciliation";
+export { exemptEgenandelShares, defaultExemptShares, loadEgenandelPopulation, type PatientGroup, type ExemptShares } from "./cost/exemptShares";
+export { resolveTakst, extendTakstEntries, type TakstTerms } from "./cost/resolveTakst";
+export { takstMixPerConsultation, backfillRampAverage } from "./cost/costKernel";
 export { summarise, shareAboveSorted, sortedCopy, type DistributionSummary } from "./stats/summarise";
 export { histogramSorted } from "./stats/histogram";
 export { tornado, type TornadoRow } from "./analysis/tornado";
@@ -31,7 +35,7 @@ export { BASE_CONFIG, COLORS, NORWEGIAN_LOCALE } from "./charts/theme";
 export { formatNok, formatMillNok, formatPercent, formatNumber, formatDate, formatDateLong } from "./format/norwegian";
 export { htmlTable, escapeHtml } from "./report/htmlTable";
 export type { Table } from "./format/table";
-export { summaryTable, decompositionTable, assumptionsTableView, driversTable, topDownTable } from "./report/costTables";
+export { summaryTable, decompositionTable, assumptionsTableView, driversTable, topDownTable, reconciliationTable, exemptSharesTable } from "./report/costTables";
 export { PACKAGE_ROOT, DATA_DIR, SCENARIOS_DIR, CHARTS_DIR } from "./io/paths";
 export { PARTIES, PARTY_LABELS, EMPLOYMENT_FORMS, EMPLOYMENT_LABELS, type Party, type EmploymentForm } from "./flows/parties";
 export { FLOW_INPUTS } from "./inputs/flowInputs";
@@ -101,10 +105,21 @@ export {
   type DoctorRole,
   type RejectionReason,
 } from "./claims/schema";
-export { validateClaims, type ClaimsValidation, type RejectionCount } from "./claims/validateClaims";
+export { validateClaims, type ClaimsValidation, type FlaggedTakst, type RejectionCount } from "./claims/validateClaims";
 export { generateClaims, type ClaimsTruth, type GenerateOptions } from "./claims/generateClaims";
-export { SYNTHETIC_WORLD } from "./claims/syntheticWorld";
-export { estimateNetCost, type ClaimsEstimate, type EstimateOptions, type EventCoefficient, type PreTrendCheck } from "./claims/estimateNetCost";
+export { SYNTHETIC_WORLD, CLEAN_WORLD, NAMED_WORLDS, LAB_TAKST, type WorldSwitches } from "./claims/syntheticWorld";
+export {
+  estimateNetCost,
+  type ClaimsEstimate,
+  type EstimateOptions,
+  type EventCoefficient,
+  type GroupEstimate,
+  type NetInterval,
+  type PreTrendCheck,
+  type Sensitivity,
+} from "./claims/estimateNetCost";
+export type { JointPreTrendTest, SensitivityBound } from "./claims/preTrend";
+export type { PeriodReport } from "./claims/sufficientStats";
 export { compareWithHod, type Interval, type ReferenceComparison, type SimulationComparison } from "./claims/compareWithHod";
 export { compareWithSimulation, estimateWithSimulation } from "./analysis/compareWithSimulation";
 export { publishedClaimsTable, type PublishedCell } from "./claims/publishedTable";

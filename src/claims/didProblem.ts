@@ -1,37 +1,42 @@
 /**
  * The difference-in-differences estimator on the sufficient statistics, as typed arrays, evaluated for any weighting
- * of the practice clusters (all ones = the estimate; bootstrap multiplicities = one replicate).
+ * of the practice clusters (all ones = the estimate; bootstrap multiplicities = one replicate) and of the agreements
+ * (a 0/1 mask = one subgroup: a start cohort, an employment form).
  *
  * Definition (stacked by agreement, with never-treated comparison fastleger as the only controls; parallel trends in
  * proportions, because holidays, list growth and each year's tariff change move a doctor's cost in proportion to it):
- *   C(t)            = Σ comparison cost in month t / comparison doctors                 (kr per doctor-month)
- *   for agreement a with start month g, last month h and baseline months B = [g − L, g − 1], L ≤ 12:
- *   baseline_a      = Σ_d mean_B(Y_d)  over its avgivende doctors d
- *   counterfactual  Σ_d Y_dt(0) = baseline_a · C(t) / mean_B(C)        for t in [g, h]
- *   fall_a          = Σ_{t=g..h} (Σ_d Y_dt(0) − Σ_d Y_dt)
- *   net per agreement-year = (Σ_a intro cost_a − Σ_a fall_a) / (Σ_a (h − g + 1) / 12)
- *   event-study β_e = Σ_a (Σ_d Y_d,g+e − baseline_a · C(g+e) / mean_B(C)) / Σ_a #d, over agreements with e in
- *                     their window: kr per avgivende doctor-month; for e < 0 the pre-trend check (≈ 0 under parallel
- *                     trends; they sum to 0 over a full baseline by construction, so their slope is what is tested).
+ *   C(t)            = Σ comparison cost in month t / comparison doctors active in month t      (kr per doctor-month)
+ *   agreement a: start month g, last month h, anticipation k, baseline months B = [g − k − L, g − k − 1], L ≤ L_max;
+ *   b_d             = mean over B (months d was active) of Y_d, for each avgivende doctor d of a
+ *   counterfactual  Σ_{d active at t} Y_dt(0) = Σ_{d active at t} b_d · C(t) / mean_B(C)     for t in [g − k, h]
+ *   fall_a          = Σ_{t=g−k..h} (counterfactual − Σ_{d active at t} Y_dt)
+ *   displaced_a     = Σ over a's intro doctors i with own lines before their start:
+ *                     mean_B(i)(Y_i) · Σ_{t in i's months} C(t) / mean_B(i)(C)   (what i would have billed anyway)
+ *   net per agreement-year = (Σ_a intro cost_a − Σ_a fall_a) / (Σ_a (h − g + 1) / 12); "adjusted" also − Σ displaced
+ *   event-study β_e = Σ_a (Σ_d Y_d,g+e − Σ_d b_d · C(g+e) / mean_B(C)) / Σ_a #d, over agreements with e in their
+ *                     window: kr per avgivende doctor-month. For e in the baseline they are the pre-trend (≈ 0 under
+ *                     parallel trends; per agreement they sum to 0 over B by construction, so one is redundant).
+ * A doctor month outside the doctor's active periods is missing, not 0 kr: a comparison doctor who retires leaves
+ * C(t)'s denominator, and an avgivende doctor who stops leaves both the actual and the counterfactual.
  * Each agreement is compared with the comparison doctors in its own calendar months (a stacked DiD), so staggered
  * starts never use an already-treated doctor as a control (the problem of two-way fixed effects; Goodman-Bacon 2021,
  * doi:10.1016/j.jeconom.2021.03.014; Cengiz et al. 2019, doi:10.1093/qje/qjz014).
  */
-import { CLAIMS_PRE_WINDOW_MONTHS } from "../constants";
 import type { ClaimsStats } from "./sufficientStats";
 
 export interface DidProblem {
   /** Months in the data (t = 0 … months − 1 is calendar month m0 + t). */
   months: number;
   m0: number;
+  anticipation: number;
   clusters: number;
   /** Practice id of each cluster. */
   clusterIds: string[];
   /** Cluster indices per stratum: [0] practices hosting an agreement, [1] practices with comparison doctors only. */
   strata: [Int32Array, Int32Array];
-  /** Comparison cost Σ by cluster × month (clusters × months) and doctors per cluster. */
+  /** Comparison cost Σ and active comparison doctors by cluster × month (clusters × months). */
   compSum: Float64Array;
-  compDoctors: Float64Array;
+  compN: Float64Array;
   units: number;
   unitIds: string[];
   unitCluster: Int32Array;
@@ -39,28 +44,37 @@ export interface DidProblem {
   g: Int32Array;
   h: Int32Array;
   preLen: Int32Array;
-  nAvg: Float64Array;
   introCost: Float64Array;
   /** Agreement-months counted (h − g + 1). */
   agreementMonths: Float64Array;
-  /** Σ_d mean_B(Y_d) of each agreement's avgivende doctors, and Σ_{e≥0} of their cost (kr). */
-  baseline: Float64Array;
-  postCost: Float64Array;
   /** Event months e = eventMin … eventMin + events − 1. */
   eventMin: number;
   events: number;
-  /** units × events: Σ cost of the agreement's avgivende doctors, and their number (0 = e not in the window). */
+  /** units × events: Σ cost of the agreement's avgivende doctors active then, their number (0 = e not in the window), Σ of their baseline means. */
   ysum: Float64Array;
   nev: Float64Array;
+  bsum: Float64Array;
+  /** Intro doctors with prior activity: agreement (unit), own start and last month (relative to m0), baseline length, mean kr per month. */
+  priorUnit: Int32Array;
+  priorG: Int32Array;
+  priorH: Int32Array;
+  priorLen: Int32Array;
+  priorMean: Float64Array;
 }
 
 export interface DidValue {
   netPerAgreementYear: number;
   introPerAgreementYear: number;
   fallPerAgreementYear: number;
+  /** Intro doctors' displaced prior activity per agreement-year, and the net cost after subtracting it. */
+  displacedPerAgreementYear: number;
+  netAdjustedPerAgreementYear: number;
   introTotal: number;
   fallTotal: number;
+  displacedTotal: number;
   agreementYears: number;
+  /** Avgivende doctor-months in the effect window (e ≥ −k), per agreement-year: how much a deviation of 1 kr per doctor-month moves the net. */
+  fallDoctorMonthsPerAgreementYear: number;
   /** β_e by event month (NaN where no agreement has that month). */
   beta: Float64Array;
 }
@@ -68,6 +82,7 @@ export interface DidValue {
 /** Builds the typed problem from the SQL statistics (included agreements only). */
 export function didProblem(stats: ClaimsStats): DidProblem {
   const months = stats.m1 - stats.m0 + 1;
+  const k = stats.anticipationMonths;
   const included = stats.agreements.filter((a) => a.excludedBecause === null);
   const clusterIndex = new Map<string, number>();
   const clusterOf = (p: string) => {
@@ -80,122 +95,162 @@ export function didProblem(stats: ClaimsStats): DidProblem {
   for (const c of stats.comparison) clusterOf(c.practiceId);
   const clusters = clusterIndex.size;
   const compSum = new Float64Array(clusters * months);
-  const compDoctors = new Float64Array(clusters);
+  const compN = new Float64Array(clusters * months);
   for (const c of stats.comparison) {
-    const k = clusterIndex.get(c.practiceId)!;
-    compSum[k * months + (c.m - stats.m0)] = c.s;
-    compDoctors[k] = c.k;
+    const i = clusterIndex.get(c.practiceId)! * months + (c.m - stats.m0);
+    compSum[i] = c.s;
+    compN[i] = c.k;
   }
   const maxPost = Math.max(0, ...included.map((a) => a.h - a.g));
-  const eventMin = -CLAIMS_PRE_WINDOW_MONTHS;
-  const events = maxPost - eventMin + 1;
+  const maxPre = Math.max(0, ...included.map((a) => a.preLen + k));
+  const eventMin = -maxPre;
+  const events = maxPre + maxPost + 1;
   const unitIndex = new Map(included.map((a, i) => [a.agreementId, i]));
   const ysum = new Float64Array(included.length * events);
   const nev = new Float64Array(included.length * events);
-  const baseline = new Float64Array(included.length);
-  const postCost = new Float64Array(included.length);
+  const bsum = new Float64Array(included.length * events);
   for (const ev of stats.events) {
     const u = unitIndex.get(ev.agreementId);
     if (u === undefined || ev.e < eventMin) continue;
-    ysum[u * events + (ev.e - eventMin)] = ev.ysum;
-    nev[u * events + (ev.e - eventMin)] = ev.nev;
-    if (ev.e >= 0) postCost[u]! += ev.ysum;
-    else baseline[u]! += ev.ysum / included[u]!.preLen;
+    const i = u * events + (ev.e - eventMin);
+    ysum[i] = ev.ysum;
+    nev[i] = ev.nev;
+    bsum[i] = ev.bsum;
   }
+  const prior = stats.prior.filter((p) => unitIndex.has(p.agreementId));
   const treated: number[] = [];
   const comparisonOnly: number[] = [];
   for (let c = 0; c < clusters; c++) (c < treatedClusters ? treated : comparisonOnly).push(c);
   return {
     months,
     m0: stats.m0,
+    anticipation: k,
     clusters,
     clusterIds: [...clusterIndex.keys()],
     strata: [Int32Array.from(treated), Int32Array.from(comparisonOnly)],
     compSum,
-    compDoctors,
+    compN,
     units: included.length,
     unitIds: included.map((a) => a.agreementId),
     unitCluster,
     g: Int32Array.from(included, (a) => a.g - stats.m0),
     h: Int32Array.from(included, (a) => a.h - stats.m0),
     preLen: Int32Array.from(included, (a) => a.preLen),
-    nAvg: Float64Array.from(included, (a) => a.nAvgivende),
     introCost: Float64Array.from(included, (a) => a.introCostNok),
     agreementMonths: Float64Array.from(included, (a) => a.h - a.g + 1),
-    baseline,
-    postCost,
     eventMin,
     events,
     ysum,
     nev,
+    bsum,
+    priorUnit: Int32Array.from(prior, (p) => unitIndex.get(p.agreementId)!),
+    priorG: Int32Array.from(prior, (p) => p.g - stats.m0),
+    priorH: Int32Array.from(prior, (p) => p.h - stats.m0),
+    priorLen: Int32Array.from(prior, (p) => p.preLen),
+    priorMean: Float64Array.from(prior, (p) => p.meanNok),
   };
 }
 
 /** Reusable buffers for evaluateDid (one set per bootstrap run, none per replicate). */
 export interface DidScratch {
   c: Float64Array;
+  n: Float64Array;
   prefix: Float64Array;
   num: Float64Array;
   den: Float64Array;
 }
 
 export function didScratch(p: DidProblem): DidScratch {
-  return { c: new Float64Array(p.months), prefix: new Float64Array(p.months + 1), num: new Float64Array(p.events), den: new Float64Array(p.events) };
+  return {
+    c: new Float64Array(p.months),
+    n: new Float64Array(p.months),
+    prefix: new Float64Array(p.months + 1),
+    num: new Float64Array(p.events),
+    den: new Float64Array(p.events),
+  };
 }
 
-/**
- * The estimator with cluster weights `w` (length p.clusters; 1 = in the sample once). Writes β into `out.beta`.
- * Cost: O(clusters × months + agreements × event months).
- */
-export function evaluateDid(p: DidProblem, w: Float64Array, s: DidScratch, out: DidValue): DidValue {
-  const { months, events, eventMin } = p;
-  const { c, prefix, num, den } = s;
+/** C(t) for cluster weights `w` into s.c, and its prefix sums into s.prefix. */
+function comparisonMean(p: DidProblem, w: Float64Array, s: DidScratch): void {
+  const { months } = p;
+  const { c, n, prefix } = s;
   c.fill(0);
-  let doctors = 0;
+  n.fill(0);
   for (let k = 0; k < p.clusters; k++) {
     const wk = w[k]!;
-    if (wk === 0 || p.compDoctors[k] === 0) continue;
-    doctors += wk * p.compDoctors[k]!;
+    if (wk === 0) continue;
     const base = k * months;
-    for (let t = 0; t < months; t++) c[t]! += wk * p.compSum[base + t]!;
+    for (let t = 0; t < months; t++) {
+      c[t]! += wk * p.compSum[base + t]!;
+      n[t]! += wk * p.compN[base + t]!;
+    }
   }
   prefix[0] = 0;
   for (let t = 0; t < months; t++) {
-    c[t] = c[t]! / doctors;
+    c[t] = c[t]! / n[t]!;
     prefix[t + 1] = prefix[t]! + c[t]!;
   }
+}
+
+/**
+ * The estimator with cluster weights `w` (length p.clusters; 1 = in the sample once) and optional agreement weights
+ * `unitMask` (length p.units; 0 leaves an agreement out). Writes β into `out.beta`.
+ * Cost: O(clusters × months + agreements × event months).
+ */
+export function evaluateDid(p: DidProblem, w: Float64Array, s: DidScratch, out: DidValue, unitMask?: Float64Array): DidValue {
+  const { events, eventMin } = p;
+  const k = p.anticipation;
+  comparisonMean(p, w, s);
+  const { c, prefix, num, den } = s;
   num.fill(0);
   den.fill(0);
   let intro = 0;
   let fall = 0;
   let agreementMonths = 0;
+  let fallDoctorMonths = 0;
   for (let u = 0; u < p.units; u++) {
-    const wu = w[p.unitCluster[u]!]!;
+    const wu = w[p.unitCluster[u]!]! * (unitMask ? unitMask[u]! : 1);
     if (wu === 0) continue;
     const g = p.g[u]!;
-    const h = p.h[u]!;
     const L = p.preLen[u]!;
-    const cPre = (prefix[g]! - prefix[g - L]!) / L;
-    const scale = p.baseline[u]! / cPre;
+    const cPre = (prefix[g - k]! - prefix[g - k - L]!) / L;
     intro += wu * p.introCost[u]!;
-    fall += wu * (scale * (prefix[h + 1]! - prefix[g]!) - p.postCost[u]!);
     agreementMonths += wu * p.agreementMonths[u]!;
     const base = u * events;
     for (let j = 0; j < events; j++) {
       const n = p.nev[base + j]!;
       if (n === 0) continue;
-      const t = g + eventMin + j;
-      num[j]! += wu * (p.ysum[base + j]! - scale * c[t]!);
+      const e = eventMin + j;
+      const gap = p.ysum[base + j]! - (p.bsum[base + j]! * c[g + e]!) / cPre;
+      num[j]! += wu * gap;
       den[j]! += wu * n;
+      if (e >= -k) {
+        fall -= wu * gap;
+        fallDoctorMonths += wu * n;
+      }
     }
+  }
+  let displaced = 0;
+  for (let i = 0; i < p.priorUnit.length; i++) {
+    const u = p.priorUnit[i]!;
+    const wu = w[p.unitCluster[u]!]! * (unitMask ? unitMask[u]! : 1);
+    if (wu === 0) continue;
+    const g = p.priorG[i]!;
+    const L = p.priorLen[i]!;
+    const cPre = (prefix[g - k]! - prefix[g - k - L]!) / L;
+    displaced += (wu * p.priorMean[i]! * (prefix[p.priorH[i]! + 1]! - prefix[g]!)) / cPre;
   }
   const years = agreementMonths / 12;
   out.introTotal = intro;
   out.fallTotal = fall;
+  out.displacedTotal = displaced;
   out.agreementYears = years;
   out.introPerAgreementYear = intro / years;
   out.fallPerAgreementYear = fall / years;
   out.netPerAgreementYear = (intro - fall) / years;
+  out.displacedPerAgreementYear = displaced / years;
+  out.netAdjustedPerAgreementYear = (intro - fall - displaced) / years;
+  out.fallDoctorMonthsPerAgreementYear = fallDoctorMonths / years;
   for (let j = 0; j < events; j++) out.beta[j] = den[j]! > 0 ? num[j]! / den[j]! : Number.NaN;
   return out;
 }
@@ -205,9 +260,51 @@ export function emptyDidValue(p: DidProblem): DidValue {
     netPerAgreementYear: 0,
     introPerAgreementYear: 0,
     fallPerAgreementYear: 0,
+    displacedPerAgreementYear: 0,
+    netAdjustedPerAgreementYear: 0,
     introTotal: 0,
     fallTotal: 0,
+    displacedTotal: 0,
     agreementYears: 0,
+    fallDoctorMonthsPerAgreementYear: 0,
     beta: new Float64Array(p.events),
   };
+}
+
+/**
+ * Variance of the net cost per agreement-year that comes from the handing-over doctors' own month-to-month noise, for
+ * the interval about the agreements in the extract: under parallel trends a post-start month's counterfactual misses
+ * the actual by as much as a baseline month's residual does (ysum_e − bsum_e · C / mean_B(C)), so per agreement
+ *   var(fall_a error) ≈ s²_a · (n + n² / L),  s²_a = Σ_B residual² / (L − 1),  n = months in the effect window,
+ * the first term the n post-start months' own noise, the second the error of the baseline mean carried over n months.
+ * The comparison mean's share is added by the bootstrap over comparison practices only (estimateNetCost).
+ */
+export function residualVariance(p: DidProblem): number {
+  const s = didScratch(p);
+  comparisonMean(p, new Float64Array(p.clusters).fill(1), s);
+  const { c, prefix } = s;
+  const k = p.anticipation;
+  let total = 0;
+  let months = 0;
+  for (let u = 0; u < p.units; u++) {
+    const g = p.g[u]!;
+    const L = p.preLen[u]!;
+    const cPre = (prefix[g - k]! - prefix[g - k - L]!) / L;
+    let ss = 0;
+    let nb = 0;
+    const base = u * p.events;
+    for (let j = 0; j < p.events; j++) {
+      if (p.nev[base + j]! === 0) continue;
+      const e = p.eventMin + j;
+      if (e >= -k) continue;
+      const r = p.ysum[base + j]! - (p.bsum[base + j]! * c[g + e]!) / cPre;
+      ss += r * r;
+      nb++;
+    }
+    const n = p.agreementMonths[u]! + k;
+    if (nb > 1) total += (ss / (nb - 1)) * (n + (n * n) / nb);
+    months += p.agreementMonths[u]!;
+  }
+  const years = months / 12;
+  return total / (years * years);
 }

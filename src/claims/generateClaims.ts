@@ -23,7 +23,7 @@ import { fixedScalarAt } from "../params/lookup";
 import { packageVersion } from "../manifest/manifest";
 import { addMonths } from "../time/isoDate";
 import { closeEngine, openEngine, rows, run, sqlString, type Engine } from "./duckdb";
-import { SYNTHETIC_WORLD as W } from "./syntheticWorld";
+import { CLEAN_WORLD, LAB_TAKST, SYNTHETIC_WORLD as W, type WorldSwitches } from "./syntheticWorld";
 import { tariffPeriods } from "./tariffTable";
 
 export interface GenerateOptions {
@@ -33,6 +33,8 @@ export interface GenerateOptions {
   badRows?: number;
   params?: ParamSet;
   threads?: number;
+  /** Features that break the estimator's assumptions (default: none, the clean world). */
+  world?: Partial<WorldSwitches>;
 }
 
 export interface ClaimsTruth {
@@ -40,6 +42,12 @@ export interface ClaimsTruth {
   netCostPerAgreementYearNok: number;
   introCostPerAgreementYearNok: number;
   avgivendeFallPerAgreementYearNok: number;
+  /**
+   * What the intro doctors who billed before the agreement would have billed anyway during it, per agreement-year, and
+   * the net cost after subtracting it (equal to the net cost when no intro doctor billed before).
+   */
+  displacedPriorActivityPerAgreementYearNok: number;
+  netCostAdjustedForPriorActivityPerAgreementYearNok: number;
   agreements: number;
   agreementYears: number;
   doctors: { intro: number; avgivende_fastlege: number; fastlege: number };
@@ -55,6 +63,7 @@ export interface ClaimsTruth {
   /** Facts from data/params the world used. */
   fromParams: { specialistShare: number; exemptShare: number; dataHash: string };
   world: typeof W;
+  switches: WorldSwitches;
   version: string;
 }
 
@@ -67,7 +76,17 @@ export interface ClaimsTruth {
 export const uniformSql = (seed: number, ...keys: string[]) => `((hash(hash(${seed}::UBIGINT, ${keys.join(", ")})) >> 11)::DOUBLE / 9007199254740992.0)`;
 const u = uniformSql;
 
-const TAKSTER = [...Object.keys(W.taksterPerConsultation), W.specialistTakst];
+/** The takster of a world: the non-specialist mix (plus the lab takst when switched on), then the specialist takst last. */
+interface Mix {
+  codes: string[];
+  /** Uses per consultation of each non-specialist code (codes minus the last). */
+  nonSpec: number[];
+}
+function takstMix(sw: WorldSwitches): Mix {
+  const base = Object.entries(W.taksterPerConsultation);
+  if (sw.labPerConsultation > 0) base.push([LAB_TAKST.code, sw.labPerConsultation]);
+  return { codes: [...base.map(([c]) => c), W.specialistTakst], nonSpec: base.map(([, u]) => u) };
+}
 
 /** Rows a world makes per agreement at one takst use per row (to size the world from --rows). */
 function rowsPerAgreement(specialistShare: number): number {
@@ -80,10 +99,11 @@ function rowsPerAgreement(specialistShare: number): number {
  * The dated normaltariff by month (first day of each month of the world) × takst, in øre, as a SQL list literal
  * indexed m · T + k + 1.
  */
-function priceList(params: ParamSet, kind: "refusjonNok" | "egenandelNok"): string {
+function priceList(params: ParamSet, kind: "refusjonNok" | "egenandelNok", codes: string[]): string {
   const periods = tariffPeriods(params);
   const values = Array.from({ length: W.months }, (_, m) => addMonths(W.firstMonth, m)).flatMap((day) =>
-    TAKSTER.map((t) => {
+    codes.map((t) => {
+      if (t === LAB_TAKST.code) return kind === "refusjonNok" ? LAB_TAKST.refusjonNok * 100 : 0;
       const p = periods.find((x) => x.takst === t && x.from <= day && day <= x.to);
       if (!p) throw new UserError("params", `normaltariff/${t}`, `no period covers ${day}, which the synthetic world needs`);
       return Math.round(p[kind] * 100);
@@ -99,8 +119,8 @@ function cumulative(weights: number[]): number[] {
 }
 
 /** CASE expression choosing a takst index from uniform `uu` for a non-specialist (5 takster) or specialist (6). */
-function takstIndexSql(uu: string): string {
-  const base = TAKSTER.slice(0, -1).map((t) => W.taksterPerConsultation[t]!);
+function takstIndexSql(uu: string, mix: Mix): string {
+  const base = mix.nonSpec;
   const cases = (cum: number[]) =>
     cum
       .slice(0, -1)
@@ -109,12 +129,16 @@ function takstIndexSql(uu: string): string {
   return `CASE WHEN specialist THEN (CASE ${cases(cumulative([...base, 1]))} END) ELSE (CASE ${cases(cumulative(base))} END) END`;
 }
 
-async function buildWorld(engine: Engine, o: { seed: number; rows: number; specialistShare: number; exemptShare: number; params: ParamSet }): Promise<void> {
-  const { seed } = o;
+async function buildWorld(
+  engine: Engine,
+  o: { seed: number; rows: number; specialistShare: number; exemptShare: number; params: ParamSet; sw: WorldSwitches; mix: Mix },
+): Promise<void> {
+  const { seed, sw, mix } = o;
+  const TAKSTER = mix.codes;
   const agreements = Math.max(W.minAgreements, Math.floor(o.rows / rowsPerAgreement(o.specialistShare)));
   const practices = agreements + Math.round(agreements * W.comparisonPracticesPerAgreement);
   const T = TAKSTER.length;
-  const nonSpec = Object.values(W.taksterPerConsultation);
+  const nonSpec = mix.nonSpec;
   const L = (spec: string) => `(${nonSpec.reduce((a, b) => a + b, 0)} + CASE WHEN ${spec} THEN 1 ELSE 0 END)`;
   const ramp = (e: string) => `LEAST(1.0, ${W.rampStart} + ${1 - W.rampStart} * (${e}) / ${W.rampMonths})`;
   const season = `[${W.season.join(", ")}]`;
@@ -156,24 +180,41 @@ async function buildWorld(engine: Engine, o: { seed: number; rows: number; speci
         CASE WHEN role <> 'fastlege' THEN 'A' || lpad(p::VARCHAR, 4, '0') END AS agreement_id,
         ${1 - W.levelSpread} + ${2 * W.levelSpread} * ${u(seed, "d", "10")} AS level,
         CASE WHEN role = 'avgivende_fastlege' THEN ${W.substitutionShareMin} + ${W.substitutionShareMax - W.substitutionShareMin} * ${u(seed, "d", "11")} ELSE 0 END AS sub_share,
-        role <> 'intro' AND ${u(seed, "d", "12")} < ${o.specialistShare}::DOUBLE AS specialist
+        role <> 'intro' AND ${u(seed, "d", "12")} < ${o.specialistShare}::DOUBLE AS specialist,
+        CASE WHEN role = 'fastlege' AND ${u(seed, "d", "13")} < ${sw.attrition}::DOUBLE THEN ${W.startMonthMin} + floor(${u(seed, "d", "14")} * ${W.months - W.startMonthMin})::INTEGER END AS stop_m,
+        role = 'intro' AND ${u(seed, "d", "15")} < ${sw.priorShare}::DOUBLE AS has_prior
       FROM docs;
     CREATE OR REPLACE TABLE dm AS
       WITH grid AS (
-        SELECT x.*, m::INTEGER AS m FROM docs2 x CROSS JOIN range(${W.months}) r(m)
-        WHERE x.role <> 'intro' OR m BETWEEN x.intro_from AND x.intro_to),
+        SELECT x.*, m::INTEGER AS m, ${u(seed, "pr.kommune_i", "16")} AS u_kommune,
+          role = 'intro' AND m BETWEEN x.intro_from AND x.intro_to AS in_window
+        FROM docs2 x JOIN (SELECT p, list_position(${`[${W.kommuner.map((k) => sqlString(k)).join(", ")}]`}, kommunenr) AS kommune_i FROM practices) pr USING (p)
+        CROSS JOIN range(${W.months}) r(m)
+        WHERE (x.role <> 'intro' AND (x.stop_m IS NULL OR m <= x.stop_m))
+           OR (x.role = 'intro' AND (m BETWEEN x.intro_from AND x.intro_to OR (x.has_prior AND m BETWEEN x.intro_from - ${sw.priorMonths} AND x.intro_from - 1)))),
       lam AS (
         SELECT *,
-          CASE WHEN role = 'intro' THEN ${W.consultationsPerMonth * W.introLevel} * ${ramp("m - intro_from")}
+          -- the common time path: season, trend, the hosting practice's and the kommune's own trends
+          (1 + ${season}[m % 12 + 1] + (${W.trendPerMonth} + CASE WHEN g IS NOT NULL AND role <> 'intro' THEN ${sw.hostTrendPerMonth} ELSE 0 END
+              + ${sw.kommuneTrendSpread} * (2 * u_kommune - 1)) * m) AS path,
+          CASE WHEN role = 'intro' AND in_window THEN ${W.consultationsPerMonth * W.introLevel} * ${ramp("m - intro_from")}
+               WHEN role = 'intro' THEN ${W.consultationsPerMonth * sw.priorLevel}
                ELSE ${W.consultationsPerMonth} * level END
-            * (1 + ${season}[m % 12 + 1] + ${W.trendPerMonth} * m) * (1 + ${noise("20")}) AS lam0,
-          CASE WHEN role = 'avgivende_fastlege' AND m BETWEEN g AND g + ${W.agreementMonths - 1} THEN sub_share * ${ramp("m - g")} ELSE 0 END AS fall_share
+            * (1 + ${season}[m % 12 + 1] + (${W.trendPerMonth} + CASE WHEN g IS NOT NULL AND role <> 'intro' THEN ${sw.hostTrendPerMonth} ELSE 0 END
+              + ${sw.kommuneTrendSpread} * (2 * u_kommune - 1)) * m) * (1 + ${noise("20")})
+            * CASE WHEN role = 'avgivende_fastlege' AND m BETWEEN g - ${sw.dipMonths} AND g - ${sw.anticipationMonths} - 1 THEN ${1 + sw.preStartDip} ELSE 1 END AS lam0,
+          CASE WHEN role = 'avgivende_fastlege' AND m BETWEEN g - ${sw.anticipationMonths} AND g + ${W.agreementMonths - 1}
+            THEN LEAST(0.9, sub_share * (1 + ${sw.cohortEffect} * (g - ${(W.startMonthMin + W.startMonthMax) / 2}) / ${(W.startMonthMax - W.startMonthMin) / 2}))
+              * ${ramp(`m - g + ${sw.anticipationMonths}`)} ELSE 0 END AS fall_share,
+          -- what an intro doctor who billed before would have billed anyway in the agreement months (expected, no noise)
+          CASE WHEN role = 'intro' AND in_window AND has_prior THEN ${W.consultationsPerMonth * sw.priorLevel}
+            * (1 + ${season}[m % 12 + 1] + (${W.trendPerMonth} + ${sw.kommuneTrendSpread} * (2 * u_kommune - 1)) * m) ELSE 0 END AS lam_prior
         FROM grid)
       SELECT lam.*, lam0 * (1 - fall_share) AS lam, lam0 * (1 - fall_share) * ${L("specialist")} AS r, pp.pool, pp.exempt_share, pp.n_exempt, pr.kommunenr
       FROM lam JOIN practice_pool pp USING (p) JOIN practices pr USING (p);
     CREATE OR REPLACE TABLE dm_cost AS
       SELECT d, m, ${cpc("specialist", "exempt_share")} AS cpc FROM dm;`;
-  await run(engine, sql.replaceAll("$ref", priceList(o.params, "refusjonNok")).replaceAll("$egen", priceList(o.params, "egenandelNok")));
+  await run(engine, sql.replaceAll("$ref", priceList(o.params, "refusjonNok", TAKSTER)).replaceAll("$egen", priceList(o.params, "egenandelNok", TAKSTER)));
 }
 
 /** Generates the extract into `outDir` (claims.parquet, doctors.parquet, truth.json), all or nothing. */
@@ -195,7 +236,10 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
     // and its spill files go to this run's own scratch folder: DuckDB's default (.tmp in the working directory) is
     // shared, and two generators running at once corrupted each other's spill blocks.
     await run(engine, `SET memory_limit = '${CLAIMS_GENERATOR_MEMORY_LIMIT}'; SET temp_directory = ${sqlString(path.join(scratch, "spill"))}`);
-    await buildWorld(engine, { seed, rows: N, specialistShare, exemptShare, params });
+    const sw: WorldSwitches = { ...CLEAN_WORLD, ...(opts.world ?? {}) };
+    const mix = takstMix(sw);
+    const TAKSTER = mix.codes;
+    await buildWorld(engine, { seed, rows: N, specialistShare, exemptShare, params, sw, mix });
     const [tot] = await rows<{ R: number }>(engine, `SELECT sum(r)::DOUBLE AS "R" FROM dm`);
     const R = tot!.R;
     const usesPerRow = Math.max(1, R / N);
@@ -223,8 +267,8 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
          FROM b ORDER BY d, m`,
     );
     const T = TAKSTER.length;
-    const ref = priceList(params, "refusjonNok");
-    const egen = priceList(params, "egenandelNok");
+    const ref = priceList(params, "refusjonNok", TAKSTER);
+    const egen = priceList(params, "egenandelNok", TAKSTER);
     const claimsSelect = `
       WITH x AS (SELECT dm_rows.*, lo + unnest(range(hi - lo)) AS i FROM dm_rows WHERE hi > lo),
       r AS (SELECT *, floor((i + 1) * ${rho}::DOUBLE + ${c0})::BIGINT > floor(i * ${rho}::DOUBLE + ${c0})::BIGINT AS drawn,
@@ -232,28 +276,30 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
       v AS (SELECT *,
               CASE WHEN drawn THEN ${u(seed, "i", "1")} ELSE (${LD[0]} + j * ${LD[2]}) % 1.0 END AS v1,
               CASE WHEN drawn THEN ${u(seed, "i", "4")} ELSE (${LD[1]} + j * ${LD[3]}) % 1.0 END AS v2 FROM r),
-      y AS (SELECT *, ${takstIndexSql("v1")} AS k, floor(v2 * pool)::BIGINT AS slot FROM v)
+      y AS (SELECT *, ${takstIndexSql("v1", mix)} AS k, floor(v2 * pool)::BIGINT AS slot FROM v)
       SELECT doctor_id, practice_id, kommunenr,
         (month_start + floor(${u(seed, "i", "3")} * days)::INTEGER)::DATE AS date,
         ${`[${TAKSTER.map((t) => sqlString(t)).join(", ")}]`}[k + 1] AS takst,
         round(${usesPerRow}::DOUBLE * list_extract(${ref}, m * ${T} + k + 1))::BIGINT AS refusjon_ore,
         round(${usesPerRow}::DOUBLE * list_extract(${egen}, m * ${T} + k + 1))::BIGINT AS egenandel_ore,
         CASE WHEN slot < n_exempt THEN 'ja' ELSE 'nei' END AS patient_exempt,
-        'N' || (p::BIGINT * 100000 + slot)::VARCHAR AS patient_id
+        'N' || (p::BIGINT * 100000 + slot)::VARCHAR AS patient_id,
+        ${usesPerRow}::DOUBLE AS antall
       FROM y`;
-    // Defective rows: copies of a valid comparison doctor's 2ad line with one defect each (an intro doctor's line
-    // before its start for the window defect), so that every one is rejected and the truth is untouched.
+    // Defective rows: copies of a valid comparison doctor's 2ad line with one defect each (an amount above the largest
+    // a line may carry; antall 0), so that every one is rejected and the truth is untouched.
     const badSelect = `
       WITH f AS (SELECT doctor_id, practice_id, kommunenr FROM docs2 JOIN practices USING (p) WHERE role = 'fastlege' ORDER BY d LIMIT 1),
       t AS (SELECT doctor_id, intro_from FROM docs2 WHERE role = 'intro' ORDER BY d LIMIT 1),
       j AS (SELECT range AS j FROM range(${bad}))
-      SELECT CASE WHEN j % 6 = 4 THEN 'L999999' WHEN j % 6 = 5 THEN t.doctor_id ELSE f.doctor_id END AS doctor_id,
+      SELECT CASE WHEN j % 6 = 4 THEN 'L999999' ELSE f.doctor_id END AS doctor_id,
         f.practice_id, f.kommunenr,
-        CASE WHEN j % 6 = 5 THEN (DATE '${firstMonth}' + to_months(t.intro_from) - INTERVAL 1 MONTH)::DATE ELSE (DATE '${firstMonth}' + to_months(j % ${W.months}::INTEGER))::DATE END AS date,
-        CASE WHEN j % 6 = 0 THEN 'XX9' ELSE '2ad' END AS takst,
-        CASE WHEN j % 6 = 1 THEN -1500 ELSE 1500 END::BIGINT AS refusjon_ore, 16000::BIGINT AS egenandel_ore,
+        (DATE '${firstMonth}' + to_months(j % ${W.months}::INTEGER))::DATE AS date,
+        '2ad' AS takst,
+        CASE WHEN j % 6 = 1 THEN -1500 WHEN j % 6 = 0 THEN 20000000000 ELSE 1500 END::BIGINT AS refusjon_ore, 16000::BIGINT AS egenandel_ore,
         CASE WHEN j % 6 = 2 THEN 'kanskje' ELSE 'nei' END AS patient_exempt,
-        CASE WHEN j % 6 = 3 THEN NULL ELSE 'N0' END AS patient_id
+        CASE WHEN j % 6 = 3 THEN NULL ELSE 'N0' END AS patient_id,
+        CASE WHEN j % 6 = 5 THEN 0.0 ELSE 1.0 END::DOUBLE AS antall
       FROM j, f, t`;
     const claimsFile = path.join(scratch, "claims.parquet");
     const doctorsFile = path.join(scratch, "doctors.parquet");
@@ -266,12 +312,28 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
       `COPY (SELECT doctor_id, role, agreement_id,
           CASE WHEN role = 'intro' THEN (DATE '${firstMonth}' + to_months(intro_from))::DATE WHEN role = 'avgivende_fastlege' THEN (DATE '${firstMonth}' + to_months(g))::DATE END AS agreement_start,
           CASE WHEN role = 'intro' THEN last_day((DATE '${firstMonth}' + to_months(intro_to))::DATE) WHEN role = 'avgivende_fastlege' THEN last_day((DATE '${firstMonth}' + to_months(g + ${W.agreementMonths - 1}))::DATE) END AS agreement_end
+          ${
+            sw.writePeriods
+              ? `, CASE WHEN role = 'intro' THEN (DATE '${firstMonth}' + to_months(GREATEST(0, intro_from - CASE WHEN has_prior THEN ${sw.priorMonths} ELSE 0 END)))::DATE ELSE DATE '${firstMonth}' END AS active_from,
+                 CASE WHEN role = 'intro' THEN last_day((DATE '${firstMonth}' + to_months(intro_to))::DATE) WHEN stop_m IS NOT NULL THEN last_day((DATE '${firstMonth}' + to_months(stop_m))::DATE) END AS active_to`
+              : ""
+          }
         FROM docs2 ORDER BY d) TO ${sqlString(doctorsFile)} (FORMAT parquet)`,
     );
-    const [t] = await rows<{ intro: number; fall: number; agreements: number; n_intro: number; n_avg: number; n_comp: number; practices: number }>(
+    const [t] = await rows<{
+      intro: number;
+      fall: number;
+      displaced: number;
+      agreements: number;
+      n_intro: number;
+      n_avg: number;
+      n_comp: number;
+      practices: number;
+    }>(
       engine,
       `SELECT
-         (sum(CASE WHEN role = 'intro' THEN lam * cpc END) * ${volumeScale}::DOUBLE)::DOUBLE AS intro,
+         (sum(CASE WHEN role = 'intro' AND in_window THEN lam * cpc END) * ${volumeScale}::DOUBLE)::DOUBLE AS intro,
+         (coalesce(sum(lam_prior * cpc), 0) * ${volumeScale}::DOUBLE)::DOUBLE AS displaced,
          (sum(CASE WHEN role = 'avgivende_fastlege' THEN (lam0 - lam) * cpc END) * ${volumeScale}::DOUBLE)::DOUBLE AS fall,
          (SELECT count(*) FROM practices WHERE hosts)::DOUBLE AS agreements,
          (SELECT count(*) FROM docs2 WHERE role = 'intro')::DOUBLE AS n_intro,
@@ -284,7 +346,7 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
     const truth: ClaimsTruth = {
       definition:
         "Net extra folketrygd cost per agreement-year = (Σ intro doctors' expected folketrygd cost − Σ handing-over fastleger's expected fall in folketrygd cost) / agreement-years, " +
-        "over each agreement's months from its start to its end (all inside the extract). Folketrygd cost = refusjon + egenandel of exempt patients. " +
+        "over each agreement's months from its start to its end (all inside the extract), and the months of an anticipated hand-over before the start. Folketrygd cost = refusjon + egenandel of exempt patients (every takst billed, also one outside the normaltariff). " +
         "Expected = given the world drawn from the seed (doctors' levels, substitution shares, doctor-month noise, practices' exempt shares), before the rows are drawn; " +
         "the fall = counterfactual consultations without the agreement minus actual, priced by the dated normaltariff. " +
         "The rows' own sampling noise (which takst, which patient) is that of a life-size extract of the same world whatever --rows is: " +
@@ -292,6 +354,8 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
       netCostPerAgreementYearNok: (t!.intro - t!.fall) / agreementYears,
       introCostPerAgreementYearNok: t!.intro / agreementYears,
       avgivendeFallPerAgreementYearNok: t!.fall / agreementYears,
+      displacedPriorActivityPerAgreementYearNok: t!.displaced / agreementYears,
+      netCostAdjustedForPriorActivityPerAgreementYearNok: (t!.intro - t!.fall - t!.displaced) / agreementYears,
       agreements: t!.agreements,
       agreementYears,
       doctors: { intro: t!.n_intro, avgivende_fastlege: t!.n_avg, fastlege: t!.n_comp },
@@ -302,6 +366,7 @@ export async function generateClaims(outDir: string, opts: GenerateOptions): Pro
       seed,
       fromParams: { specialistShare, exemptShare, dataHash: params.dataHash },
       world: W,
+      switches: sw,
       version: packageVersion(),
     };
     writeDirAtomic(

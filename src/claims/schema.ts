@@ -9,9 +9,29 @@ import { isIsoDate } from "../time/isoDate";
 export interface ColumnSpec {
   name: string;
   /** DuckDB type the column is read as. */
-  sqlType: "VARCHAR" | "DATE" | "BIGINT";
+  sqlType: "VARCHAR" | "DATE" | "BIGINT" | "DOUBLE";
   description: string;
+  /** An optional column may be absent from the file (its default is described). */
+  optional?: boolean;
 }
+
+/**
+ * Parquet column types accepted for each schema type (CSV is read as text). Text must then match the type's pattern
+ * (whole øre, YYYY-MM-DD); any other type (TIMESTAMP, DECIMAL, DOUBLE for an amount, …) is refused with one message
+ * naming the column, because a silent conversion could round or shift a value.
+ */
+export const ACCEPTED_TYPES: Record<ColumnSpec["sqlType"], { pattern: RegExp; allowed: string }> = {
+  VARCHAR: { pattern: /^(VARCHAR|TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/, allowed: "text (VARCHAR) or an integer type" },
+  DATE: { pattern: /^(DATE|VARCHAR)$/, allowed: "DATE, or text written YYYY-MM-DD" },
+  BIGINT: {
+    pattern: /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|VARCHAR)$/,
+    allowed: "an integer type (whole øre), or text of whole øre",
+  },
+  DOUBLE: {
+    pattern: /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL\(\d+,\d+\)|VARCHAR)$/,
+    allowed: "a number, or text of a number",
+  },
+};
 
 /** One row per claim line (one takst on one bill), pseudonymised. */
 export const CLAIM_COLUMNS: ReadonlyArray<ColumnSpec> = [
@@ -24,6 +44,12 @@ export const CLAIM_COLUMNS: ReadonlyArray<ColumnSpec> = [
   { name: "egenandel_ore", sqlType: "BIGINT", description: "egenandel of the takst, øre, >= 0 (paid by folketrygden when patient_exempt = ja)" },
   { name: "patient_exempt", sqlType: "VARCHAR", description: "ja | nei: patient exempt from egenandel (frikort, child under 16, …)" },
   { name: "patient_id", sqlType: "VARCHAR", description: "pseudonymous patient id" },
+  {
+    name: "antall",
+    sqlType: "DOUBLE",
+    optional: true,
+    description: "uses of the takst on the line (> 0; default 1); the amounts are for all of them (checked against the tariff per use)",
+  },
 ];
 
 export const DOCTOR_ROLES = ["intro", "avgivende_fastlege", "fastlege"] as const;
@@ -36,6 +62,26 @@ export const DOCTOR_COLUMNS: ReadonlyArray<ColumnSpec> = [
   { name: "agreement_id", sqlType: "VARCHAR", description: "the introduksjonsavtale; required for intro and avgivende_fastlege, empty for fastlege" },
   { name: "agreement_start", sqlType: "DATE", description: "intro: first day of this doctor's work under the agreement; avgivende: the agreement's start" },
   { name: "agreement_end", sqlType: "DATE", description: "intro: last day of this doctor's work; avgivende: the agreement's last day (inclusive)" },
+  {
+    name: "active_from",
+    sqlType: "DATE",
+    optional: true,
+    description:
+      "first day of a period the doctor practised (several rows per doctor allowed, one per period); without the column, periods are inferred from the claims",
+  },
+  {
+    name: "active_to",
+    sqlType: "DATE",
+    optional: true,
+    description: "last day of that period (inclusive); empty = still practising at the end of the extract",
+  },
+  {
+    name: "employment_form",
+    sqlType: "VARCHAR",
+    optional: true,
+    description: "intro doctor's employment form (e.g. fast_ansatt, naeringsdrivende); estimates are split by it",
+  },
+  { name: "sentralitet", sqlType: "VARCHAR", optional: true, description: "SSB sentralitet class (1-6) of the hosting kommune; estimates are split by it" },
 ];
 
 const isoDay = z.string().refine(isIsoDate, { message: "expected a date written YYYY-MM-DD" });
@@ -48,6 +94,10 @@ export const doctorRow = z
     agreement_id: z.string().min(1).nullable(),
     agreement_start: isoDay.nullable(),
     agreement_end: isoDay.nullable(),
+    active_from: isoDay.nullable().optional(),
+    active_to: isoDay.nullable().optional(),
+    employment_form: z.string().min(1).nullable().optional(),
+    sentralitet: z.string().min(1).nullable().optional(),
   })
   .superRefine((d, ctx) => {
     if (d.role === "fastlege") return;
@@ -57,6 +107,10 @@ export const doctorRow = z
     if (d.agreement_start && d.agreement_end && d.agreement_end < d.agreement_start) {
       ctx.addIssue({ code: "custom", path: ["agreement_end"], message: `agreement_end ${d.agreement_end} is before agreement_start ${d.agreement_start}` });
     }
+    if (d.active_from && d.active_to && d.active_to < d.active_from) {
+      ctx.addIssue({ code: "custom", path: ["active_to"], message: `active_to ${d.active_to} is before active_from ${d.active_from}` });
+    }
+    if (!d.active_from && d.active_to) ctx.addIssue({ code: "custom", path: ["active_from"], message: "active_from is required when active_to is given" });
   });
 export type DoctorRow = z.infer<typeof doctorRow>;
 
@@ -68,9 +122,9 @@ export const REJECTION_REASONS = {
   missing_value: "a required value is empty",
   bad_value: "a value cannot be read as its type (date YYYY-MM-DD, whole øre)",
   bad_patient_exempt: "patient_exempt is not ja or nei",
-  negative_amount: "refusjon_ore or egenandel_ore is negative",
+  negative_amount: "refusjon_ore or egenandel_ore is negative, or antall is not above 0",
+  amount_out_of_range: "refusjon_ore or egenandel_ore is above the largest amount a claim line may carry",
   unknown_doctor: "doctor_id is not in the doctor table",
-  outside_agreement_window: "an intro doctor's claim dated outside the doctor's agreement_start – agreement_end",
-  unknown_takst_for_date: "the takst does not exist in the normaltariff on that date",
+  outside_active_period: "dated outside every active period the doctor table gives for the doctor",
 } as const;
 export type RejectionReason = keyof typeof REJECTION_REASONS;

@@ -54,3 +54,64 @@ export const SYNTHETIC_WORLD = {
   /** Kommuner the practices are spread over (real kommunenr, synthetic practices). */
   kommuner: ["0301", "4601", "5001", "1103", "3301", "1806", "5401", "3403", "4204", "1508"],
 } as const;
+
+/**
+ * Switches for worlds that break the estimator's assumptions the way real extracts do (`claims generate --world`).
+ * All default to off (the clean world above). Each adjusts truth.json by construction: the truth is computed from the
+ * world's expected consultations, never from the estimator.
+ */
+export interface WorldSwitches {
+  /** Share of comparison fastleger who stop practising during the extract (at a month drawn uniformly from month 12 to the end). */
+  attrition: number;
+  /** Write each doctor's active period (active_from / active_to) into doctors.parquet; else the estimator infers them. */
+  writePeriods: boolean;
+  /** Months before the formal start when the hand-over begins (the handing-over fastleger's fall starts then; truth counts it). */
+  anticipationMonths: number;
+  /** Handing-over fastleger busier by this share in the `dipMonths` months before the start (an Ashenfelter dip; not an effect). */
+  preStartDip: number;
+  dipMonths: number;
+  /** Extra trend of hosting practices' doctors, share of level per month (a differential trend: part of the counterfactual). */
+  hostTrendPerMonth: number;
+  /** Kommune-level trends: each kommune's extra trend is uniform in ± this share per month. */
+  kommuneTrendSpread: number;
+  /** Effects that differ by cohort: substitution share × (1 + cohortEffect · (start − middle start) / half the start range). */
+  cohortEffect: number;
+  /** Share of intro doctors who billed folketrygden before the agreement (vikar, legevakt), at `priorLevel` of a fastlege, for `priorMonths` months. */
+  priorShare: number;
+  priorLevel: number;
+  priorMonths: number;
+  /** Lab takst uses per consultation (code `labTakst`, unknown to the normaltariff), priced at `labRefusjonNok`. */
+  labPerConsultation: number;
+}
+
+export const CLEAN_WORLD: WorldSwitches = {
+  attrition: 0,
+  writePeriods: false,
+  anticipationMonths: 0,
+  preStartDip: 0,
+  dipMonths: 6,
+  hostTrendPerMonth: 0,
+  kommuneTrendSpread: 0,
+  cohortEffect: 0,
+  priorShare: 0,
+  priorLevel: 0.3,
+  priorMonths: 12,
+  labPerConsultation: 0,
+};
+
+/** The lab takst of the unknown-takst world: a code outside data/params/normaltariff, with a made-up refusjon (synthetic, not a fact). */
+export const LAB_TAKST = { code: "701a", refusjonNok: 60 } as const;
+
+/** The named worlds of the issue-14 bench (`claims generate --world NAME`), each one switch away from clean. */
+export const NAMED_WORLDS: Record<string, Partial<WorldSwitches>> = {
+  clean: {},
+  attrition: { attrition: 0.2 },
+  "attrition-periods": { attrition: 0.2, writePeriods: true },
+  anticipation: { anticipationMonths: 3 },
+  "pre-start-dip": { preStartDip: 0.08, dipMonths: 6 },
+  "host-trend": { hostTrendPerMonth: 0.002 },
+  "kommune-trends": { kommuneTrendSpread: 0.002 },
+  "cohort-effects": { cohortEffect: 0.5 },
+  "prior-billing": { priorShare: 1, priorLevel: 0.3, priorMonths: 12 },
+  "unknown-takster": { labPerConsultation: 0.3 },
+};
