@@ -35,7 +35,15 @@ export { BASE_CONFIG, COLORS, NORWEGIAN_LOCALE } from "./charts/theme";
 export { formatNok, formatMillNok, formatPercent, formatNumber, formatDate, formatDateLong } from "./format/norwegian";
 export { htmlTable, escapeHtml } from "./report/htmlTable";
 export type { Table } from "./format/table";
-export { summaryTable, decompositionTable, assumptionsTableView, driversTable, topDownTable, reconciliationTable, exemptSharesTable } from "./report/costTables";
+export {
+  summaryTable,
+  decompositionTable,
+  assumptionsTableView,
+  driversTable,
+  topDownTable,
+  reconciliationTable,
+  exemptSharesTable,
+} from "./report/costTables";
 export { PACKAGE_ROOT, DATA_DIR, SCENARIOS_DIR, CHARTS_DIR } from "./io/paths";
 export { PARTIES, PARTY_LABELS, EMPLOYMENT_FORMS, EMPLOYMENT_LABELS, type Party, type EmploymentForm } from "./flows/parties";
 export { FLOW_INPUTS } from "./inputs/flowInputs";

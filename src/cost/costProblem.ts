@@ -10,22 +10,20 @@ import { domainBounds, type InputDef } from "../inputs/inputDef";
 import { FLOW_INPUTS } from "../inputs/flowInputs";
 import type { LinearTerm, ModelInput } from "../inputs/modelInput";
 import { resolveOverSpan } from "./resolveDatedValues";
+import { resolveTakst, type TakstTerms } from "./resolveTakst";
 import type { ParamSet } from "../params/loadParams";
-import { entriesOverSpan, fixedScalarAt, scalarFile, takstFile } from "../params/lookup";
-import type { CostScenario } from "./section";
+import { entriesOverSpan, fixedScalarAt, scalarFile } from "../params/lookup";
+import { NEUTRAL_COST_INPUTS, type CostScenario } from "./section";
 import { minStillingsprosent } from "../inputs/inputDef";
-import { addDays, addYears } from "../time/isoDate";
-import type { DistSpec } from "../distributions/spec";
+import { addDays, addYears, calendarMonthsBetween } from "../time/isoDate";
+import { fixed, type DistSpec } from "../distributions/spec";
 import { UserError } from "../errors/userError";
 
 /** The takster the model uses: the consultation, the add-ons counted per consultation, and the specialist add-on. */
 export const CONSULTATION_TAKST = "2ad";
 export const SPECIALIST_ADDON_TAKST = "2dd";
 
-export interface TakstTerms {
-  refusjon: LinearTerm;
-  egenandel: LinearTerm;
-}
+export type { TakstTerms };
 
 export interface CostLayout {
   /** Column index of each scenario input, by name. */
@@ -40,6 +38,13 @@ export interface CostLayout {
   rampApplies: boolean;
   /** Share of the agreement-year's days on which fastleger may raise their listetak (rules/listetak_freeze = 0). */
   listetakLiftedShare: number;
+  /**
+   * Months since the listetak rule was lifted at the start and at the end of the agreement-year's lifted days (both 0
+   * when the rule is in force all year), for the backfill time profile.
+   */
+  monthsSinceLifting: { start: number; end: number };
+  /** Column of the exempt share the cost uses: marginalExemptEgenandelShare or exemptEgenandelShare. */
+  exemptIndex: number;
 }
 
 export interface CostProblem {
@@ -65,12 +70,22 @@ function scenarioInput(name: string, spec: DistSpec, minFte: number, def: InputD
  *   cost kernel ignores them, and they do not change the cost inputs' draws)
  * @param options.priceDate price the agreement-year with the takster and basistilskudd valid on this one day instead
  *   of those valid on each day of the year (fixed prices in a budget projection); the rules still follow the year
+ * @param options.priceSpan price with the takster averaged over these days instead (e.g. calendar 2023 for the
+ *   reconciliation with the national accounts of 2023)
  */
-export function buildCostProblem(scenario: CostScenario, params: ParamSet, options: { withFlows?: boolean; priceDate?: string } = {}): CostProblem {
+export function buildCostProblem(
+  scenario: CostScenario,
+  params: ParamSet,
+  options: { withFlows?: boolean; priceDate?: string; priceSpan?: { from: string; toExclusive: string } } = {},
+): CostProblem {
   const span = { from: scenario.agreementYearStart, toExclusive: addYears(scenario.agreementYearStart, 1) };
-  const priceSpan = options.priceDate ? { from: options.priceDate, toExclusive: addDays(options.priceDate, 1) } : span;
+  const priceSpan = options.priceSpan ?? (options.priceDate ? { from: options.priceDate, toExclusive: addDays(options.priceDate, 1) } : span);
   const minFte = minStillingsprosent(params, span.from);
-  const inputs: ModelInput[] = COST_INPUTS.map((d) => scenarioInput(d.name, (scenario.inputs as Record<string, DistSpec>)[d.name]!, minFte));
+  const given = scenario.inputs as Record<string, DistSpec | undefined>;
+  // A scenario object built in code (not parsed) may lack the later inputs: use the neutral value (see section.ts).
+  const specOf = (name: string): DistSpec =>
+    given[name] ?? (name === "marginalExemptEgenandelShare" ? given.exemptEgenandelShare! : fixed(NEUTRAL_COST_INPUTS[name] ?? Number.NaN));
+  const inputs: ModelInput[] = COST_INPUTS.map((d) => scenarioInput(d.name, specOf(d.name), minFte));
   if (options.withFlows) {
     if (!scenario.flows)
       throw new UserError(
@@ -84,13 +99,7 @@ export function buildCostProblem(scenario: CostScenario, params: ParamSet, optio
 
   const codes = [CONSULTATION_TAKST, SPECIALIST_ADDON_TAKST, ...COST_INPUTS.flatMap((d) => (d.takst ? [d.takst] : []))];
   const takster: Record<string, TakstTerms> = {};
-  for (const code of codes) {
-    const f = takstFile(params, code);
-    takster[code] = {
-      refusjon: resolveOverSpan(f.values, (e) => e.refusjon, priceSpan, f.file, `takst.${code}.refusjon`, `Takst ${code}, refusjon`, "kr", inputs),
-      egenandel: resolveOverSpan(f.values, (e) => e.egenandel, priceSpan, f.file, `takst.${code}.egenandel`, `Takst ${code}, egenandel`, "kr", inputs),
-    };
-  }
+  for (const code of codes) takster[code] = resolveTakst(params, code, priceSpan, inputs);
   const mix = COST_INPUTS.flatMap((d) => (d.takst ? [{ countIndex: idx[d.name]!, code: d.takst }] : []));
 
   const basis = scalarFile(params, "basistilskudd");
@@ -107,11 +116,20 @@ export function buildCostProblem(scenario: CostScenario, params: ParamSet, optio
 
   const freeze = scalarFile(params, "rules/listetak_freeze");
   let listetakLiftedShare = 0;
+  let firstLiftedDay: string | undefined;
   for (const { entry, weight } of entriesOverSpan(freeze.values, span.from, span.toExclusive, freeze.file)) {
     if (entry.value !== 0 && entry.value !== 1)
       throw new UserError("params", `${freeze.file}: ${entry.from}`, "the listetak rule is a flag: 1 (in force) or 0 (lifted)");
-    if (entry.value === 0) listetakLiftedShare += weight;
+    if (entry.value === 0) {
+      listetakLiftedShare += weight;
+      firstLiftedDay ??= entry.from > span.from ? entry.from : span.from;
+    }
   }
+  const liftedOn = freeze.values.find((e) => e.value === 0)?.from;
+  const monthsSinceLifting =
+    liftedOn && firstLiftedDay
+      ? { start: calendarMonthsBetween(liftedOn, firstLiftedDay), end: calendarMonthsBetween(liftedOn, span.toExclusive) }
+      : { start: 0, end: 0 };
 
   return {
     scenario,
@@ -129,6 +147,8 @@ export function buildCostProblem(scenario: CostScenario, params: ParamSet, optio
       alisAdditionalMaxNok: fixedScalarAt(params, "alis/additional_elements_max", span.from),
       rampApplies: scenario.agreementYearIndex === 1,
       listetakLiftedShare,
+      monthsSinceLifting,
+      exemptIndex: idx[scenario.exemptShareBasis === "average" ? "exemptEgenandelShare" : "marginalExemptEgenandelShare"]!,
     },
   };
 }

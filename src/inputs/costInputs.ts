@@ -82,11 +82,25 @@ export const COST_INPUTS: ReadonlyArray<InputDef> = [
     help: "refusjon from other takster (procedures, analyses, certificates) per consultation, in the agreement-year's prices",
   },
   {
+    name: "lisRefusjonFactor",
+    label: "LIS-justering av refusjon per konsultasjon",
+    unit: "faktor (1 = som en fastlege uten spesialisttillegg)",
+    domain: "count",
+    help: "the intro doctor's refusjon per consultation relative to the calibrated fastlege mix without the specialist add-on (a LIS may bill longer consultations and fewer procedures)",
+  },
+  {
     name: "exemptEgenandelShare",
     label: "Andel egenandeler folketrygden betaler",
     unit: "andel",
     domain: "share",
     help: "share of egenandeler that folketrygden pays (frikort, children under 16, other exemptions)",
+  },
+  {
+    name: "marginalExemptEgenandelShare",
+    label: "Andel egenandeler folketrygden betaler, på marginen",
+    unit: "andel",
+    domain: "share",
+    help: "share of the egenandel of one EXTRA consultation that folketrygden pays: children and other exemptions, plus patients who reach the egenandelstak in the year (src/cost/exemptShares.ts); used when exemptShareBasis is marginal",
   },
   {
     name: "substitutionShare",
@@ -100,7 +114,21 @@ export const COST_INPUTS: ReadonlyArray<InputDef> = [
     label: "Tilbakefylling hos fastlegene",
     unit: "andel",
     domain: "share",
-    help: "share of the freed fastlege capacity refilled with new billed activity once listetak may be raised",
+    help: "share of the freed fastlege capacity refilled with new billed activity in the long run after the listetak rule was lifted",
+  },
+  {
+    name: "fastlegeBackfillShareBeforeLifting",
+    label: "Tilbakefylling før listetaket ble åpnet",
+    unit: "andel",
+    domain: "share",
+    help: "share of the freed fastlege capacity refilled while the listetak rule was in force (more consultations with the patients already on the list: the rule capped list size, not activity)",
+  },
+  {
+    name: "backfillRampMonths",
+    label: "Måneder til full tilbakefylling etter åpningen",
+    unit: "måneder",
+    domain: "months",
+    help: "months after the listetak rule was lifted until the fastleger reach the long-run backfill share (linear rise from the share before the lifting)",
   },
   {
     name: "specialistShareHandingOver",

@@ -1,6 +1,7 @@
 /**
  * The cost results as Norwegian tables (headers + formatted rows), shared by the notebook and the report:
- * the summary, the decomposition, the assumptions, the drivers and the top-down cross-check.
+ * the summary, the decomposition, the assumptions, the drivers, the top-down cross-check, the reconciliation with the
+ * national refusjon per consultation and the average and marginal exempt shares.
  */
 import type { CostReport } from "../analysis/runCost";
 import { formatMillNok, formatNok, formatNumber, formatPercent } from "../format/norwegian";
@@ -41,12 +42,14 @@ export function decompositionTable(r: CostReport): Table {
       ["+ Egenandeler folketrygden betaler (frikort, barn, fritak)", formatNok(det.egenandelPaid), formatNok(d.egenandelPaid)],
       ["− Substitusjon: det fastlegene ikke lenger krever", formatNok(det.substitutionSaving), formatNok(d.substitutionSaving)],
       ["= Netto merutgift for folketrygden", formatNok(det.net), formatNok(d.net)],
-      ["Annen offentlig kostnad (ikke folketrygden):", "", ""],
-      ["Nasjonal ALIS, forventet tilskudd (staten)", formatNok(det.alisSupport), formatNok(r.otherPublicCost.nasjonalAlisExpectedNok)],
+      ["Annen offentlig kostnad (ikke folketrygden), bare det som endres av avtalen:", "", ""],
+      r.otherPublicCost.alisInCounterfactual
+        ? ["Nasjonal ALIS (staten): ingen endring, legen ville hatt ALIS-avtale og tilskudd uansett", formatNok(0), formatNok(0)]
+        : ["Nasjonal ALIS, forventet tilskudd (staten)", formatNok(det.alisSupport), formatNok(r.otherPublicCost.nasjonalAlisExpectedNok)],
       [
-        "Basistilskudd for pasientgrunnlaget (kommunen; fastlegene beholder det, uendret)",
-        formatNok(det.basistilskudd),
-        formatNok(r.otherPublicCost.basistilskuddKeptByFastlegerNok),
+        `Basistilskudd: ingen endring (fastlegene beholder hele basistilskuddet for listene, ${formatNok(r.otherPublicCost.basistilskuddKeptByFastlegerNok)} i året, med eller uten avtale)`,
+        formatNok(0),
+        formatNok(r.otherPublicCost.basistilskuddChangeNok),
       ],
     ],
   };
@@ -98,6 +101,38 @@ export function topDownTable(r: CostReport): Table {
       ["Forskjell", formatNok(t.differenceNok)],
       [`  herav: takstmiks og prisendring fra ${t.referenceYear} (nasjonal snittsats mot modellens takster)`, formatNok(t.rateEffectNok)],
       ["  herav: spesialisttillegg på aktivitet fastlegene gir fra seg", formatNok(t.specialistAddOnEffectNok)],
+    ],
+  };
+}
+
+/** The reconciliation of the scenario's refusjon per consultation with the national figure, step by step. */
+export function reconciliationTable(r: CostReport): Table {
+  const x = r.reconciliation;
+  const fmt = (v: number) => formatNumber(v, 1).concat(" kr");
+  return {
+    caption: `Avstemming mot det folketrygden faktisk betaler: refusjon per konsultasjon (takstmiksen er kalibrert når avviket er innenfor ${formatPercent(x.tolerance, 0)}; avviket er ${formatPercent(x.relativeMixEffect, 1)})`,
+    headers: ["Trinn", "Kr per konsultasjon", "Kilde"],
+    alignRight: [1],
+    rows: x.rows.map((row) => [row.label, fmt(row.nok), row.source]),
+  };
+}
+
+/** Average and marginal share of the egenandel paid by folketrygden, side by side, and which one the cost uses. */
+export function exemptSharesTable(r: CostReport): Table {
+  const e = r.exemptShares;
+  const m = e.model;
+  return {
+    caption: `Egenandeler folketrygden betaler: i snitt og på marginen (kostnaden bruker ${e.basis === "marginal" ? "andelen på marginen" : "gjennomsnittsandelen"})`,
+    headers: ["Størrelse", "I snitt", "På marginen"],
+    alignRight: [1, 2],
+    rows: [
+      [`Befolkningsmodellen ${m.year} (egenandelstak ${formatNok(m.takNok)})`, formatPercent(m.average, 1), formatPercent(m.marginal, 1)],
+      ...m.groups.map((g) => [
+        `  ${g.label} (${formatPercent(g.consultationShare, 1)} av konsultasjonene)`,
+        formatPercent(g.average, 1),
+        formatPercent(g.marginal, 1),
+      ]),
+      ["Scenarioets forutsetning (sentralverdi)", formatPercent(e.scenarioAverage, 1), formatPercent(e.scenarioMarginal, 1)],
     ],
   };
 }

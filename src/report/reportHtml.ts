@@ -9,7 +9,7 @@ import { formatDateLong, formatMillNok, formatNok, formatPercent, formatNumber }
 import { budgetSheet, comparisonSheet } from "../export/resultSheets";
 import { sheetTable } from "../export/sheet";
 import type { ScenarioResults } from "../results/scenarioResults";
-import { assumptionsTableView, decompositionTable, driversTable, summaryTable, topDownTable } from "./costTables";
+import { assumptionsTableView, decompositionTable, driversTable, exemptSharesTable, reconciliationTable, summaryTable, topDownTable } from "./costTables";
 import { partyEffectsTable } from "./flowsTables";
 import { escapeHtml, htmlTable } from "./htmlTable";
 
@@ -86,6 +86,8 @@ function scenarioSections(s: ReportScenario): string {
 ${htmlTable(summaryTable(r.cost))}
 ${chart("kostnadsfordeling")}
 ${htmlTable(decompositionTable(r.cost))}
+${htmlTable(reconciliationTable(r.cost))}
+${htmlTable(exemptSharesTable(r.cost))}
 ${htmlTable(topDownTable(r.cost))}
 </section>
 <section id="folsomhet"><h2>Følsomhet: hva betyr mest?</h2>

@@ -8,18 +8,32 @@ import { runCost } from "../../src/analysis/runCost";
 import { COST_INPUTS } from "../../src/inputs/costInputs";
 import { loadScenario } from "../../src/scenario/loadScenario";
 import { realParams, STANDARD } from "../helpers";
+import { quantileFunction } from "../../src/distributions/quantile";
+import { evaluateTerm, streamOf } from "../../src/inputs/modelInput";
 
 const params = realParams();
 const standard = loadScenario(STANDARD, params).scenario;
 const problem = buildCostProblem(standard, params);
 
-/** Random values for every model input within its bounds (data inputs: within their trippelestimat). */
-const inputPoint = fc.tuple(
-  ...problem.inputs.map((inp) => {
-    const hi = Number.isFinite(inp.upper) ? inp.upper : inp.spec.type === "trippelestimat" ? inp.spec.hoy * 2 : 1e4;
-    return fc.double({ min: Math.max(inp.lower, 0), max: hi, noNaN: true });
-  }),
-);
+/**
+ * Random values for every model input within its bounds. Scenario inputs vary freely; data inputs (takst values) are
+ * drawn as the Monte Carlo draws them: one uniform per random stream (takst and period), through each input's quantile
+ * function, so honorar and egenandel of one takst-period move together.
+ */
+const streams = [...new Set(problem.inputs.filter((i) => i.origin === "data").map((i) => streamOf(i).stream))];
+const inputPoint = fc
+  .tuple(
+    fc.tuple(
+      ...problem.inputs.map((inp) => {
+        const hi = Number.isFinite(inp.upper) ? inp.upper : inp.spec.type === "trippelestimat" ? inp.spec.hoy * 2 : 1e4;
+        return fc.double({ min: Math.max(inp.lower, 0), max: hi, noNaN: true });
+      }),
+    ),
+    fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: streams.length, maxLength: streams.length }),
+  )
+  .map(([free, us]) =>
+    problem.inputs.map((inp, j) => (inp.origin === "data" ? quantileFunction(inp.spec)(us[streams.indexOf(streamOf(inp).stream)]!) : free[j]!)),
+  );
 
 function evaluate(point: number[]) {
   const out = allocateComponents(1);
@@ -102,7 +116,46 @@ describe("cost kernel invariants (property tests)", () => {
       moved[idx(d.name)] = base[idx(d.name)]! === 1 ? 0.5 : 1; // stays in every domain (stillingsprosent 0.5–1, shares 0–1)
       return JSON.stringify(all(moved)) === JSON.stringify(all(base));
     }).map((d) => d.name);
-    expect(unused).toEqual([]);
+    // The scenario's exemptShareBasis is marginal: the average share is reported beside it but not used in the cost.
+    expect(unused).toEqual(["exemptEgenandelShare"]);
+    const average = buildCostProblem({ ...standard, exemptShareBasis: "average" }, params);
+    expect(average.layout.exemptIndex).toBe(idx("exemptEgenandelShare"));
+  });
+
+  test("every Monte Carlo draw keeps honorar = refusjon + egenandel, refusjon >= 0, for every takst (one stream per takst and period)", () => {
+    // A 2025 agreement-year spans 2024-25 and 2025-26, with uncertain honorar and egenandel in both periods.
+    const p = buildCostProblem({ ...standard, agreementYearStart: "2025-01-01" }, params);
+    const codes = Object.keys(p.layout.takster);
+    expect(codes.sort()).toEqual(["1ad", "1bd", "1e", "2ad", "2cd", "2dd"]);
+    // honorar and egenandel of one takst-period are on one stream; each period has its own
+    for (const inp of p.inputs.filter((i) => i.origin === "data" && i.name.startsWith("takst."))) {
+      const [, code, , period] = /^takst\.([^.]+)\.(honorar|egenandel|refusjon)@(.+)$/.exec(inp.name)!;
+      expect(streamOf(inp).stream).toBe(`takst.${code}@${period}`);
+    }
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
+        runMonteCarlo(p, {
+          draws: 500,
+          seed,
+          onChunk: (_out, cols, n) => {
+            for (const code of codes) {
+              const t = p.layout.takster[code]!;
+              const h = evaluateTerm(t.honorar, cols, n, new Float64Array(n));
+              const r = evaluateTerm(t.refusjon, cols, n, new Float64Array(n));
+              const e = evaluateTerm(t.egenandel, cols, n, new Float64Array(n));
+              for (let i = 0; i < n; i++) {
+                expect(Math.abs(h[i]! - r[i]! - e[i]!)).toBeLessThan(1e-9);
+                expect(r[i]!).toBeGreaterThanOrEqual(-1e-9);
+                checked++;
+              }
+            }
+          },
+        });
+      }),
+      { numRuns: 20, seed: 15 },
+    );
+    expect(checked).toBe(20 * 500 * codes.length);
   });
 });
 
@@ -125,8 +178,9 @@ describe("Monte Carlo reproducibility", () => {
 
   test("p10 <= p50 <= p85 <= p90 and the decomposition adds up, for random seeds and --set variants", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.double({ min: 0, max: 1, noNaN: true }), (seed, subst) => {
-        const s = loadScenario(STANDARD, params, [`substitutionShare=${subst}`]).scenario;
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 1000 }), (seed, permille) => {
+        // --set takes plain decimals (no exponent): a share in steps of 0.001
+        const s = loadScenario(STANDARD, params, [`substitutionShare=${(permille / 1000).toFixed(3)}`]).scenario;
         const r = runCost(s, params, { draws: 2000, seed }).report;
         expect(r.p10).toBeLessThanOrEqual(r.p50);
         expect(r.p50).toBeLessThanOrEqual(r.p85);
@@ -147,13 +201,17 @@ describe("Monte Carlo reproducibility", () => {
     expect(t.nationalRatePerConsultationNok).toBeCloseTo(6_942_000_000 / 16_884_831, 6);
   });
 
-  test("takst values of several tariff periods share one stream: one factor in the tornado and the rank correlation", () => {
+  test("honorar and egenandel of one takst-period share one stream: one factor per takst and period in the tornado and the rank correlation", () => {
     const r = runCost(standard, params, { draws: 5000, seed: 1 }).report;
-    const periods = problem.inputs.filter((i) => i.name.startsWith("takst.2cd.refusjon@"));
-    expect(periods.length).toBe(2); // 2023-24 and 2024-25 both fall in the agreement-year 2024
-    expect(r.tornado.rows.filter((t) => t.name.includes("@"))).toEqual([]);
-    expect(r.tornado.rows.filter((t) => t.name === "takst.2cd.refusjon")).toHaveLength(1);
-    expect(r.rankCorrelation.filter((c) => c.name === "takst.2cd.refusjon")).toHaveLength(1);
+    const periods = problem.inputs.filter((i) => i.name.startsWith("takst.2cd.honorar@"));
+    expect(periods.map((i) => i.name)).toEqual(["takst.2cd.honorar@2023-07-01", "takst.2cd.honorar@2024-07-01"]); // both in agreement-year 2024
+    expect(
+      r.tornado.rows
+        .filter((t) => t.name.startsWith("takst.2cd"))
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["takst.2cd@2023-07-01", "takst.2cd@2024-07-01"]);
+    expect(r.rankCorrelation.filter((c) => c.name === "takst.2cd@2024-07-01")).toHaveLength(1);
   });
 });
 

@@ -29,7 +29,7 @@ describe("lookup by date in the bundled normaltariff", () => {
     expect(() => entryAt(t2ad.values, "2040-01-01", t2ad.file)).toThrowError(
       /data\/params\/normaltariff\/2ad\.yaml: no value for 2040-01-01; its periods cover 2021-07-01 – 2022-06-30/,
     );
-    expect(() => entriesOverSpan(t2ad.values, "2026-01-01", "2027-01-01", t2ad.file)).toThrowError(/no value for 2026-07-01/);
+    expect(() => entriesOverSpan(t2ad.values, "2027-01-01", "2028-01-01", t2ad.file)).toThrowError(/no value for 2027-07-01/);
   });
 
   test("scalarAt(egenandelstak) is looked up by calendar year", () => {
