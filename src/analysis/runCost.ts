@@ -24,6 +24,8 @@ import { runDeterministic, type CostComponents } from "../cost/deterministic";
 import { runMonteCarlo } from "../cost/monteCarlo";
 import { topDownCheck, type TopDownCheck } from "../cost/topDown";
 import { costUncertainty, type CostUncertaintyReport } from "./costUncertainty";
+import { reconcileRefusjon, type Reconciliation } from "../cost/reconciliation";
+import { defaultExemptShares, type ExemptShares } from "../cost/exemptShares";
 
 export interface CostRunOptions {
   /** Samples N for Sobol indices (N × (factors + 2) model evaluations); none when absent. */
@@ -65,13 +67,35 @@ export interface CostReport extends Pick<DistributionSummary, "mean" | "sd" | "p
   national: { agreements: number; budgetLineNok: number; deterministic: number } & Pick<DistributionSummary, "mean" | "p10" | "p50" | "p85" | "p90"> & {
       shareAboveBudgetLine: number;
     };
-  /** Not folketrygden: reported beside it. */
-  otherPublicCost: { nasjonalAlisExpectedNok: number; basistilskuddKeptByFastlegerNok: number };
+  /**
+   * Not folketrygden: reported beside it, only what changes with the agreement. Nasjonal ALIS is extra only when the
+   * doctor would not have had an ALIS agreement anyway (flows.alisCounterfactual); basistilskudd does not change
+   * (the fastleger keep it in full), shown as a memo with its level.
+   */
+  otherPublicCost: {
+    nasjonalAlisExpectedNok: number;
+    /** The scenario says the doctor would have had ALIS and its grant anyway: the grant is no extra cost. */
+    alisInCounterfactual: boolean;
+    basistilskuddChangeNok: number;
+    basistilskuddKeptByFastlegerNok: number;
+  };
   tornado: { base: number; rows: TornadoRow[] };
   /** Sobol first-order and total-effect indices of the net cost, ranked (only with sobolSamples). */
   sobol?: { samples: number; variance: number; indices: SobolIndex[] };
   rankCorrelation: RankCorrelationRow[];
   topDown: TopDownCheck;
+  /** National refusjon per consultation → mix effect → specialist add-on → LIS adjustment → this scenario. */
+  reconciliation: Reconciliation;
+  /**
+   * Folketrygden's share of the egenandel: the population model's average and marginal shares (with the tak of its
+   * year) beside the scenario's two inputs (central values), and which one the cost uses.
+   */
+  exemptShares: {
+    basis: "marginal" | "average";
+    model: ExemptShares & { year: number; takNok: number };
+    scenarioAverage: number;
+    scenarioMarginal: number;
+  };
   assumptions: AssumptionRow[];
   warnings: string[];
   manifest: Manifest;
@@ -154,6 +178,7 @@ export function runCost(scenario: Scenario, params: ParamSet, opts: CostRunOptio
   const s = summarise(mc.net, sortedNet);
   const a = problem.agreements;
   const central = problem.inputs.map((inp) => centralValue(inp.spec));
+  const alisInCounterfactual = (scenario.flows as { alisCounterfactual?: boolean } | undefined)?.alisCounterfactual === true;
 
   const report: CostReport = {
     scenario: { name: scenario.name, title: scenario.title ?? scenario.name, agreementYear: problem.span, agreementYearIndex: scenario.agreementYearIndex },
@@ -186,7 +211,12 @@ export function runCost(scenario: Scenario, params: ParamSet, opts: CostRunOptio
       p90: s.p90 * a,
       shareAboveBudgetLine: a > 0 ? shareAboveSorted(sortedNet, problem.budgetLineNok / a) : 0,
     },
-    otherPublicCost: { nasjonalAlisExpectedNok: mc.means.alisSupport, basistilskuddKeptByFastlegerNok: mc.means.basistilskudd },
+    otherPublicCost: {
+      nasjonalAlisExpectedNok: alisInCounterfactual ? 0 : mc.means.alisSupport,
+      alisInCounterfactual,
+      basistilskuddChangeNok: 0,
+      basistilskuddKeptByFastlegerNok: mc.means.basistilskudd,
+    },
     tornado: tornado(problem.inputs, central, netAt(problem)),
     ...(opts.sobolSamples
       ? { sobol: { samples: opts.sobolSamples, ...sobolIndices(sobolFactors(problem), central, netAt(problem), { samples: opts.sobolSamples, seed }) } }
@@ -206,6 +236,13 @@ export function runCost(scenario: Scenario, params: ParamSet, opts: CostRunOptio
       warnings,
     }),
     topDown: topDownCheck(problem, det, params),
+    reconciliation: reconcileRefusjon(scenario, params),
+    exemptShares: {
+      basis: scenario.exemptShareBasis,
+      model: defaultExemptShares(params),
+      scenarioAverage: central[problem.layout.idx.exemptEgenandelShare!]!,
+      scenarioMarginal: central[problem.layout.idx.marginalExemptEgenandelShare!]!,
+    },
     assumptions: assumptionsTable(problem),
     warnings,
     manifest: buildManifest(scenario, params, { seed, draws, file: opts.file, overrides: opts.overrides }),
