@@ -13,7 +13,7 @@ import { UserError } from "../errors/userError";
 import { percentileSorted, sortedCopy } from "../stats/summarise";
 import { brentRoot, signChanges } from "./brent";
 import { centralCols, factorValue, pickFactors, sampleInputs, setFactor, type CostModel, type Factor } from "./costModel";
-import { BREAK_EVEN_GRID_POINTS, BREAK_EVEN_P50_DRAWS, BREAK_EVEN_RELATIVE_TOLERANCE } from "./decisionConstants";
+import { BREAK_EVEN_GRID_POINTS, BREAK_EVEN_P50_DRAWS, BREAK_EVEN_P50_GRID_POINTS, BREAK_EVEN_RELATIVE_TOLERANCE } from "./decisionConstants";
 
 export interface BreakEvenOptions {
   /** Kroner per agreement-year; must be a positive number. */
@@ -68,9 +68,16 @@ export function checkTarget(target: number, where = "target"): void {
  * The root of g on [low, high] nearest `central`, or null when g has no sign change on the grid. `gBatch` evaluates
  * the grid in one call; `g` one point (for Brent).
  */
-export function solveNearest(g: (t: number) => number, gGrid: (ts: Float64Array) => Float64Array, low: number, high: number, central: number): number | null {
+export function solveNearest(
+  g: (t: number) => number,
+  gGrid: (ts: Float64Array) => Float64Array,
+  low: number,
+  high: number,
+  central: number,
+  gridPoints: number = BREAK_EVEN_GRID_POINTS,
+): number | null {
   if (!(high > low)) return g(low) === 0 ? low : null;
-  const ts = new Float64Array(BREAK_EVEN_GRID_POINTS);
+  const ts = new Float64Array(gridPoints);
   for (let i = 0; i < ts.length; i++) ts[i] = low + ((high - low) * i) / (ts.length - 1);
   ts[ts.length - 1] = high;
   const brackets = signChanges(ts, gGrid(ts));
@@ -86,7 +93,7 @@ function deterministicSide(model: CostModel, f: Factor, target: number): BreakEv
   const gGrid = (ts: Float64Array) => {
     const cols = centralCols(model.inputs, ts.length);
     ts.forEach((t, i) => setFactor(cols, f, t, i, i + 1));
-    return model.evaluate(cols, ts.length).map((y) => y - target);
+    return model.evaluate(cols, ts.length).map((y) => y - target); // map copies the reused buffer
   };
   const g = (t: number) => gGrid(Float64Array.of(t))[0]!;
   const ends = gGrid(Float64Array.of(f.low, f.high));
@@ -106,7 +113,7 @@ function medianAt(model: CostModel, draws: Float64Array[], n: number, f: Factor,
 function p50Side(model: CostModel, draws: Float64Array[], n: number, f: Factor, target: number): BreakEvenSide {
   const g = (t: number) => medianAt(model, draws, n, f, t) - target;
   const gGrid = (ts: Float64Array) => ts.map(g);
-  const t = solveNearest(g, gGrid, f.low, f.high, f.central);
+  const t = solveNearest(g, gGrid, f.low, f.high, f.central, BREAK_EVEN_P50_GRID_POINTS);
   return { value: t === null ? null : factorValue(f, t), outputAtLow: g(f.low) + target, outputAtHigh: g(f.high) + target };
 }
 

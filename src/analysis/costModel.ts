@@ -4,7 +4,7 @@
  * per random stream, as in the tornado) with their searchable ranges, and seeded draws of all inputs that equal the
  * Monte Carlo run's first draws (same seed, same streams).
  */
-import { allocateComponents, evaluateCostChunk } from "../cost/costKernel";
+import { allocateComponents, CostScratch, evaluateCostChunk, type CostComponentArrays } from "../cost/costKernel";
 import type { CostProblem } from "../cost/costProblem";
 import { centralValue, quantileFunction } from "../distributions/quantile";
 import { createSampler } from "../distributions/sampler";
@@ -19,13 +19,23 @@ export interface CostModel {
   evaluate: (cols: Float64Array[], k: number) => Float64Array;
 }
 
-/** The net extra cost to folketrygden per agreement-year of a cost problem. */
+/**
+ * The net extra cost to folketrygden per agreement-year of a cost problem. The output and scratch buffers are reused
+ * between calls of the same size (the root finders call it thousands of times): copy a result you keep.
+ */
 export function costModel(problem: CostProblem): CostModel {
+  let size = -1;
+  let out: CostComponentArrays = allocateComponents(0);
+  let scratch = new CostScratch(0);
   return {
     inputs: problem.inputs,
     evaluate: (cols, k) => {
-      const out = allocateComponents(k);
-      evaluateCostChunk(problem.layout, cols, k, out);
+      if (k !== size) {
+        size = k;
+        out = allocateComponents(k);
+        scratch = new CostScratch(k);
+      }
+      evaluateCostChunk(problem.layout, cols, k, out, scratch);
       return out.net;
     },
   };

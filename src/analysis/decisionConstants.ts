@@ -15,7 +15,9 @@ export const BREAK_EVEN_GRID_POINTS = 41;
 export const BREAK_EVEN_RELATIVE_TOLERANCE = 1e-9;
 
 /** Draws of the other inputs behind a P50 break-even (common random numbers for every value tried). */
-export const BREAK_EVEN_P50_DRAWS = 10_000;
+export const BREAK_EVEN_P50_DRAWS = 4_000;
+/** Grid for the P50 (each point is a run over the draws): coarser, Brent refines the bracket. */
+export const BREAK_EVEN_P50_GRID_POINTS = 11;
 
 /** Iso-cost chart: values of the second input at which the contour is solved, and the shading grid per side. */
 export const ISO_COST_CONTOUR_POINTS = 41;
