@@ -1,34 +1,80 @@
 /**
  * National budget projection: folketrygd spending on introduksjonsavtaler per budget year (calendar year), against
- * the appropriation (kap. 2755 post 70).
+ * the appropriation (kap. 2755 post 70), for the agreements the slot simulation has in use.
  *
- *   allocation simulation -> active agreement-months per year and replication
- *   cost model for an agreement-year running 1 January – 31 December of that year, with the tariff valid on each day
- *   (nominal kroner) or on one chosen day (fixed prices) -> net cost per agreement-year, one draw per replication
- *   spending[year][r] = active months[year][r] / 12 × net cost[year][r]  ->  P10 / P50 / P85 / P90 per year
+ *   slot simulation -> each doctor's working spell in a seat (agreement), per replication
+ *   each seat of each replication: its own draws of the inputs that vary between agreements (activity,
+ *     stillingsprosent, ramp-up: INDIVIDUAL_INPUTS), the replication's draws of those shared by all agreements
+ *     (takster, substitution, backfill, the rest) -> net cost per agreement-year at full productivity (cost kernel,
+ *     agreement-year 2: no ramp-up), priced with the tariff of each day of the year (nominal), at one date (fixed)
+ *   productivity of a doctor k months after start: rampUpStartProductivity rising linearly to 1 over rampUpMonths,
+ *     averaged over the month (exact: a doctor's first months lose (1 − start) × rampUpMonths / 2 months of activity,
+ *     the cost model's ramp-up) -> only each new doctor's first months are ramped, not every year
+ *   spending[year][r] = Σ seats net[seat] / 12 × Σ doctor-months in the year (productivity) × regulation factor
+ *   years after the last priced day: the last known tariff × (1 + tariffRegulationPerYear)^(1 July steps since), the
+ *     rate a distribution drawn per replication; without a rate they stay at the last known tariff and are flagged
  *
- * The cost draws use the same seed in every year (common random numbers): a replication where the substitution share
- * is low is low in every year, so the path is coherent and year-to-year differences come from prices and activity.
- * Years after the last priced day (src/budget/priceCoverage.ts) are priced at the last known tariff and flagged.
- * Every year is priced as the scenario's agreement-year (agreementYearIndex: with ramp-up when it is 1), whatever
- * the doctors' actual start months in the slot simulation: a simplification that overstates the ramp-up's saving in
- * years where most agreements are in their second year.
+ * Correlation between agreements: "split" (default) as above; "full" gives every agreement the replication's draw of
+ * every input (the upper bound of the national spread); "independent" draws every input per agreement (the lower
+ * bound). The draws use the same streams in every year (common random numbers), so the path is coherent.
  */
 import { summarise, sortedCopy, shareAboveSorted } from "../stats/summarise";
-import { buildCostProblem } from "../cost/costProblem";
-import { runMonteCarlo } from "../cost/monteCarlo";
+import { buildCostProblem, type CostProblem } from "../cost/costProblem";
+import { allocateComponents, CostScratch, evaluateCostChunk } from "../cost/costKernel";
+import { createSampler } from "../distributions/sampler";
+import type { DistSpec } from "../distributions/spec";
+import { streamOf, type ModelInput } from "../inputs/modelInput";
 import { UserError } from "../errors/userError";
 import type { ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
-import { formatDate } from "../format/norwegian";
+import { formatDate, formatPercent } from "../format/norwegian";
+import { addMonths } from "../time/isoDate";
 import type { CostScenario } from "../cost/section";
+import { CHUNK_SIZE } from "../constants";
 import { firstPricedDay, lastPricedDay } from "./priceCoverage";
 
-/** How a year is priced: with the tariff of each day, with the last known tariff (no data yet), or at a fixed date. */
-export type PriceBasis = "nominal" | "last-known" | "fixed";
+/** How a year is priced: each day's tariff, the last known tariff regulated forward, the last known tariff (no rate), or a fixed date. */
+export type PriceBasis = "nominal" | "extrapolated" | "last-known" | "fixed";
 
 /** How each price basis is named in tables and charts. */
-export const PRICE_BASIS_LABELS: Record<PriceBasis, string> = { nominal: "løpende priser", "last-known": "siste kjente takster", fixed: "faste priser" };
+export const PRICE_BASIS_LABELS: Record<PriceBasis, string> = {
+  nominal: "løpende priser",
+  extrapolated: "fremskrevne takster",
+  "last-known": "siste kjente takster",
+  fixed: "faste priser",
+};
+
+/** How the agreements' uncertainty is combined into the national total. */
+export type Correlation = "split" | "full" | "independent";
+
+export const CORRELATION_LABELS: Record<Correlation, string> = {
+  split: "felles og individuell usikkerhet",
+  full: "full korrelasjon (øvre grense)",
+  independent: "uavhengige avtaler (nedre grense)",
+};
+
+/**
+ * Inputs that vary between agreements (each agreement its own draw): the intro doctor's activity, stillingsprosent and
+ * ramp-up. Everything else (takster, the takst mix, egenandel shares, substitution, backfill, specialist share) is
+ * shared by all agreements in a replication: it describes the tariff and how fastleger respond, not one doctor.
+ */
+export const INDIVIDUAL_INPUTS = [
+  "stillingsprosent",
+  "clinicalWeeksPerYear",
+  "consultationsPerWeekFullTime",
+  "rampUpMonths",
+  "rampUpStartProductivity",
+] as const;
+
+/** The slot simulation's doctors, as the budget needs them (src/allocation/simulateSlots.ts fills it). */
+export interface BudgetActivity {
+  /** Month 0 (the first round's decision date). */
+  startDate: string;
+  months: number;
+  replications: number;
+  seats: number;
+  spells: { count: number; replication: Int32Array; seat: Int32Array; start: Int32Array; months: Int32Array };
+}
 
 export interface BudgetYear {
   year: number;
@@ -39,12 +85,14 @@ export interface BudgetYear {
   simulatedMonths: number;
   /** Active agreement-years (active agreement-months / 12): P10, P50, P90 over replications. */
   agreementYears: { p10: number; p50: number; p90: number };
+  /** Agreement-years lost to new doctors' ramp-up (P50). */
+  rampUpLossYears?: number;
   /** Folketrygd spending in kroner. */
   nok: { mean: number; p10: number; p50: number; p85: number; p90: number };
   /** The appropriation for the year (kap. 2755 post 70) and the share of replications above it. */
   budgetLineNok: number;
   shareAboveLine: number;
-  /** What the year would cost with every funded agreement active in every simulated month of it (cap × months / 12 × net cost per agreement-year). */
+  /** What the year would cost with every funded agreement active in every simulated month of it at full productivity (cap × months / 12 × net cost per agreement-year). */
   fullUse: { agreements: number; p50: number; p85: number };
 }
 
@@ -56,6 +104,12 @@ export interface BudgetProjection {
   basis: "nominal" | "fixed";
   fixedPriceDate?: string;
   lastPricedDay: string;
+  correlation?: Correlation;
+  /** Which inputs each agreement draws for itself, and which all agreements share (for the report). */
+  individualInputs?: string[];
+  sharedInputs?: string[];
+  /** The yearly regulation of the takster after the last priced day (P10/P50/P90), when given. */
+  regulation?: { p10: number; p50: number; p90: number };
   /** For the command line (English). */
   warnings: string[];
   /** The same, in Norwegian, for the report. */
@@ -66,6 +120,10 @@ export interface BudgetOptions {
   seed: number;
   /** Price every year at the tariff valid on this date (fixed prices); default: nominal kroner. */
   fixedPriceDate?: string;
+  /** Default "split". */
+  correlation?: Correlation;
+  /** Yearly regulation of the takster after the last priced day (a distribution); absent: last known tariff. */
+  regulation?: DistSpec;
 }
 
 /** A fixed-price date must have takster: between the first and the last priced day of the data. */
@@ -92,78 +150,218 @@ function withYearContext<T>(year: number, f: () => T): T {
       throw new UserError(
         "params",
         e.where,
-        `${e.message.slice(e.where.length + 2)} (needed for budget year ${year} of the projection; shorten allocation.months or add the periods to the data)`,
+        `${e.message.slice(e.where.length + 2)} (needed for budget year ${year} of the projection; shorten allocation.horizon or add the periods to the data)`,
       );
     }
     throw e;
   }
 }
 
-function yearPricing(year: number, lastDay: string, fixed: string | undefined): { prices: PriceBasis; priceDate?: string } {
+function yearPricing(year: number, lastDay: string, fixed: string | undefined, regulated: boolean): { prices: PriceBasis; priceDate?: string } {
   if (fixed) return { prices: "fixed", priceDate: fixed };
-  const lastDayOfYear = `${year}-12-31`;
-  return lastDayOfYear <= lastDay ? { prices: "nominal" } : { prices: "last-known", priceDate: lastDay };
+  return `${year}-12-31` <= lastDay ? { prices: "nominal" } : { prices: regulated ? "extrapolated" : "last-known", priceDate: lastDay };
 }
 
-export function projectBudget(
-  scenario: CostScenario,
-  params: ParamSet,
-  activeMonthsByYear: ReadonlyArray<{ year: number; months: Float64Array; simulatedMonths: number }>,
-  opts: BudgetOptions,
-): BudgetProjection {
+/** 1 July tariff changes after `lastDay` up to and including the first day of `month` (YYYY-MM). */
+function regulationSteps(lastDay: string, firstOfMonth: string): number {
+  const f = (d: string) => Number(d.slice(0, 4)) + (d.slice(5) >= "07-01" ? 1 : 0);
+  return Math.max(0, f(firstOfMonth) - f(lastDay));
+}
+
+/**
+ * Productivity of a doctor in month k after start, averaged over the month: start + (1 − start) × mean of
+ * min(1, t / M) over t in [k, k + 1].
+ */
+export function rampProductivity(k: number, rampMonths: number, start: number): number {
+  const M = rampMonths;
+  if (M <= 0 || k >= M) return 1;
+  const share = k + 1 <= M ? (k + 0.5) / M : (M * M - k * k) / (2 * M) + (k + 1 - M);
+  return start + (1 - start) * share;
+}
+
+/** Draws of one input for `reps` replications × `seats`, row r × seats + seat, from the input's own stream. */
+class UnitColumn {
+  private readonly sampler;
+  private readonly perSeat: boolean;
+  private readonly buf: Float64Array;
+  constructor(
+    inp: ModelInput,
+    seed: number,
+    perSeat: boolean,
+    private readonly seats: number,
+    maxReps: number,
+  ) {
+    this.sampler = createSampler(inp.spec, seed, `budget.${streamOf(inp).stream}`, inp.lower, inp.upper);
+    this.perSeat = perSeat;
+    this.buf = new Float64Array(perSeat ? maxReps * seats : maxReps);
+  }
+  /** Fills out[0 .. reps × seats − 1] with the next `reps` replications' values. */
+  fill(out: Float64Array, reps: number): void {
+    const U = this.seats;
+    if (this.perSeat) this.sampler.fill(out, reps * U);
+    else {
+      this.sampler.fill(this.buf, reps);
+      for (let r = 0; r < reps; r++) out.fill(this.buf[r]!, r * U, r * U + U);
+    }
+  }
+}
+
+function perSeat(name: string, correlation: Correlation): boolean {
+  if (correlation === "full") return false;
+  if (correlation === "independent") return true;
+  return (INDIVIDUAL_INPUTS as readonly string[]).includes(name);
+}
+
+export function projectBudget(scenario: CostScenario, params: ParamSet, activity: BudgetActivity, opts: BudgetOptions): BudgetProjection {
   const lastDay = lastPricedDay(params);
   checkFixedPriceDate(params, opts.fixedPriceDate);
-  const replications = activeMonthsByYear[0]?.months.length ?? 0;
-  const years = activeMonthsByYear.map(({ year, months, simulatedMonths }): BudgetYear => {
-    const pricing = yearPricing(year, lastDay, opts.fixedPriceDate);
-    const start = `${year}-01-01`;
-    const problem = withYearContext(year, () => buildCostProblem({ ...scenario, agreementYearStart: start }, params, { priceDate: pricing.priceDate }));
-    const net = runMonteCarlo(problem, { draws: replications, seed: opts.seed }).net;
-    const spending = new Float64Array(replications);
-    const agreementYears = new Float64Array(replications);
-    for (let r = 0; r < replications; r++) {
-      agreementYears[r] = months[r]! / 12;
-      spending[r] = agreementYears[r]! * net[r]!;
+  const correlation = opts.correlation ?? "split";
+  const { replications: R, seats: U, months: H, spells } = activity;
+  const y0 = Number(activity.startDate.slice(0, 4));
+  const firstOfMonth = Array.from({ length: H }, (_, m) => `${addMonths(activity.startDate, m).slice(0, 7)}-01`);
+  const yearOf = Int32Array.from(firstOfMonth, (d) => Number(d.slice(0, 4)) - y0);
+  const Y = (yearOf[H - 1] ?? 0) + 1;
+  const simulatedMonths = Array.from({ length: Y }, (_, y) => yearOf.filter((v) => v === y).length);
+
+  // Per-seat ramp-up draws, the same streams as the cost inputs of every year.
+  const problemFor = (year: number, priceDate: string | undefined): CostProblem =>
+    withYearContext(year, () => buildCostProblem({ ...scenario, agreementYearStart: `${year}-01-01`, agreementYearIndex: 2 }, params, { priceDate }));
+  const pricing = Array.from({ length: Y }, (_, y) => yearPricing(y0 + y, lastDay, opts.fixedPriceDate, !!opts.regulation));
+  const problems = pricing.map((p, y) => problemFor(y0 + y, p.priceDate));
+  const first = problems[0]!;
+  const rampInput = (name: string) => first.inputs.find((i) => i.name === name)!;
+  const rampM = new Float64Array(R * U);
+  const rampS = new Float64Array(R * U);
+  new UnitColumn(rampInput("rampUpMonths"), opts.seed, perSeat("rampUpMonths", correlation), U, R).fill(rampM, R);
+  new UnitColumn(rampInput("rampUpStartProductivity"), opts.seed, perSeat("rampUpStartProductivity", correlation), U, R).fill(rampS, R);
+
+  // Effective (productivity-weighted) and calendar doctor-months per year and unit.
+  const eff = Array.from({ length: Y }, () => new Float64Array(R * U));
+  const monthsByYear = Array.from({ length: Y }, () => new Float64Array(R));
+  for (let k = 0; k < spells.count; k++) {
+    const r = spells.replication[k]!;
+    const unit = r * U + spells.seat[k]!;
+    const s = spells.start[k]!;
+    const end = Math.min(H, s + spells.months[k]!);
+    const M = rampM[unit]!;
+    const p0 = rampS[unit]!;
+    for (let m = s; m < end; m++) {
+      const y = yearOf[m]!;
+      eff[y]![unit]! += rampProductivity(m - s, M, p0);
+      monthsByYear[y]![r]!++;
+    }
+  }
+
+  // Regulation factor per replication and month (1 before and on the last priced day).
+  let regulation: BudgetProjection["regulation"];
+  let rate: Float64Array | undefined;
+  if (opts.regulation && !opts.fixedPriceDate) {
+    rate = new Float64Array(R);
+    createSampler(opts.regulation, opts.seed, "budget.tariffRegulationPerYear", -0.5, 1).fill(rate);
+    const b = summarise(rate);
+    regulation = { p10: b.p10, p50: b.p50, p90: b.p90 };
+  }
+
+  const chunkReps = Math.max(1, Math.floor(CHUNK_SIZE / U));
+  const years = problems.map((problem, y): BudgetYear => {
+    const year = y0 + y;
+    const cols = problem.inputs.map(() => new Float64Array(chunkReps * U));
+    const columns = problem.inputs.map((inp) => new UnitColumn(inp, opts.seed, perSeat(inp.name, correlation), U, chunkReps));
+    const out = allocateComponents(chunkReps * U);
+    const scratch = new CostScratch(chunkReps * U);
+    const spending = new Float64Array(R);
+    const netUnits = new Float64Array(R); // one agreement's net cost per replication (seat 0), for full use
+    const steps = firstOfMonth.map((d, m) => (yearOf[m] === y ? regulationSteps(lastDay, d) : -1)).filter((s) => s >= 0);
+    for (let r0 = 0; r0 < R; r0 += chunkReps) {
+      const reps = Math.min(chunkReps, R - r0);
+      columns.forEach((c, j) => c.fill(cols[j]!, reps));
+      evaluateCostChunk(problem.layout, cols, reps * U, out, scratch);
+      const e = eff[y]!;
+      for (let i = 0; i < reps; i++) {
+        const r = r0 + i;
+        let sum = 0;
+        for (let s = 0; s < U; s++) sum += out.net[i * U + s]! * e[r * U + s]!;
+        let factor = 1;
+        if (rate && steps.length) {
+          const g = 1 + rate[r]!;
+          factor = steps.reduce((a, k) => a + g ** k, 0) / steps.length;
+        }
+        spending[r] = (sum / 12) * factor;
+        netUnits[r] = out.net[i * U]! * factor;
+      }
     }
     const sorted = sortedCopy(spending);
     const s = summarise(spending, sorted);
-    const ay = summarise(agreementYears);
-    const budgetLineNok = fixedScalarAt(params, "budget/kap2755_post70_introduksjonsavtaler", start);
-    const netSummary = summarise(net);
+    const ay = summarise(monthsByYear[y]!.map((m) => m / 12));
+    const effYears = new Float64Array(R);
+    for (let r = 0; r < R; r++) for (let u = 0; u < U; u++) effYears[r]! += eff[y]![r * U + u]! / 12;
+    const loss = summarise(monthsByYear[y]!.map((m, r) => m / 12 - effYears[r]!)).p50;
+    const budgetLineNok = fixedScalarAt(params, "budget/kap2755_post70_introduksjonsavtaler", `${year}-01-01`);
+    const netSummary = summarise(netUnits);
+    const sm = simulatedMonths[y]!;
     return {
       year,
-      ...pricing,
-      simulatedMonths,
+      ...pricing[y]!,
+      simulatedMonths: sm,
       agreementYears: { p10: ay.p10, p50: ay.p50, p90: ay.p90 },
+      rampUpLossYears: loss,
       nok: { mean: s.mean, p10: s.p10, p50: s.p50, p85: s.p85, p90: s.p90 },
       budgetLineNok,
       shareAboveLine: shareAboveSorted(sorted, budgetLineNok),
-      fullUse: {
-        agreements: problem.agreements,
-        p50: (problem.agreements * simulatedMonths * netSummary.p50) / 12,
-        p85: (problem.agreements * simulatedMonths * netSummary.p85) / 12,
-      },
+      fullUse: { agreements: problem.agreements, p50: (problem.agreements * sm * netSummary.p50) / 12, p85: (problem.agreements * sm * netSummary.p85) / 12 },
     };
   });
   const warnings: string[] = [];
   const notes: string[] = [];
-  const lastKnown = years.filter((y) => y.prices === "last-known").map((y) => y.year);
-  if (lastKnown.length) {
+  const beyond = years.filter((y) => y.prices === "last-known" || y.prices === "extrapolated").map((y) => y.year);
+  if (beyond.length && regulation) {
+    notes.push(
+      `${beyond.join(", ")}: dataene har ingen takster etter ${formatDate(lastDay)}; takstene er fremskrevet med en årlig regulering på ${formatPercent(regulation.p50)} (P10–P90 ${formatPercent(regulation.p10)}–${formatPercent(regulation.p90)}) fra hver 1. juli.`,
+    );
+  } else if (beyond.length) {
     warnings.push(
-      `${lastKnown.join(", ")}: no takster after ${lastDay} in the data; priced at the last known tariff (add the new periods to data/params/normaltariff/ for nominal kroner)`,
+      `${beyond.join(", ")}: no takster after ${lastDay} in the data; priced at the last known tariff (add the new periods to data/params/normaltariff/, or a tariffRegulationPerYear in the allocation section, for nominal kroner)`,
     );
     notes.push(
-      `${lastKnown.join(", ")}: dataene har ingen takster etter ${formatDate(lastDay)}; årene er regnet med siste kjente takster (legg de nye periodene inn i data/params/normaltariff/ for løpende priser).`,
+      `${beyond.join(", ")}: dataene har ingen takster etter ${formatDate(lastDay)}; årene er regnet med siste kjente takster (legg de nye periodene inn i data/params/normaltariff/ for løpende priser).`,
     );
   }
+  const names = first.inputs.map((i) => i.name);
+  const individual =
+    correlation === "full" ? [] : correlation === "independent" ? names : names.filter((n) => (INDIVIDUAL_INPUTS as readonly string[]).includes(n));
   return {
     years,
-    replications,
+    replications: R,
     seed: opts.seed,
     basis: opts.fixedPriceDate ? "fixed" : "nominal",
     ...(opts.fixedPriceDate ? { fixedPriceDate: opts.fixedPriceDate } : {}),
     lastPricedDay: lastDay,
+    correlation,
+    individualInputs: individual,
+    sharedInputs: names.filter((n) => !individual.includes(n)),
+    ...(regulation ? { regulation } : {}),
     warnings,
     notes,
   };
+}
+
+/** Activity for tests and notebooks: every seat of every replication with the given doctors' spells. */
+export function spellsActivity(
+  startDate: string,
+  months: number,
+  replications: number,
+  seats: number,
+  doctors: ReadonlyArray<{ seat: number; start: number; months: number }>,
+): BudgetActivity {
+  const n = replications * doctors.length;
+  const spells = { count: n, replication: new Int32Array(n), seat: new Int32Array(n), start: new Int32Array(n), months: new Int32Array(n) };
+  for (let r = 0; r < replications; r++)
+    doctors.forEach((d, k) => {
+      const i = r * doctors.length + k;
+      spells.replication[i] = r;
+      spells.seat[i] = d.seat;
+      spells.start[i] = d.start;
+      spells.months[i] = d.months;
+    });
+  return { startDate, months, replications, seats, spells };
 }

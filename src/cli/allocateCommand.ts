@@ -10,7 +10,8 @@ import { DEFAULT_POLICY, readPolicy } from "../allocation/policy";
 import { loadParams } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
 import { packageVersion } from "../manifest/manifest";
-import { parseCap, parseMonths, parseReplications, parseSeed } from "./flags";
+import { parseCap, parseHorizon, parseMonths, parseReplications, parseSeed } from "./flags";
+import { observedInUse } from "../allocation/observedUse";
 import { loadScenario } from "../scenario/loadScenario";
 import { UserError } from "../errors/userError";
 import { DEFAULT_SEED } from "../constants";
@@ -27,7 +28,8 @@ export function registerAllocate(program: Command): void {
     .option("--cap <n>", "national cap (default: the policy's, else data/params/budget/max_agreements)", parseCap)
     .option("--policy <file>", "allocation policy YAML (see data/allocation/policy-default.yaml)")
     .option("--scenario <file>", "scenario with an allocation: section; adds the monthly simulation over time")
-    .option("--months <m>", "months to simulate (default: the scenario's allocation.months)", parseMonths)
+    .option("--months <m>", "months to simulate (default: through December of the horizon)", parseMonths)
+    .option("--horizon <year>", "last year simulated, through 31 December (default: the scenario's allocation.horizon, 2030)", parseHorizon)
     .option("--replications <r>", "Monte Carlo replications of the slot simulation", parseReplications, 1000)
     .option("--seed <s>", "random seed (default: the scenario's)", parseSeed)
     .option("--json", "print one JSON object instead of a table")
@@ -38,6 +40,7 @@ export function registerAllocate(program: Command): void {
         policy?: string;
         scenario?: string;
         months?: number;
+        horizon?: number;
         replications: number;
         seed?: number;
         json?: boolean;
@@ -61,11 +64,22 @@ export function registerAllocate(program: Command): void {
               flags.scenario,
               "the scenario has no allocation section; add allocation: {decisionDate, months, …} (see data/scenarios/standard.yaml)",
             );
-          const section = { ...scenario.allocation, ...(flags.months ? { months: flags.months } : {}) };
+          const section = { ...scenario.allocation, ...(flags.months ? { months: flags.months } : {}), ...(flags.horizon ? { horizon: flags.horizon } : {}) };
+          const first = Number(section.decisionDate.slice(0, 4));
+          if (section.horizon < first)
+            throw new UserError("flag", "--horizon", `${section.horizon} is before the first round (${section.decisionDate}); give a year from ${first}`);
           const seed = flags.seed ?? scenario.seed ?? DEFAULT_SEED;
           const rules = slotRules(loadRuleCatalogue(), fixedScalarAt(params, "rules/min_stillingsprosent", section.decisionDate));
-          simulation = simulateSlots(input.applications, policy, cap, section, rules, { replications: flags.replications, seed });
-          budget = projectBudget(scenario, params, simulation.activeMonthsByYear, { seed });
+          const observed = observedInUse(params);
+          simulation = simulateSlots(input.applications, policy, cap, section, rules, {
+            replications: flags.replications,
+            seed,
+            ...(observed ? { observed } : {}),
+          });
+          budget = projectBudget(scenario, params, simulation.activity, {
+            seed,
+            ...(section.tariffRegulationPerYear ? { regulation: section.tariffRegulationPerYear } : {}),
+          });
         }
         if (flags.json) {
           const granted = result.decisions.map((d) => ({
@@ -126,7 +140,7 @@ export function registerAllocate(program: Command): void {
             );
           for (const y of budget!.years)
             lines.push(
-              `  spending ${y.year}${y.simulatedMonths < 12 ? ` (${y.simulatedMonths} months)` : ""}: P50 ${formatNok(y.nok.p50)}, P85 ${formatNok(y.nok.p85)} against ${formatNok(y.budgetLineNok)}${y.prices === "last-known" ? " (last known takster)" : ""}`,
+              `  spending ${y.year}${y.simulatedMonths < 12 ? ` (${y.simulatedMonths} months)` : ""}: P50 ${formatNok(y.nok.p50)}, P85 ${formatNok(y.nok.p85)} against ${formatNok(y.budgetLineNok)}${y.prices === "last-known" ? " (last known takster)" : y.prices === "extrapolated" ? " (takster regulated forward)" : ""}`,
             );
           for (const w of budget!.warnings) process.stderr.write(`introsim: warning: ${w}\n`);
         }

@@ -11,7 +11,7 @@ import type { EmploymentForm } from "../flows/parties";
 import type { Manifest } from "../manifest/manifest";
 
 /** The slot simulation as results.json holds it (no per-replication arrays), with the observation it is calibrated to. */
-export type AllocationSummary = Omit<SlotSimulation, "activeMonthsByYear"> & { observed?: ObservedUse };
+export type AllocationSummary = Omit<SlotSimulation, "activeMonthsByYear" | "doctorsStartingByYear" | "activity"> & { observed?: ObservedUse };
 
 export interface RunManifest extends Manifest {
   /** The day the run was made (Europe/Oslo; SOURCE_DATE_EPOCH when set). */

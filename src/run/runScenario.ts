@@ -39,6 +39,8 @@ export interface RunScenarioOptions {
   replications?: number;
   /** Price the budget at the tariff of this date (fixed prices); default nominal kroner. */
   fixedPriceDate?: string;
+  /** Last year of the slot simulation and budget (default: the scenario's allocation.horizon, 2030). */
+  horizon?: number;
   /** The run date for the manifest and subtitles (default: runDate()). */
   date?: string;
   onProgress?: (done: number, total: number) => void;
@@ -87,11 +89,16 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
     const replications = opts.replications ?? RUN_REPLICATIONS;
     const cap = scenario.agreements ?? policy.cap ?? fixedScalarAt(params, "budget/max_agreements", section.decisionDate);
     const rules = slotRules(loadRuleCatalogue(), fixedScalarAt(params, "rules/min_stillingsprosent", section.decisionDate));
-    const sim = simulateSlots(apps.applications, policy, cap, section, rules, { replications, seed });
-    const { activeMonthsByYear, ...summary } = sim;
     const observed = observedInUse(params);
+    const horizon = opts.horizon ?? section.horizon;
+    const sim = simulateSlots(apps.applications, policy, cap, { ...section, horizon }, rules, { replications, seed, ...(observed ? { observed } : {}) });
+    const { activeMonthsByYear: _a, doctorsStartingByYear: _d, activity, ...summary } = sim;
     allocation = { ...summary, ...(observed ? { observed } : {}) };
-    budget = projectBudget(scenario, params, activeMonthsByYear, { seed, fixedPriceDate: opts.fixedPriceDate });
+    budget = projectBudget(scenario, params, activity, {
+      seed,
+      fixedPriceDate: opts.fixedPriceDate,
+      ...(section.tariffRegulationPerYear ? { regulation: section.tariffRegulationPerYear } : {}),
+    });
     warnings.push(...budget.warnings);
     notes.push(...budget.notes);
   } else if (section) {

@@ -1,120 +1,174 @@
 // The national budget projection: golden cases with every input fixed (test/fixtures/params), and invariants.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { projectBudget } from "../../src/budget/projectBudget";
+import { projectBudget, rampProductivity, spellsActivity } from "../../src/budget/projectBudget";
 import { lastPricedDay } from "../../src/budget/priceCoverage";
 import { golden, realParams, STANDARD } from "../helpers";
 import { loadScenario } from "../../src/scenario/loadScenario";
 
-const GOLDEN_NET = 272_790; // test/cost/golden.test.ts: the golden agreement-year from 2024-07-01, every input fixed
+// The golden agreement-year (test/cost/golden.test.ts) at the tariff of 2024-07-01 costs 272 790 kr with ramp-up
+// (ramp factor 0.875); at full productivity: N = 50 × 40 = 2 000 consultations, gross 2 000 × 199 = 398 000,
+// egenandel paid 2 000 × 0.4 × 202 = 161 600, saving 800 × 309.8 = 247 840 -> net 311 760 kr = 25 980 kr a month.
+const FULL_NET = 311_760;
+const PER_MONTH = FULL_NET / 12; // 25 980 kr
 
-function activity(year: number, perReplication: number[], simulatedMonths = 12) {
-  return [{ year, months: Float64Array.from(perReplication), simulatedMonths }];
-}
+/** One seat per replication, the given doctors, from January of `year`. */
+const oneSlot = (year: number, months: number, doctors: Array<{ start: number; months: number }>, replications = 3) =>
+  spellsActivity(
+    `${year}-01-15`,
+    months,
+    replications,
+    1,
+    doctors.map((d) => ({ seat: 0, ...d })),
+  );
 
 describe("projectBudget: golden cases", () => {
-  test("fixed prices of 2024-07-01 reproduce the golden agreement-year: 2025 with 30 active agreement-months", () => {
-    // The golden agreement-year (1 Jul 2024 – 30 Jun 2025) costs 272 790 kr, entirely in the 2024-25 tariff period and
-    // after the listetak lifting. Budget year 2025 priced at the tariff of 2024-07-01 has the same takster and rules,
-    // so its net cost per agreement-year is 272 790 kr.
-    // 30 active agreement-months = 2.5 agreement-years -> 2.5 × 272 790 = 681 975 kr in every replication.
+  test("ramp-up over two doctors in one slot: each new doctor's first months, not every year", () => {
+    // Golden ramp-up: 6 months from 0.5. A month's productivity is the linear rise averaged over the month:
+    //   k = 0..5: 0.5 + 0.5 × (k + 0.5) / 6 = 0.541667, 0.625, 0.708333, 0.791667, 0.875, 0.958333 (sum 4.5: 1.5 months lost)
+    // Doctor A: January–August 2025 (8 months): 4.5 + 2 = 6.5 effective months.
+    // Doctor B: November 2025 – October 2026 (12 months): 2025 k = 0, 1: 1.166667; 2026 k = 2..11: 3.333333 + 6 = 9.333333.
+    // 2025: (6.5 + 1.166667) × 25 980 = 23/3 × 25 980 = 199 180 kr; 2026: 28/3 × 25 980 = 242 480 kr.
+    // (Ramp-up in every year, as before: 10 months × 272 790 / 12 = 227 325 kr in both years.)
     const { params, scenario } = golden();
-    const b = projectBudget(scenario, params, activity(2025, [30, 30, 30, 30]), { seed: 1, fixedPriceDate: "2024-07-01" });
-    const y = b.years[0]!;
-    expect(y.prices).toBe("fixed");
-    expect(y.agreementYears.p50).toBe(2.5);
-    for (const v of [y.nok.mean, y.nok.p10, y.nok.p50, y.nok.p85, y.nok.p90]) expect(v).toBeCloseTo(681_975, 6);
-    // The line is 32.7 mill. kr; full use is 65 × 272 790 = 17 731 350 kr (the golden national total).
-    expect(y.budgetLineNok).toBe(32_700_000);
-    expect(y.shareAboveLine).toBe(0);
-    expect(y.fullUse.p50).toBeCloseTo(17_731_350, 4);
+    const b = projectBudget(
+      scenario,
+      params,
+      oneSlot(2025, 24, [
+        { start: 0, months: 8 },
+        { start: 10, months: 12 },
+      ]),
+      { seed: 1, fixedPriceDate: "2024-07-01" },
+    );
+    const [y2025, y2026] = b.years;
+    expect(rampProductivity(0, 6, 0.5)).toBeCloseTo(0.5 + 0.5 / 12, 12);
+    expect(y2025!.year).toBe(2025);
+    expect(y2025!.agreementYears.p50).toBeCloseTo(10 / 12, 12);
+    expect(y2025!.nok.p50).toBeCloseTo(199_180, 4);
+    expect(y2026!.nok.p50).toBeCloseTo(242_480, 4);
+    expect(y2025!.rampUpLossYears).toBeCloseTo((10 - 23 / 3) / 12, 9);
+    expect(y2026!.rampUpLossYears).toBeCloseTo((10 - 28 / 3) / 12, 9);
+    expect(PER_MONTH).toBe(25_980);
   });
 
-  test("activity differs by replication: spending is months / 12 × the year's net cost, replication by replication", () => {
-    // 12, 24, 36, 48 months -> 1, 2, 3, 4 agreement-years × 272 790 = 272 790, 545 580, 818 370, 1 091 160 kr.
-    // P50 interpolates between the 2nd and 3rd sorted values (R-7): (545 580 + 818 370) / 2 = 681 975 kr.
+  test("a ramp that ends inside a month: the exact loss is (1 − start) × rampUpMonths / 2 months", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 24, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (M, s) => {
+        let lost = 0;
+        for (let k = 0; k < 30; k++) lost += 1 - rampProductivity(k, M, s);
+        expect(lost).toBeCloseTo(((1 - s) * M) / 2, 9);
+      }),
+      { numRuns: 200, seed: 71 },
+    );
+  });
+
+  test("a doctor past the ramp-up: full months × the full-productivity net; partial years count their months", () => {
+    // A doctor from January 2024 for 24 months: 2025 is months 12..23, all at full productivity: 12 × 25 980 = 311 760 kr.
     const { params, scenario } = golden();
-    const y = projectBudget(scenario, params, activity(2025, [48, 12, 36, 24]), { seed: 1, fixedPriceDate: "2024-07-01" }).years[0]!;
-    expect(y.nok.p50).toBeCloseTo(681_975, 6);
-    expect(y.nok.mean).toBeCloseTo((272_790 * 10) / 4, 6);
-    expect(y.agreementYears.p10).toBeCloseTo(1.3, 9); // R-7: 1 + 0.3 × (2 − 1)
+    const y = projectBudget(scenario, params, oneSlot(2024, 24, [{ start: 0, months: 24 }]), { seed: 1, fixedPriceDate: "2024-07-01" }).years[1]!;
+    expect(y.year).toBe(2025);
+    expect(y.nok.p50).toBeCloseTo(FULL_NET, 4);
+    expect(y.budgetLineNok).toBe(32_700_000);
+    // full use: 65 agreements × 12 / 12 × 311 760 = 20 264 400 kr
+    expect(y.fullUse.p50).toBeCloseTo(65 * FULL_NET, 3);
   });
 
   test("nominal kroner use each day's tariff: 2023 (tariff change on 1 July) differs from 2023 at the prices of 2024-07-01", () => {
-    // Same rules in both (the listetak lifting of 1 Aug 2023 follows the year); only the takster differ.
     const { params, scenario } = golden();
-    const nominal = projectBudget(scenario, params, activity(2023, [12]), { seed: 1 }).years[0]!;
-    const fixed = projectBudget(scenario, params, activity(2023, [12]), { seed: 1, fixedPriceDate: "2024-07-01" }).years[0]!;
+    const act = oneSlot(2023, 12, [{ start: 0, months: 12 }]);
+    const nominal = projectBudget(scenario, params, act, { seed: 1 }).years[0]!;
+    const fixed = projectBudget(scenario, params, act, { seed: 1, fixedPriceDate: "2024-07-01" }).years[0]!;
     expect(nominal.prices).toBe("nominal");
     expect(nominal.priceDate).toBeUndefined();
     expect(Math.abs(nominal.nok.p50 - fixed.nok.p50)).toBeGreaterThan(1000);
-    // The fixed-price year 2025 (same rules as the golden year) is the golden figure itself.
-    const fixed2025 = projectBudget(scenario, params, activity(2025, [12]), { seed: 1, fixedPriceDate: "2024-07-01" }).years[0]!;
-    expect(fixed2025.nok.p50).toBeCloseTo(GOLDEN_NET, 6);
   });
 
-  test("a year after the last priced day is priced at the last known tariff, flagged and warned about", () => {
+  test("years after the last priced day: the last known tariff, regulated forward from each 1 July when a rate is given", () => {
+    // Fixture data end on the last priced day L (30 June). The year after L's year: January–June one step
+    // (1 + g), July–December two steps (1 + g)^2; with g = 4 %: (1.04 + 1.0816) / 2 = 1.0608 × the last-known year.
     const { params, scenario } = golden();
     const last = lastPricedDay(params);
     const year = Number(last.slice(0, 4)) + 1;
-    const b = projectBudget(scenario, params, activity(year, [12]), { seed: 1 });
-    expect(b.years[0]!.prices).toBe("last-known");
-    expect(b.years[0]!.priceDate).toBe(last);
-    expect(b.warnings.join(" ")).toMatch(new RegExp(`${year}: no takster after ${last}`));
-  });
-
-  test("a partial year (6 simulated months): full use is 65 agreements × 6/12 × the net cost", () => {
-    // 65 × 6 / 12 × 272 790 = 8 865 675 kr.
-    const { params, scenario } = golden();
-    const y = projectBudget(scenario, params, activity(2025, [12], 6), { seed: 1, fixedPriceDate: "2024-07-01" }).years[0]!;
-    expect(y.simulatedMonths).toBe(6);
-    expect(y.fullUse.p50).toBeCloseTo(8_865_675, 4);
+    const act = oneSlot(year, 12, [{ start: 0, months: 12 }]);
+    const flat = projectBudget(scenario, params, act, { seed: 1 });
+    expect(flat.years[0]!.prices).toBe("last-known");
+    expect(flat.warnings.join(" ")).toMatch(new RegExp(`${year}: no takster after ${last}`));
+    const reg = projectBudget(scenario, params, act, { seed: 1, regulation: { type: "fixed", value: 0.04 } });
+    expect(reg.years[0]!.prices).toBe("extrapolated");
+    expect(reg.warnings).toEqual([]);
+    expect(reg.notes.join(" ")).toMatch(/fremskrevet med en årlig regulering på 4,0/);
+    expect(last.slice(5)).toBe("06-30");
+    expect(reg.years[0]!.nok.p50 / flat.years[0]!.nok.p50).toBeCloseTo((1.04 + 1.04 ** 2) / 2, 10);
   });
 
   test("a year the rules' data do not reach names the file, the budget year and what to change", () => {
     const { params, scenario } = golden();
-    expect(() => projectBudget(scenario, params, activity(2031, [12]), { seed: 1 })).toThrow(
-      /\.yaml: no value for 2031-01-01.*\(needed for budget year 2031 of the projection; shorten allocation\.months or add the periods to the data\)/,
+    expect(() => projectBudget(scenario, params, oneSlot(2031, 12, [{ start: 0, months: 12 }]), { seed: 1 })).toThrow(
+      /\.yaml: no value for 2031-01-01.*\(needed for budget year 2031 of the projection; shorten allocation\.horizon or add the periods to the data\)/,
     );
   });
 
   test("a fixed-price date after the price data is refused with the flag named", () => {
     const { params, scenario } = golden();
-    expect(() => projectBudget(scenario, params, activity(2025, [12]), { seed: 1, fixedPriceDate: "2031-01-01" })).toThrow(
+    expect(() => projectBudget(scenario, params, oneSlot(2025, 12, [{ start: 0, months: 12 }]), { seed: 1, fixedPriceDate: "2031-01-01" })).toThrow(
       /--fixed-prices: 2031-01-01 is after the last day with takster/,
     );
   });
 });
 
-describe("projectBudget: invariants on the default scenario", () => {
+describe("projectBudget: the national total on the default scenario", () => {
   const params = realParams();
   const { scenario } = loadScenario(STANDARD, params);
-  const arb = fc.array(fc.integer({ min: 0, max: 65 * 12 }), { minLength: 20, maxLength: 60 });
+  // 65 agreements, each with one doctor through 2025 (started in 2024: no ramp-up in 2025).
+  const all65 = (R: number) =>
+    spellsActivity(
+      "2024-01-15",
+      24,
+      R,
+      65,
+      Array.from({ length: 65 }, (_, seat) => ({ seat, start: 0, months: 24 })),
+    );
 
-  test("P10 ≤ P50 ≤ P85 ≤ P90, share above the line in 0–1, same seed gives the same path; twice the activity, twice the spending", () => {
+  test("shared and individual uncertainty lies between independent agreements and full correlation (the upper bound)", () => {
+    const act = all65(2000);
+    const run = (correlation: "split" | "full" | "independent") => projectBudget(scenario, params, act, { seed: 3, correlation }).years[1]!;
+    const [ind, split, full] = [run("independent"), run("split"), run("full")];
+    const spread = (y: typeof ind) => y.nok.p85 - y.nok.p50;
+    expect(spread(ind)).toBeLessThan(spread(split));
+    expect(spread(split)).toBeLessThan(spread(full));
+    expect(ind.nok.p85).toBeLessThan(split.nok.p85);
+    expect(split.nok.p85).toBeLessThan(full.nok.p85);
+    // The same expected total whichever way they are combined (within Monte Carlo error).
+    expect(Math.abs(split.nok.mean - full.nok.mean) / full.nok.mean).toBeLessThan(0.03);
+    const b = projectBudget(scenario, params, act, { seed: 3 });
+    expect(b.correlation).toBe("split");
+    expect(b.individualInputs).toEqual(["stillingsprosent", "clinicalWeeksPerYear", "consultationsPerWeekFullTime", "rampUpMonths", "rampUpStartProductivity"]);
+    expect(b.sharedInputs).toContain("substitutionShare");
+    expect(b.sharedInputs).toContain("fastlegeBackfillShare");
+  });
+
+  test("P10 ≤ P50 ≤ P85 ≤ P90, share above the line in 0–1, same seed gives the same path; twice the doctors, about twice the spending", () => {
     fc.assert(
-      fc.property(arb, fc.integer({ min: 0, max: 1000 }), (months, seed) => {
-        const a = projectBudget(scenario, params, activity(2024, months), { seed });
-        const again = projectBudget(scenario, params, activity(2024, months), { seed });
-        const double = projectBudget(
-          scenario,
-          params,
-          activity(
-            2024,
-            months.map((m) => 2 * m),
-          ),
-          { seed },
-        );
-        const y = a.years[0]!;
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 1000 }), (months, seed) => {
+        const one = spellsActivity("2024-01-15", 24, 50, 2, [{ seat: 0, start: 12, months }]);
+        const two = spellsActivity("2024-01-15", 24, 50, 2, [
+          { seat: 0, start: 12, months },
+          { seat: 1, start: 12, months },
+        ]);
+        const a = projectBudget(scenario, params, one, { seed, correlation: "full" });
+        const again = projectBudget(scenario, params, one, { seed, correlation: "full" });
+        const double = projectBudget(scenario, params, two, { seed, correlation: "full" });
+        const y = a.years[1]!;
         expect(y.nok.p10).toBeLessThanOrEqual(y.nok.p50);
         expect(y.nok.p50).toBeLessThanOrEqual(y.nok.p85);
         expect(y.nok.p85).toBeLessThanOrEqual(y.nok.p90);
         expect(y.shareAboveLine).toBeGreaterThanOrEqual(0);
         expect(y.shareAboveLine).toBeLessThanOrEqual(1);
         expect(again).toEqual(a);
-        expect(double.years[0]!.nok.mean).toBeCloseTo(2 * y.nok.mean, 3);
+        // Fully correlated: the second agreement is the first's twin.
+        expect(double.years[1]!.nok.mean).toBeCloseTo(2 * y.nok.mean, 3);
       }),
-      { numRuns: 25 },
+      { numRuns: 8 },
     );
   });
 });
