@@ -13,8 +13,8 @@ const LAYERS = [
   { rank: 0, members: ["errors", "constants.ts"], what: "error types and messages; project-wide constants" },
   {
     rank: 1,
-    members: ["time", "format", "io"],
-    what: "ISO dates and the run date; Norwegian number formats and table shape; paths, YAML, hashing, atomic writes",
+    members: ["time", "format", "io", "i18n"],
+    what: "ISO dates and the run date; Norwegian number formats and table shape; paths, YAML, hashing, atomic writes; the message catalogue (bokmål, English)",
   },
   { rank: 2, members: ["params"], what: "dated, sourced parameter files -> typed lookups by date" },
   {

@@ -18,8 +18,31 @@ export const COLORS = {
   black: "#000000",
 } as const;
 
-/** Width in pixels that fits an A4 page at 100 % in Word (about 16 cm). */
+/** Width in pixels that fits an A4 page at 100 % in Word (about 16 cm): every chart's total width, axes and legend included. */
 export const PAGE_WIDTH = 600;
+
+/** The wide variant (a landscape page or a screen), for charts with many panels. */
+export const WIDE_WIDTH = 900;
+
+/** The widths a chart may take (layoutSpec sets one; a title or a label never sets it). */
+export const CHART_WIDTHS = { page: PAGE_WIDTH, wide: WIDE_WIDTH } as const;
+export type ChartWidth = keyof typeof CHART_WIDTHS;
+
+/** Font sizes (px) of titles and subtitles, shared by the config below and the wrapping of their text. */
+export const TITLE_FONT_SIZE = 15;
+export const SUBTITLE_FONT_SIZE = 12;
+/** Space (px) around the chart, inside its width. */
+export const CHART_PADDING = 12;
+/** Space (px) between facet panels and concatenated views: room for the outer axis labels of two neighbours. */
+export const PANEL_SPACING = 36;
+/** Widest share of the chart a category label on the y axis may take before it wraps to another line. */
+export const MAX_LABEL_SHARE = 0.3;
+
+/** The DejaVu Sans files charts are measured and rendered with (Debian's fonts-dejavu-core, installed by setup.sh). */
+export const FONT_FILES = {
+  regular: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+  bold: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+} as const;
 
 export const NORWEGIAN_LOCALE: Locale = {
   number: { decimal: ",", thousands: "\u00a0", grouping: [3], currency: ["", "\u00a0kr"] },
@@ -39,8 +62,12 @@ export const BASE_CONFIG: Config = {
   locale: NORWEGIAN_LOCALE,
   font: "DejaVu Sans",
   background: "#ffffff",
-  padding: 12,
-  title: { anchor: "start", fontSize: 15, subtitleFontSize: 12, subtitleColor: COLORS.grey, offset: 12 },
-  axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: "#e6e6e6" },
+  padding: CHART_PADDING,
+  title: { anchor: "start", fontSize: TITLE_FONT_SIZE, subtitleFontSize: SUBTITLE_FONT_SIZE, subtitleColor: COLORS.grey, offset: 12 },
+  // labelFlush keeps the outermost tick labels inside their panel, so two facets' axes never run together
+  axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: "#e6e6e6", labelFlush: true, labelOverlap: true },
+  legend: { labelLimit: 0 },
+  facet: { spacing: PANEL_SPACING },
+  concat: { spacing: PANEL_SPACING },
   view: { stroke: null },
 };

@@ -3,99 +3,14 @@
 import * as fs from "node:fs";
 import Ajv from "ajv";
 import { describe, expect, test } from "vitest";
-import { costDistributionSpec, costFindingTitle } from "../../src/charts/costDistributionChart";
-import { tornadoSpec } from "../../src/charts/tornadoChart";
-import { flowsFindingTitle, partyEffectsSpec, partyWaterfallSpec } from "../../src/charts/flowsCharts";
-import { runFlows } from "../../src/analysis/runFlows";
-import { cohortSpec, retentionSpec } from "../../src/charts/registerCharts";
-import { retentionCurves } from "../../src/register/retentionCurve";
-import { doctorRecords } from "../../src/register/indicators";
-import { readRegister } from "../../src/register/readRegister";
-import { projectCohorts } from "../../src/register/cohort";
-import * as path from "node:path";
-import { readApplications } from "../../src/allocation/applications";
-import { allocateRound } from "../../src/allocation/allocateRound";
-import { DEFAULT_POLICY } from "../../src/allocation/policy";
-import { simulateSlots, slotRules } from "../../src/allocation/simulateSlots";
-import { loadRuleCatalogue } from "../../src/register/ruleCatalogue";
-import { grantedByRegionSpec, slotTimelineSpec } from "../../src/charts/allocationCharts";
 import { renderSvg, svgToPng } from "../../src/charts/render";
-import { runCost } from "../../src/analysis/runCost";
-import { loadScenario } from "../../src/scenario/loadScenario";
-import { realParams, STANDARD } from "../helpers";
-import { runScenario } from "../../src/run/runScenario";
-import { sobolSpec } from "../../src/charts/sobolChart";
-import { budgetFindingTitle, budgetPathSpec } from "../../src/charts/budgetChart";
-import { budgetComparisonSpec, comparisonFindingTitle, scenarioComparisonSpec } from "../../src/charts/comparisonChart";
+import { flows, run, specs } from "./catalogue";
+import { costFindingTitle } from "../../src/charts/costDistributionChart";
+import { flowsFindingTitle } from "../../src/charts/flowsCharts";
+import { budgetFindingTitle } from "../../src/charts/budgetChart";
+import { comparisonFindingTitle } from "../../src/charts/comparisonChart";
 import type { BudgetProjection, BudgetYear } from "../../src/budget/projectBudget";
 import type { CostReport } from "../../src/analysis/runCost";
-import { estimateVsReferenceSpec, eventStudySpec } from "../../src/charts/claimsCharts";
-import type { ClaimsEstimate, EventCoefficient } from "../../src/claims/estimateNetCost";
-
-const params = realParams();
-const run = runCost(loadScenario(STANDARD, params).scenario, params, { draws: 20_000, seed: 1 });
-const scenario = loadScenario(STANDARD, params).scenario;
-const register = readRegister(path.join(__dirname, "../../data/register/synthetic-agreements.csv"));
-const flows = (["naeringsdrivende", "fastlonnet"] as const).map((employment) => runFlows(scenario, params, { employment, draws: 2000, seed: 1 }));
-const specs = {
-  kostnadsfordeling: costDistributionSpec(run.report, run.sortedNet),
-  tornado: tornadoSpec(run.report),
-  "strommer-parter": partyEffectsSpec(flows),
-  "strommer-kommunen": partyWaterfallSpec(flows, "kommune"),
-  retention: retentionSpec(retentionCurves(doctorRecords(register.rows, "2026-11-15"), "2026-11-15", (d) => d.helseregion), "test"),
-  kohort: cohortSpec(projectCohorts(scenario, run.net, { draws: 2000, seed: 1 }), "test"),
-  ...allocationSpecs(),
-  ...runSpecs(),
-  ...claimsSpecs(),
-};
-
-/** The regnskapstall charts on a hand-made estimate (the fields the charts read; figures like a 1 M-line extract). */
-function claimsSpecs() {
-  const coefficient = (e: number): EventCoefficient => {
-    const estimate = e < 0 ? 40 * Math.sin(e) : -7_000 + 300 * Math.cos(e);
-    return { e, estimate, ci95: [estimate - 900, estimate + 900], agreements: 30 };
-  };
-  const eventStudy = Array.from({ length: 36 }, (_, i) => coefficient(i - 12));
-  const estimate = {
-    netCostPerAgreementYear: { estimate: 368_000, ci95: [342_000, 394_000] as [number, number] },
-    eventStudy,
-    preTrend: {
-      months: 12,
-      coefficients: eventStudy.filter((c) => c.e < 0),
-      slopeNokPerMonth: { estimate: 3, ci95: [-40, 45] as [number, number] },
-      coefficientsExcludingZero: 0,
-      parallelTrendsPlausible: true,
-      statement: "",
-    },
-    agreements: { included: 30, excluded: [] },
-    reference: { hodEstimateNok: 500_000, position: "above-interval" as const, statement: "" },
-    simulation: { scenario: "standard", scenarioHash: "", draws: 20_000, seed: 1, p10: 280_000, p50: 420_000, p90: 610_000, percentileRank: 0.3, insideP10P90: true, statement: "" },
-    manifest: { bootstrap: 999 },
-  } satisfies Pick<ClaimsEstimate, "netCostPerAgreementYear" | "eventStudy" | "preTrend" | "agreements" | "reference" | "simulation"> & { manifest: Pick<ClaimsEstimate["manifest"], "bootstrap"> };
-  const r = estimate as unknown as ClaimsEstimate;
-  return { "regnskap-hendelsesstudie": eventStudySpec(r, "test"), "regnskap-mot-hod": estimateVsReferenceSpec(r, "test") };
-}
-
-function runSpecs() {
-  const loaded = loadScenario(STANDARD, params);
-  const a = runScenario(loaded, params, { draws: 5000, seed: 1, replications: 200, sobolSamples: 512, date: "2026-11-23" }).results;
-  const b = runScenario({ ...loaded, scenario: { ...loaded.scenario, name: "deltid", title: "Deltid", inputs: { ...loaded.scenario.inputs, stillingsprosent: { type: "fixed" as const, value: 0.6 } } } }, params, { draws: 5000, seed: 1, replications: 200, sobolSamples: 0, date: "2026-11-23" }).results;
-  return {
-    sobol: sobolSpec(a.cost),
-    budsjettbane: budgetPathSpec(a.budget!, "test"),
-    sammenligning: scenarioComparisonSpec([a.cost, b.cost], "test"),
-    "budsjett-sammenligning": budgetComparisonSpec([{ title: "A", budget: a.budget! }, { title: "B", budget: b.budget! }], "test"),
-  };
-}
-
-function allocationSpecs() {
-  const apps = readApplications(path.join(__dirname, "../../data/allocation/synthetic-applications-2022.csv")).applications;
-  const sim = simulateSlots(apps, DEFAULT_POLICY, 65, scenario.allocation!, slotRules(loadRuleCatalogue(), 0.5), { replications: 200, seed: 1 });
-  return {
-    "tildeling-region": grantedByRegionSpec(allocateRound(apps, DEFAULT_POLICY, 65), "test"),
-    "tildeling-tidslinje": slotTimelineSpec(sim, "test", { date: "2023-08-25", inPlace: 34, source: "Hdir" }),
-  };
-}
 const schema = JSON.parse(fs.readFileSync(require.resolve("vega-lite/build/vega-lite-schema.json"), "utf8"));
 const validate = new Ajv({ allowUnionTypes: true, strict: false }).compile(schema);
 
