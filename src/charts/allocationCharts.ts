@@ -2,7 +2,7 @@
  * 2023 observation). Spending by year against the budget line is the budget chart (src/charts/budgetChart.ts). */
 import type { AllocationResult } from "../allocation/allocateRound";
 import type { SlotSimulation } from "../allocation/simulateSlots";
-import { formatNumber } from "../format/norwegian";
+import { formatMonthYear, formatNumber } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
@@ -36,7 +36,7 @@ export function slotTimelineSpec(sim: Pick<SlotSimulation, "timeline" | "replica
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     description: "Introduksjonsavtaler i bruk per måned (simulert, P10–P90) mot taket.",
     title: {
-      text: at && observed ? `Simulert ${Math.round(at.inPlace.p50)} avtaler i bruk i ${observed.date.slice(0, 7)}; observert ${observed.inPlace} av ${sim.cap}` : `Avtaler i bruk per måned mot taket på ${sim.cap}`,
+      text: at && observed ? `Simulert ${Math.round(at.inPlace.p50)} avtaler i bruk i ${formatMonthYear(observed.date)}; observert ${observed.inPlace} av ${sim.cap}` : `Avtaler i bruk per måned mot taket på ${sim.cap}`,
       subtitle: [subtitle, `Bånd: P10–P90 i ${formatNumber(sim.replications, 0)} replikasjoner; linje: P50. Rød strek: taket.${observed ? ` Punkt: observert (${observed.source}).` : ""}`],
     },
     width: PAGE_WIDTH - 80,

@@ -53,3 +53,24 @@ export function formatDate(iso: string): string {
 export function formatDateLong(iso: string): string {
   return `${Number(iso.slice(8, 10))}. ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
+
+/** A month in words: formatMonthYear("2023-08-25") === "august 2023" (the day is ignored). */
+export function formatMonthYear(iso: string): string {
+  return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
+/**
+ * A value formatted by its unit (the `unit` of an input in src/inputs), for tables people read:
+ * shares and probabilities as per cent (0.815 "andel av full stilling" -> "81,5 %"), kroner whole ("449 131 kr"),
+ * counts of persons and consultations whole or with one decimal (1 573,348 "listeinnbyggere" -> "1 573"), weeks,
+ * months and years with one decimal (41,551 "uker" -> "41,6"), factors with two decimals. Unknown units: up to three decimals.
+ */
+export function formatByUnit(x: number, unit: string): string {
+  const u = unit.toLowerCase();
+  if (u.startsWith("andel") || u.startsWith("sannsynlighet")) return formatPercent(x, 1);
+  if (u.startsWith("kr")) return formatNok(x);
+  if (u === "listeinnbyggere" || u.startsWith("leger")) return formatNumber(x, 0);
+  if (u.startsWith("konsultasjoner") || u.startsWith("uker") || u.startsWith("måneder") || u === "år" || u === "avtaleår") return formatNumber(x, 1);
+  if (u.startsWith("takster") || u.startsWith("faktor")) return formatNumber(x, 2);
+  return formatNumber(x, 3);
+}

@@ -1,6 +1,6 @@
 // Golden cases for the Norwegian number and date formats used in every table, chart and report.
 import { describe, expect, test } from "vitest";
-import { formatDate, formatDateLong, formatMillNok, formatNok, formatNumber, formatPercent } from "../../src/format/norwegian";
+import { formatByUnit, formatDate, formatDateLong, formatMillNok, formatMonthYear, formatNok, formatNumber, formatPercent } from "../../src/format/norwegian";
 
 /** Writes the expected strings with ordinary spaces and "-" for readability; the formats use U+00A0 and U+2212. */
 const nb = (s: string) => s.replace(/ /g, "\u00a0").replace(/-/g, "\u2212");
@@ -42,5 +42,18 @@ describe("Norwegian number formats", () => {
     expect(formatDate("2026-11-23")).toBe("23.11.2026");
     expect(formatDateLong("2026-11-03")).toBe("3. november 2026");
     expect(formatDateLong("2024-01-01")).toBe("1. januar 2024");
+  });
+  test('formatMonthYear("2023-08-25") is "august 2023"', () => {
+    expect(formatMonthYear("2023-08-25")).toBe("august 2023");
+    expect(formatMonthYear("2024-01-01")).toBe("januar 2024");
+  });
+  test("formatByUnit formats by the input's unit (the figures the issue found printed raw)", () => {
+    expect(formatByUnit(0.815, "andel av full stilling")).toBe(nb("81,5 %"));
+    expect(formatByUnit(41.551, "uker")).toBe("41,6");
+    expect(formatByUnit(1573.348, "listeinnbyggere")).toBe(nb("1 573"));
+    expect(formatByUnit(449131.4, "kr per avtaleår")).toBe(nb("449 131 kr"));
+    expect(formatByUnit(0.05, "sannsynlighet")).toBe(nb("5,0 %"));
+    expect(formatByUnit(1.234, "takster per konsultasjon")).toBe("1,23");
+    expect(formatByUnit(1.2345, "ukjent enhet")).toBe("1,235"); // unknown unit: up to three decimals
   });
 });
