@@ -2,7 +2,9 @@
  * CSV with Norwegian Excel conventions, so that a double-click opens it right in Norwegian Excel: semicolon as the
  * separator, decimal comma, no thousands separator (so cells stay numbers), UTF-8 with a byte-order mark (æøå), CRLF
  * line ends, and fields quoted when they hold a separator, a quote or a line break. Shares stay fractions (0,225).
+ * Text that a spreadsheet would run as a formula is neutralised (see formulaSafety.ts).
  */
+import { neutraliseCsvText } from "./formulaSafety";
 import type { Cell, Sheet } from "./sheet";
 
 const SEPARATOR = ";";
@@ -14,7 +16,9 @@ function field(v: Cell): string {
     if (!Number.isFinite(v)) throw new Error(`csv: cannot write ${v} (a number that is not finite reached an export)`);
     return String(v).replace(".", ",");
   }
-  return /[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  // A text starting like a formula (=, +, -, @, tab, CR) gets a leading quote and is always quoted (OWASP).
+  const text = neutraliseCsvText(v);
+  return text !== v || /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function sheetCsv(s: Sheet): string {

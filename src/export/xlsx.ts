@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { startsLikeFormula } from "./formulaSafety";
 import type { ColumnFormat, Sheet } from "./sheet";
 
 /** Excel number formats (the separators are the reader's locale's). */
@@ -18,6 +19,13 @@ const NUM_FMT: Record<ColumnFormat, string | undefined> = {
 };
 
 const EXCEL_SHEET_NAME_MAX = 31;
+
+/** Gives text cells that start like a formula (=, +, -, @, tab, CR) the text format "@" (see formulaSafety.ts). */
+function markFormulaLikeText(row: ExcelJS.Row): void {
+  row.eachCell((cell) => {
+    if (typeof cell.value === "string" && startsLikeFormula(cell.value)) cell.numFmt = "@";
+  });
+}
 
 /** The workbook as bytes. `date` (YYYY-MM-DD) is recorded as created/modified, so the file does not carry the clock. */
 export async function workbookBytes(sheets: ReadonlyArray<Sheet>, meta: { date: string; manifest: unknown }): Promise<Uint8Array> {
@@ -37,6 +45,7 @@ export async function workbookBytes(sheets: ReadonlyArray<Sheet>, meta: { date: 
       if (fmt) col.numFmt = fmt;
       col.width = Math.min(60, Math.max(12, c.header.length + 2, ...s.rows.map((r) => (typeof r[i] === "string" ? (r[i] as string).length + 2 : 12))));
     });
+    ws.eachRow(markFormulaLikeText); // after the column formats, which would otherwise overwrite the cell's
     ws.views = [{ state: "frozen", ySplit: 2 }];
   }
   const m = wb.addWorksheet("manifest");
