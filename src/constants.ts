@@ -101,6 +101,9 @@ export const CLAIMS_MAX_ANTICIPATION_MONTHS = 12;
 /** Level of the joint pre-trend test: below it, the estimate carries a warning and the sensitivity bounds come first. */
 export const CLAIMS_PRETREND_ALPHA = 0.05;
 
+/** Baseline months per bin of the joint pre-trend test (a quarter: four bins over a 12-month baseline). */
+export const CLAIMS_PRETREND_BIN_MONTHS = 3;
+
 /** M̄ of the sensitivity bounds (Rambachan & Roth 2023): post-start deviation up to M̄ × the largest pre-start one. */
 export const CLAIMS_SENSITIVITY_MBAR = [0, 0.5, 1, 2] as const;
 
