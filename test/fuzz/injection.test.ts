@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import fc from "fast-check";
@@ -28,36 +29,9 @@ const FORMULAS = [
 ];
 const HTML = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>'];
 
-/** Splits one CSV line written by sheetCsv (semicolons, double-quoted fields) into its fields. */
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') ((cur += '"'), i++);
-      else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ";") (out.push(cur), (cur = ""));
-    else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-
-/** Every field of a CSV file, quotes removed (line breaks inside quoted fields are kept together). */
+/** Every field of a CSV file written for Norwegian Excel, read back with csv-parse (quotes removed). */
 function allCsvFields(csv: string): string[] {
-  const records: string[] = [];
-  let cur = "";
-  let quotes = 0;
-  for (const line of csv.replace(/^\ufeff/, "").split("\r\n")) {
-    cur = cur ? `${cur}\r\n${line}` : line;
-    quotes += (line.match(/"/g) ?? []).length;
-    if (quotes % 2 === 0) (records.push(cur), (cur = ""), (quotes = 0));
-  }
-  return records.filter(Boolean).flatMap(csvFields);
+  return (parse(csv, { delimiter: ";", bom: true, record_delimiter: "\r\n", relax_column_count: true }) as string[][]).flat();
 }
 
 const sheetOf = (texts: string[]): Sheet => ({
