@@ -267,3 +267,31 @@ fs.writeFileSync(new URL("../data/register/synthetic-agreements.csv", import.met
 console.log(
   `wrote data/register/synthetic-agreements.csv: ${rows.length} rows, ${new Set(rows.map((r) => r.agreement_id)).size} agreements, ${new Set(rows.map((r) => r.doctor_id)).size} doctors`,
 );
+
+// A SYNTHETIC comparison register: doctors in other general-practice work in kommuner without an agreement, followed
+// from the start of 2022 or 2023, with a lower specialist rate (25 % within 2–5 years) and more leaving (35 %) than
+// the intro doctors above. Its own random stream, so the agreement register above does not change with it.
+const crng = new Mt19937(20222);
+const cu = () => (crng.nextUint32() + 0.5) / 2 ** 32;
+const cint = (a, b) => a + Math.floor(cu() * (b - a + 1));
+const comparisonHeader = ["doctor_id", "kommunenr", "start_date", "specialist_approved_date", "became_fastlege_date", "left_kommune_date"];
+const comparison = [];
+for (let k = 1; k <= 120; k++) {
+  const start = addMonths(cu() < 0.6 ? "2022-06-15" : "2023-06-15", cint(0, 5));
+  const specialist = cu() < 0.25 ? addMonths(start, cint(24, 60)) : "";
+  const fastlege = cu() < 0.2 ? addMonths(start, cint(6, 48)) : "";
+  const left = cu() < 0.35 ? addMonths(start, cint(6, 40)) : "";
+  comparison.push({
+    doctor_id: `K${String(k).padStart(4, "0")}`,
+    kommunenr: KOMMUNER[(k * 5) % KOMMUNER.length],
+    start_date: start,
+    specialist_approved_date: specialist && specialist <= TODAY && (!left || specialist <= left) ? specialist : "",
+    became_fastlege_date: fastlege && fastlege <= TODAY && (!left || fastlege <= left) ? fastlege : "",
+    left_kommune_date: left <= TODAY ? left : "",
+  });
+}
+fs.writeFileSync(
+  new URL("../data/register/synthetic-comparison.csv", import.meta.url),
+  [comparisonHeader.join(","), ...comparison.map((r) => comparisonHeader.map((h) => r[h]).join(","))].join("\n") + "\n",
+);
+console.log(`wrote data/register/synthetic-comparison.csv: ${comparison.length} comparison doctors`);

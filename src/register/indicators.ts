@@ -1,15 +1,25 @@
 /**
- * Måloppnåelse indicators from the agreement register, by group (all, agreement, kommune, helseregion, start year):
- * FTE months of open unselected practice accrued, share who reached 24 FTE months, specialist approval, became
- * fastlege within 1 and 3 years (among those observed that long), retention in the kommune after 1, 2 and 3 years
- * (Kaplan–Meier, censored at the as-of date), share from other general-practice work (the main purpose), slot
- * utilisation, and cost per specialist and per new fastlege from the cost model. A group with fewer than
- * MIN_CELL_PERSONS doctors is suppressed (every value null), and so is any share whose denominator is that small.
+ * Måloppnåelse indicators from the agreement register, by group (all, agreement, kommune, helseregion, start year),
+ * answering the scheme's goals (data/reference/scheme-goals.yaml):
+ * - specialisation: FTE months of open unselected practice accrued, share who reached 24 FTE months, and the
+ *   cumulative incidence of specialist approval 24 and 36 months after start (Aalen–Johansen: leaving the kommune is
+ *   a competing event, the as-of date censors);
+ * - recruitment and stability: cumulative incidence of becoming fastlege (12 and 36 months, same method), retention in
+ *   the kommune since start (Kaplan–Meier), and — overall — the position 12 and 24 months after the agreement ended
+ *   (in the kommune, in general practice, fastlege, sykehjem/legevakt/other kommunal work) with Wilson intervals;
+ * - the share from other general-practice work (the main purpose), slot utilisation, and cost per specialist — gross,
+ *   and per additional specialist against a comparison register or a stated external rate.
+ * A group with fewer than MIN_CELL_PERSONS doctors is suppressed (every value null), and so is any share whose
+ * denominator is that small, and any curve value with fewer than MIN_CELL_PERSONS still at risk beyond it.
  *
  *   rows -> doctors (one per doctor_id, rows merged) -> groups -> indicators (suppressed where n < 5)
  */
 import { MIN_CELL_PERSONS } from "../constants";
 import { kaplanMeier, survivalAt } from "../stats/kaplanMeier";
+import { aalenJohansen, cumulativeIncidenceAt } from "../stats/aalenJohansen";
+import { wilsonInterval, type ShareInterval } from "../stats/wilsonInterval";
+import { addMonths } from "../time/isoDate";
+import { positionCodes, type PositionDef } from "./referenceLists";
 import { calendarMonthsBetween, dayNumber } from "../time/isoDate";
 import type { RegisterRow } from "./columns";
 import { helseregionOf } from "./helseregion";
@@ -30,7 +40,20 @@ export interface DoctorRecord {
   specialistApproved?: string;
   becameFastlege?: string;
   leftKommune?: string;
+  /** The end of the doctor's last agreement row. */
+  lastEnd: string;
+  /** Position codes (data/reference/positions.yaml) 12 and 24 months after lastEnd, when recorded. */
+  position12m?: string;
+  position24m?: string;
 }
+
+/** Horizons (months from the doctor's first start) of the cumulative incidences; analysis choices, not rules. */
+export const SPECIALIST_HORIZONS_MONTHS = [24, 36] as const;
+export const FASTLEGE_HORIZONS_MONTHS = [12, 36] as const;
+/** Months after the agreement ended at which the register records the doctor's position (position_12m, position_24m). */
+export const POSITION_HORIZONS_MONTHS = [12, 24] as const;
+/** Confidence level of the intervals published around shares. */
+export const INTERVAL_LEVEL = 0.95;
 
 export interface IndicatorValues {
   /** Doctors in the group; null when the group is suppressed (a count under 5 is itself a small cell). */
@@ -38,9 +61,12 @@ export interface IndicatorValues {
   suppressed: boolean;
   meanFteMonths: number | null;
   shareReached24FteMonths: number | null;
-  shareSpecialistApproved: number | null;
-  shareFastlegeWithin1Year: number | null;
-  shareFastlegeWithin3Years: number | null;
+  /** Cumulative incidence of specialist approval in the kommune by 24 / 36 months from start (Aalen–Johansen). */
+  specialistBy24Months: number | null;
+  specialistBy36Months: number | null;
+  /** Cumulative incidence of becoming fastlege in the kommune by 12 / 36 months from start (Aalen–Johansen). */
+  fastlegeBy12Months: number | null;
+  fastlegeBy36Months: number | null;
   retention1Year: number | null;
   retention2Years: number | null;
   retention3Years: number | null;
@@ -59,8 +85,59 @@ export interface IndicatorsReport {
   byStartYear: Record<string, IndicatorValues>;
   /** Active agreement-days / (cap × days from the first decision to the as-of date). */
   slotUtilisation: { share: number; activeAgreementYears: number; cap: number; from: string; to: string };
-  costPerOutcome?: { costPerAgreementYearNok: number; totalCostNok: number; perSpecialistNok: number | null; perNewFastlegeNok: number | null };
+  /** Position 12 and 24 months after the agreement ended, overall (doctors with a recorded position at that horizon). */
+  afterAgreement: AfterAgreement[];
+  /** The specialist cumulative incidence of the comparison (register or external rate) at COMPARISON_HORIZON_MONTHS. */
+  comparison?: ComparisonResult;
+  costPerOutcome?: {
+    costPerAgreementYearNok: number;
+    totalCostNok: number;
+    /** Gross: total cost / specialists approved by the as-of date. */
+    perSpecialistNok: number | null;
+    /** Total cost / (doctors × (intro − comparison cumulative incidence at the horizon)); null without a comparison. */
+    perAdditionalSpecialistNok: number | null;
+    perNewFastlegeNok: number | null;
+  };
 }
+
+export interface AfterAgreement {
+  months: number;
+  /** Doctors with a recorded position at this horizon; null when under MIN_CELL_PERSONS (then every share is null). */
+  doctors: number | null;
+  inKommune: ShareInterval | null;
+  inGeneralPractice: ShareInterval | null;
+  fastlege: ShareInterval | null;
+  otherKommunalWork: ShareInterval | null;
+}
+
+/** What the intro doctors are compared with: a register of comparison doctors, or an external rate with its source. */
+export type Comparison =
+  { kind: "register"; file: string; doctors: ReadonlyArray<ComparisonDoctor> } | { kind: "rate"; specialistShare: number; source: string };
+
+export interface ComparisonDoctor {
+  doctor_id: string;
+  start: string;
+  specialistApproved?: string;
+  leftKommune?: string;
+}
+
+export interface ComparisonResult {
+  kind: "register" | "rate";
+  /** The register file, or the source of the external rate. */
+  source: string;
+  horizonMonths: number;
+  /** Comparison doctors (register), or null for a rate. */
+  doctors: number | null;
+  /** Cumulative incidence of specialist approval at the horizon: intro doctors and comparison. */
+  introSpecialistShare: number | null;
+  comparisonSpecialistShare: number | null;
+  /** Doctors × the difference: the specialists the agreements added, under the comparison's assumption. */
+  additionalSpecialists: number | null;
+  assumption: string;
+}
+
+/** Horizon of the comparison and of cost per additional specialist (months from start). */
+export const COMPARISON_HORIZON_MONTHS = 36;
 
 /** Rows the indicators can use: identified, dated in order, with a stillingsprosent, started by asOf. */
 export function usableRow(r: RegisterRow, asOf: string): boolean {
@@ -97,6 +174,7 @@ export function doctorRecords(rows: ReadonlyArray<RegisterRow>, asOf: string): D
   return [...byDoctor.entries()].map(([doctor_id, rs]) => {
     rs.sort((a, b) => (a.start_date! < b.start_date! ? -1 : 1));
     const first = rs[0]!;
+    const last = rs.reduce((a, r) => (r.end_date! > a.end_date! ? r : a), first);
     const fteMonths = rs.reduce((sum, r) => sum + (calendarMonthsBetween(r.start_date!, r.end_date! < asOf ? r.end_date! : asOf) * r.fte_pct!) / 100, 0);
     const known = <K extends keyof RegisterRow>(k: K) => rs.map((r) => r[k]).find((x) => x !== undefined);
     return {
@@ -111,12 +189,94 @@ export function doctorRecords(rows: ReadonlyArray<RegisterRow>, asOf: string): D
       specialistApproved: outcome(known("specialist_approved_date"), first.start_date!),
       becameFastlege: outcome(known("became_fastlege_date"), first.start_date!),
       leftKommune: outcome(known("left_kommune_date"), first.start_date!),
+      lastEnd: last.end_date!,
+      position12m: last.position_12m,
+      position24m: last.position_24m,
     };
   });
 }
 
-const within = (from: string, date: string | undefined, months: number, asOf: string) => !!date && date <= asOf && calendarMonthsBetween(from, date) <= months;
-const observedFor = (from: string, months: number, asOf: string) => calendarMonthsBetween(from, asOf) >= months;
+/**
+ * A doctor's competing-risks observation for an outcome (cause 1) against leaving the kommune (cause 2), in months
+ * from `start`, censored at asOf. An outcome on the day the doctor leaves counts as the outcome.
+ */
+export function competingObservation(
+  start: string,
+  outcomeDate: string | undefined,
+  leftDate: string | undefined,
+  asOf: string,
+): { time: number; cause: number } {
+  const o = outcomeDate && outcomeDate >= start && outcomeDate <= asOf ? outcomeDate : undefined;
+  const l = leftDate && leftDate >= start && leftDate <= asOf ? leftDate : undefined;
+  if (o && (!l || o <= l)) return { time: calendarMonthsBetween(start, o), cause: 1 };
+  if (l) return { time: calendarMonthsBetween(start, l), cause: 2 };
+  return { time: calendarMonthsBetween(start, asOf), cause: 0 };
+}
+
+/** Aalen–Johansen F(months) of an outcome with leaving the kommune competing; null while under MIN_CELL_PERSONS remain at risk beyond it. */
+function cumulativeIncidenceOf(obs: ReadonlyArray<{ time: number; cause: number }>, months: number): number | null {
+  if (obs.filter((o) => o.time > months).length < MIN_CELL_PERSONS) return null;
+  return cumulativeIncidenceAt(aalenJohansen(obs, 2), 1, months);
+}
+
+function cumulativeIncidence(doctors: ReadonlyArray<DoctorRecord>, date: (d: DoctorRecord) => string | undefined, months: number, asOf: string): number | null {
+  return cumulativeIncidenceOf(
+    doctors.map((d) => competingObservation(d.firstStart, date(d), d.leftKommune, asOf)),
+    months,
+  );
+}
+
+/** Positions 12 and 24 months after the agreement ended: shares with Wilson intervals, suppressed under 5 doctors. */
+export function afterAgreement(doctors: ReadonlyArray<DoctorRecord>, asOf: string): AfterAgreement[] {
+  const codes = positionCodes();
+  return POSITION_HORIZONS_MONTHS.map((months) => {
+    const recorded = doctors
+      .filter((d) => addMonths(d.lastEnd, months) <= asOf)
+      .map((d) => codes.get((months === POSITION_HORIZONS_MONTHS[0] ? d.position12m : d.position24m) ?? ""))
+      .filter((p): p is PositionDef => p !== undefined);
+    const n = recorded.length;
+    if (n < MIN_CELL_PERSONS) return { months, doctors: null, inKommune: null, inGeneralPractice: null, fastlege: null, otherKommunalWork: null };
+    const interval = (k: "inKommune" | "inGeneralPractice" | "fastlege" | "otherKommunalWork") =>
+      wilsonInterval(recorded.filter((p) => p[k]).length, n, INTERVAL_LEVEL);
+    return {
+      months,
+      doctors: n,
+      inKommune: interval("inKommune"),
+      inGeneralPractice: interval("inGeneralPractice"),
+      fastlege: interval("fastlege"),
+      otherKommunalWork: interval("otherKommunalWork"),
+    };
+  });
+}
+
+/** The comparison at COMPARISON_HORIZON_MONTHS: intro doctors' specialist cumulative incidence against the comparison's. */
+export function compareSpecialists(doctors: ReadonlyArray<DoctorRecord>, comparison: Comparison, asOf: string): ComparisonResult {
+  const h = COMPARISON_HORIZON_MONTHS;
+  const intro = doctors.length >= MIN_CELL_PERSONS ? cumulativeIncidence(doctors, (d) => d.specialistApproved, h, asOf) : null;
+  const comp =
+    comparison.kind === "rate"
+      ? comparison.specialistShare
+      : comparison.doctors.length >= MIN_CELL_PERSONS
+        ? cumulativeIncidenceOf(
+            comparison.doctors.map((d) => competingObservation(d.start, d.specialistApproved, d.leftKommune, asOf)),
+            h,
+          )
+        : null;
+  const additional = intro !== null && comp !== null ? doctors.length * (intro - comp) : null;
+  return {
+    kind: comparison.kind,
+    source: comparison.kind === "rate" ? comparison.source : comparison.file,
+    horizonMonths: h,
+    doctors: comparison.kind === "register" ? (comparison.doctors.length >= MIN_CELL_PERSONS ? comparison.doctors.length : null) : null,
+    introSpecialistShare: intro,
+    comparisonSpecialistShare: comp,
+    additionalSpecialists: additional,
+    assumption:
+      comparison.kind === "rate"
+        ? `without an agreement, ${Math.round(comparison.specialistShare * 1000) / 10} % of the intro doctors would have been specialists ${h} months after start (${comparison.source})`
+        : `the comparison doctors (other general-practice work, no agreement) show what the intro doctors would have done without one: same specialist cumulative incidence ${h} months after start`,
+  };
+}
 
 /** A share, or null when its denominator is below the suppression limit. */
 function share(numerator: number, denominator: number): number | null {
@@ -137,9 +297,10 @@ export function suppressedValues(): IndicatorValues {
     suppressed: true,
     meanFteMonths: null,
     shareReached24FteMonths: null,
-    shareSpecialistApproved: null,
-    shareFastlegeWithin1Year: null,
-    shareFastlegeWithin3Years: null,
+    specialistBy24Months: null,
+    specialistBy36Months: null,
+    fastlegeBy12Months: null,
+    fastlegeBy36Months: null,
     retention1Year: null,
     retention2Years: null,
     retention3Years: null,
@@ -149,10 +310,6 @@ export function suppressedValues(): IndicatorValues {
 
 function computeValues(doctors: ReadonlyArray<DoctorRecord>, asOf: string, requiredFteMonths: number): IndicatorValues {
   const n = doctors.length;
-  // Fixed-horizon shares count only doctors observed for the whole horizon (counting early events of the others
-  // but not their non-events would bias the share upwards).
-  const obs1 = doctors.filter((d) => observedFor(d.firstStart, 12, asOf));
-  const obs3 = doctors.filter((d) => observedFor(d.firstStart, 36, asOf));
   const knownOther = doctors.filter((d) => d.otherGpWorkBefore !== undefined);
   const times = doctors.map((d) => retentionObservation(d, asOf));
   const km = kaplanMeier(times);
@@ -163,9 +320,10 @@ function computeValues(doctors: ReadonlyArray<DoctorRecord>, asOf: string, requi
     suppressed: false,
     meanFteMonths: doctors.reduce((a, d) => a + d.fteMonths, 0) / n,
     shareReached24FteMonths: share(doctors.filter((d) => d.fteMonths >= requiredFteMonths - 1e-9).length, n),
-    shareSpecialistApproved: share(doctors.filter((d) => d.specialistApproved && d.specialistApproved <= asOf).length, n),
-    shareFastlegeWithin1Year: share(obs1.filter((d) => within(d.firstStart, d.becameFastlege, 12, asOf)).length, obs1.length),
-    shareFastlegeWithin3Years: share(obs3.filter((d) => within(d.firstStart, d.becameFastlege, 36, asOf)).length, obs3.length),
+    specialistBy24Months: cumulativeIncidence(doctors, (d) => d.specialistApproved, SPECIALIST_HORIZONS_MONTHS[0], asOf),
+    specialistBy36Months: cumulativeIncidence(doctors, (d) => d.specialistApproved, SPECIALIST_HORIZONS_MONTHS[1], asOf),
+    fastlegeBy12Months: cumulativeIncidence(doctors, (d) => d.becameFastlege, FASTLEGE_HORIZONS_MONTHS[0], asOf),
+    fastlegeBy36Months: cumulativeIncidence(doctors, (d) => d.becameFastlege, FASTLEGE_HORIZONS_MONTHS[1], asOf),
     retention1Year: retention(12),
     retention2Years: retention(24),
     retention3Years: retention(36),
@@ -235,7 +393,7 @@ export function slotUtilisation(rows: ReadonlyArray<RegisterRow>, cap: number, a
 export function registerIndicators(
   rows: ReadonlyArray<RegisterRow>,
   params: ParamSet,
-  opts: { asOf?: string; cap?: number; costPerAgreementYearNok?: number } = {},
+  opts: { asOf?: string; cap?: number; costPerAgreementYearNok?: number; comparison?: Comparison } = {},
 ): IndicatorsReport {
   const asOf = opts.asOf ?? latestDate(rows);
   const required = fixedScalarAt(params, "rules/required_open_practice_fte_months", asOf);
@@ -246,6 +404,9 @@ export function registerIndicators(
   const specialists = doctors.filter((d) => d.specialistApproved && d.specialistApproved <= asOf).length;
   const fastleger = doctors.filter((d) => d.becameFastlege && d.becameFastlege <= asOf).length;
   const c = opts.costPerAgreementYearNok;
+  const comparison = opts.comparison ? compareSpecialists(doctors, opts.comparison, asOf) : undefined;
+  const total = c === undefined ? 0 : c * utilisation.activeAgreementYears;
+  const additional = comparison?.additionalSpecialists ?? null;
   return {
     asOf,
     minCellPersons: MIN_CELL_PERSONS,
@@ -256,13 +417,16 @@ export function registerIndicators(
     byHelseregion: groupBy(doctors, (d) => d.helseregion, asOf, required),
     byStartYear: groupBy(doctors, (d) => String(d.startYear), asOf, required),
     slotUtilisation: utilisation,
+    afterAgreement: afterAgreement(doctors, asOf),
+    ...(comparison ? { comparison } : {}),
     ...(c !== undefined
       ? {
           costPerOutcome: {
             costPerAgreementYearNok: c,
-            totalCostNok: c * utilisation.activeAgreementYears,
-            perSpecialistNok: specialists >= MIN_CELL_PERSONS ? (c * utilisation.activeAgreementYears) / specialists : null,
-            perNewFastlegeNok: fastleger >= MIN_CELL_PERSONS ? (c * utilisation.activeAgreementYears) / fastleger : null,
+            totalCostNok: total,
+            perSpecialistNok: specialists >= MIN_CELL_PERSONS ? total / specialists : null,
+            perAdditionalSpecialistNok: additional !== null && additional > 0 ? total / additional : null,
+            perNewFastlegeNok: fastleger >= MIN_CELL_PERSONS ? total / fastleger : null,
           },
         }
       : {}),

@@ -294,9 +294,9 @@ describe("introsim indicators", () => {
     const r = runCli(["indicators", "--agreements", "data/register/synthetic-agreements.csv", "--json"]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.asOf).toBe("2026-11-15");
+    expect(j.asOf).toBe("2026-10-15"); // the regenerated register (issue 15)
     expect(j.minCellPersons).toBe(5);
-    expect(j.overall.doctors).toBe(100);
+    expect(j.overall.doctors).toBe(111);
     expect(Object.keys(j.byHelseregion).sort()).toEqual(["Midt-Norge", "Nord", "Sør-Øst", "Vest"]);
     const groups = Object.values(j.byKommune as Record<string, { doctors: number | null; suppressed: boolean; meanFteMonths: number | null }>);
     const hidden = groups.filter((g) => g.suppressed);
@@ -304,7 +304,44 @@ describe("introsim indicators", () => {
     for (const g of hidden) expect(g).toMatchObject({ doctors: null, meanFteMonths: null }); // not even the count
     for (const g of groups.filter((x) => !x.suppressed)) expect(g.doctors).toBeGreaterThanOrEqual(5);
     expect(j.excludedRows).toBe(2); // the two rows with an end not after the start, or an unreadable cell
-    expect(Object.keys(j.byAgreement)).toHaveLength(60);
+    expect(Object.keys(j.byAgreement)).toHaveLength(71);
+    expect(j.afterAgreement.map((a: { months: number }) => a.months)).toEqual([12, 24]);
+  });
+
+  test("--comparison states cost per additional specialist beside the gross figure, with its assumption (issue 15)", () => {
+    const r = runCli([
+      "indicators",
+      "--agreements",
+      "data/register/synthetic-agreements.csv",
+      "--comparison",
+      "data/register/synthetic-comparison.csv",
+      "--scenario",
+      "data/scenarios/standard.yaml",
+      "--json",
+    ]);
+    const j = JSON.parse(r.stdout);
+    expect(j.comparison).toMatchObject({ kind: "register", horizonMonths: 36, doctors: 120 });
+    const total = j.costPerOutcome.totalCostNok;
+    expect(j.costPerOutcome.perAdditionalSpecialistNok).toBeCloseTo(total / j.comparison.additionalSpecialists, 3);
+    expect(j.costPerOutcome.perAdditionalSpecialistNok).toBeGreaterThan(j.costPerOutcome.perSpecialistNok);
+  });
+
+  test("bad input (issue 15): a comparison register with the wrong columns, an unknown position or specialist scheme code: one message naming file, row and column", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-ind-"));
+    fs.writeFileSync(path.join(dir, "comp.csv"), "doctor_id,kommune,start_date\nK1,0301,2022-01-01\n");
+    expectOneClearError(
+      runCli(["indicators", "--agreements", "data/register/synthetic-agreements.csv", "--comparison", path.join(dir, "comp.csv")]),
+      /comp\.csv: row 1 \(header\): missing columns kommunenr, specialist_approved_date, became_fastlege_date, left_kommune_date/,
+      1,
+    );
+    const text = fs.readFileSync(path.join(ROOT, "data/register/synthetic-agreements.csv"), "utf8").split("\n");
+    text[1] = text[1]!.replace(/,new,/, ",gammel,");
+    fs.writeFileSync(path.join(dir, "reg.csv"), text.join("\n"));
+    expectOneClearError(
+      runCli(["indicators", "--agreements", path.join(dir, "reg.csv")]),
+      /reg\.csv: row 1, column specialist_scheme: "gammel" is not allowed in specialist_scheme; expected one of new, old \(data\/reference\/specialist-schemes\.yaml\)/,
+      1,
+    );
   });
 
   test("--scenario prices the outcomes with the cost model's deterministic cost per agreement-year", () => {
