@@ -77,7 +77,7 @@ export async function runRow(lib, row, { seeds, rows, bootstrap }) {
         ci95Superpopulation: est.ci95Superpopulation ?? est.ci95,
         warned: !r.preTrend.parallelTrendsPlausible,
         warnings: r.warnings.length,
-        p: r.preTrend.joint?.pBootstrap ?? null,
+        p: r.preTrend.joint?.p ?? null,
         bound1: bound(1),
         bound2: bound(2),
         unknownKroner: r.validation.claims.unknownTakster.reduce((s, x) => s + x.kroner, 0),

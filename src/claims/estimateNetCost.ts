@@ -19,6 +19,7 @@ import {
   CLAIMS_PERIOD_GAP_MONTHS,
   CLAIMS_PRE_WINDOW_MONTHS,
   CLAIMS_PRETREND_ALPHA,
+  CLAIMS_PRETREND_BIN_MONTHS,
   CLAIMS_SENSITIVITY_MBAR,
   DEFAULT_BOOTSTRAP,
   DEFAULT_SEED,
@@ -260,10 +261,10 @@ export async function estimateNetCost(claimsFile: string, doctorsFile: string, o
     const k = anticipationMonths;
     const pre = eventStudy.filter((c) => c.e < -k);
     const slope = interval(preTrendSlope(point.beta, problem.eventMin, k), draws.preTrendSlope);
-    const joint = jointPreTrendTest(point.beta, draws.beta, B, problem.eventMin, k);
-    const plausible = joint === null || joint.pBootstrap >= CLAIMS_PRETREND_ALPHA;
+    const joint = jointPreTrendTest(point.beta, draws.beta, B, problem.eventMin, k, CLAIMS_PRETREND_BIN_MONTHS, problem.strata[0].length);
+    const plausible = joint === null || joint.p >= CLAIMS_PRETREND_ALPHA;
     const pText = joint
-      ? `joint test of ${joint.coefficients} baseline coefficients p = ${joint.pBootstrap.toFixed(3)} (bootstrap; χ² ${joint.pChiSquare.toFixed(3)})`
+      ? `joint test of ${joint.coefficients} baseline bins of ${joint.binMonths} months, p = ${joint.p.toFixed(3)} (Hotelling's T² over ${joint.clusters} hosting practices)`
       : "";
     const preTrend: PreTrendCheck = {
       months: pre.length,
@@ -298,7 +299,7 @@ export async function estimateNetCost(claimsFile: string, doctorsFile: string, o
         : "",
     };
     if (!plausible)
-      warnings.push(`the pre-trend test rejects parallel trends (p = ${joint!.pBootstrap.toFixed(3)}): the headline may be biased; ${sensitivity.statement}`);
+      warnings.push(`the pre-trend test rejects parallel trends (p = ${joint!.p.toFixed(3)}): the headline may be biased; ${sensitivity.statement}`);
 
     const z = quantileNormal(0.975);
     const sdExtract = Math.sqrt(variance(comp.net) + residualVariance(problem));
