@@ -10,6 +10,7 @@ import type { CostProblem } from "../cost/costProblem";
 import { monteCarloPrecision, type MonteCarloPrecision } from "./precision";
 import { shapleyEffects, type ShapleyResult } from "./shapley";
 import type { SobolFactor } from "./sobol";
+import { fastQuantile } from "../distributions/sampler";
 
 export interface CostUncertaintyReport {
   /** Monte Carlo standard error and 95 % half-width of the mean and each percentile of the net cost. */
@@ -58,9 +59,14 @@ export function costUncertainty(args: {
   const target = correlationTarget(scenario.correlations, correlatableSpecs(scenario), scenario.name);
   if (target?.repaired) args.warnings.push(target.repaired);
   const correlated = target !== undefined;
+  // The tabulated inverse CDFs of the sampler (src/distributions/sampler.ts): Shapley evaluates them ~10⁷ times.
+  const factors = args.factors.map((f) => ({
+    ...f,
+    members: f.members.map((m) => ({ column: m.column, quantile: fastQuantile(args.problem.inputs[m.column]!.spec) })),
+  }));
   const wantShapley = args.shapley !== undefined && args.shapley !== false ? true : args.sensitivity && correlated;
   const shapley = wantShapley
-    ? shapleyEffects(args.factors, args.central, factorCopula(args.factors, target), args.evaluate, {
+    ? shapleyEffects(factors, args.central, factorCopula(factors, target), args.evaluate, {
         seed: args.seed,
         ...(typeof args.shapley === "number" ? { permutations: args.shapley } : {}),
       })

@@ -130,9 +130,15 @@ export function shapleyEffects(
   const blockFactor = blocks.map((b) => psdFactor(b.map((i) => b.map((j) => copula[i]![j]!))));
   const memo = blocks.map(() => new Map<number, Conditional>());
 
-  /** Writes a draw of z ~ N(0, R) into z. */
+  // An input correlated with no other (a block of one) is kept as its uniform u directly: its conditional is its
+  // marginal, and Φ(Φ⁻¹(u)) would only cost time. Correlated inputs are kept as z and mapped by Φ when evaluated.
+  const single = Uint8Array.from({ length: d }, (_, i) => (blocks.find((b) => b.includes(i))!.length === 1 ? 1 : 0));
+  /** Writes a draw of z ~ N(0, R) into z (u for inputs in a block of one). */
+  const singles = Uint16Array.from(blocks.filter((b) => b.length === 1).map((b) => b[0]!));
+  const multi = blocks.map((b, k) => ({ b, k })).filter(({ b }) => b.length > 1);
   const drawJoint = (z: Float64Array, eps: Float64Array) => {
-    blocks.forEach((b, k) => {
+    for (let t = 0; t < singles.length; t++) z[singles[t]!] = uniform();
+    multi.forEach(({ b, k }) => {
       const p = blockFactor[k]!;
       const s = b.length;
       for (let t = 0; t < s; t++) eps[t] = gauss();
@@ -146,7 +152,11 @@ export function shapleyEffects(
   const scratch = new Float64Array(d);
   /** Redraws z_J (inJ[i] = 1) given the other coordinates of z, block by block. */
   const drawConditional = (z: Float64Array, inJ: Uint8Array, eps: Float64Array) => {
-    blocks.forEach((b, k) => {
+    for (let t = 0; t < singles.length; t++) {
+      const i = singles[t]!;
+      if (inJ[i]) z[i] = uniform();
+    }
+    multi.forEach(({ b, k }) => {
       let mask = 0;
       b.forEach((i, t) => {
         if (inJ[i]) mask |= 1 << t;
@@ -179,9 +189,14 @@ export function shapleyEffects(
   const evalRows = (zRows: Float64Array, n: number): Float64Array => {
     const cols = central.map((c) => new Float64Array(n).fill(c));
     factors.forEach((f, i) => {
-      for (let r = 0; r < n; r++) {
-        const u = normalCdf(zRows[r * d + i]!, 0, 1);
-        for (const m of f.members) cols[m.column]![r] = m.quantile(u);
+      const isSingle = single[i] === 1;
+      for (const m of f.members) {
+        const col = cols[m.column]!;
+        const q = m.quantile;
+        for (let r = 0; r < n; r++) {
+          const v = zRows[r * d + i]!;
+          col[r] = q(isSingle ? v : normalCdf(v, 0, 1));
+        }
       }
     });
     return evaluate(cols, n);
