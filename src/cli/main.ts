@@ -18,6 +18,7 @@ import { registerValidate } from "./validateCommand";
 import { registerIndicatorsCommand } from "./indicatorsCommand";
 import { registerAllocate } from "./allocateCommand";
 import { registerClaims } from "./claimsCommand";
+import { registerBreakeven } from "./breakevenCommand";
 import { parseMaxInputMb } from "./flags";
 
 export const EXIT_BAD_INPUT = 1;
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerIndicatorsCommand(program);
   registerAllocate(program);
   registerClaims(program);
+  registerBreakeven(program);
   return program;
 }
 
