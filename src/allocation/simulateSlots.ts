@@ -113,6 +113,14 @@ export interface SlotSimulation {
   /** Per helseregion and per sentralitet class: slots granted, doctors served, active agreement-months. */
   byHelseregion: Record<string, GroupOutcome>;
   bySentralitet: Record<string, GroupOutcome>;
+  /**
+   * The spread of outcomes alone: agreements in place per month (P10/P50/P90) when every parameter is fixed at its
+   * median (after calibration), so only the slots' and doctors' own events vary. Beside `timeline` (parameters and
+   * events together) it shows how much of the band is parameter uncertainty.
+   */
+  eventsOnly?: { replications: number; inPlace: Array<{ p10: number; p50: number; p90: number }> };
+  /** Doctors starting per year from the second full year on (P10/P50/P90 of the yearly mean): the steady intake. */
+  steadyIntake: Band;
   /** Active agreement-months in the last 12 simulated months, divided by 12: the long-run use of the cap. */
   steadyState: { activeAgreements: Band; held: Band };
   calibration?: SlotCalibration;
@@ -259,6 +267,8 @@ export interface SimulateSlotsOptions {
   replications: number;
   seed: number;
   onSlot?: (life: SlotLife) => void;
+  /** Replications of the events-only band (parameters at their medians); 0 or absent: none. */
+  eventsOnlyReplications?: number;
   /** The observation a calibration accepts draws against (src/allocation/observedUse.ts). */
   observed?: { date: string; inPlace: number; source: string };
 }
@@ -694,6 +704,25 @@ export function simulateSlots(
       steadyHeld[i]! += raw.held[m]![i]! / last12;
     }
   const rounds = roundMonths(section, H);
+  let eventsOnly: SlotSimulation["eventsOnly"];
+  if (opts.eventsOnlyReplications) {
+    const central: Record<string, unknown> = { ...section };
+    for (const d of SLOT_INPUTS) central[d.name] = { type: "fixed", value: band(pickRows(raw.params[d.name]!, raw.keep)).p50 };
+    const ev = simulateRaw(apps, policy, cap, central as AllocationSection, rules, opts.eventsOnlyReplications, opts.eventsOnlyReplications, seed + 1);
+    eventsOnly = {
+      replications: ev.R,
+      inPlace: ev.inPlace.map((a) => {
+        const b = band(a);
+        return { p10: b.p10, p50: b.p50, p90: b.p90 };
+      }),
+    };
+  }
+  const laterYears = years
+    .map((y, k) => ({ ...y, k }))
+    .filter((y) => y.simulatedMonths === 12)
+    .slice(1);
+  const intake = new Float64Array(R);
+  for (const y of laterYears) for (let r = 0; r < R; r++) intake[r]! += startsByYear[y.k]![r]! / laterYears.length;
   return {
     decisionDate: section.decisionDate,
     months: H,
@@ -718,6 +747,8 @@ export function simulateSlots(
     byHelseregion: outcomes(raw.byRegion),
     bySentralitet: outcomes(raw.bySentralitet),
     steadyState: { activeAgreements: band(steadyActive), held: band(steadyHeld) },
+    steadyIntake: band(intake),
+    ...(eventsOnly ? { eventsOnly } : {}),
     ...(calibration ? { calibration } : {}),
     activeMonthsByYear: years.map((y, k) => ({ ...y, months: activeByYear[k]! })),
     doctorsStartingByYear: years.map((y, k) => ({ ...y, doctors: startsByYear[k]! })),

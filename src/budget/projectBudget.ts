@@ -179,30 +179,36 @@ export function rampProductivity(k: number, rampMonths: number, start: number): 
   return start + (1 - start) * share;
 }
 
-/** Draws of one input for `reps` replications × `seats`, row r × seats + seat, from the input's own stream. */
-class UnitColumn {
-  private readonly sampler;
-  private readonly perSeat: boolean;
-  private readonly buf: Float64Array;
+/**
+ * Draws of one input for R replications × U seats (row r × U + seat) from the input's own stream, or R draws when the
+ * input is shared; cached by stream and distribution, so every budget year reuses the same draws (and the quantile
+ * table is built once).
+ */
+class DrawCache {
+  private readonly cache = new Map<string, Float64Array>();
   constructor(
-    inp: ModelInput,
-    seed: number,
-    perSeat: boolean,
-    private readonly seats: number,
-    maxReps: number,
-  ) {
-    this.sampler = createSampler(inp.spec, seed, `budget.${streamOf(inp).stream}`, inp.lower, inp.upper);
-    this.perSeat = perSeat;
-    this.buf = new Float64Array(perSeat ? maxReps * seats : maxReps);
-  }
-  /** Fills out[0 .. reps × seats − 1] with the next `reps` replications' values. */
-  fill(out: Float64Array, reps: number): void {
-    const U = this.seats;
-    if (this.perSeat) this.sampler.fill(out, reps * U);
-    else {
-      this.sampler.fill(this.buf, reps);
-      for (let r = 0; r < reps; r++) out.fill(this.buf[r]!, r * U, r * U + U);
+    private readonly seed: number,
+    private readonly R: number,
+    private readonly U: number,
+  ) {}
+  get(inp: ModelInput, perSeat: boolean): Float64Array {
+    const stream = `budget.${streamOf(inp).stream}`;
+    const key = `${stream}|${perSeat}|${inp.lower}|${inp.upper}|${JSON.stringify(inp.spec)}`;
+    let col = this.cache.get(key);
+    if (!col) {
+      col = new Float64Array(perSeat ? this.R * this.U : this.R);
+      createSampler(inp.spec, this.seed, stream, inp.lower, inp.upper).fill(col);
+      this.cache.set(key, col);
     }
+    return col;
+  }
+  /** R × U values: per seat, or the replication's value repeated over its seats. */
+  units(inp: ModelInput, perSeat: boolean): Float64Array {
+    const col = this.get(inp, perSeat);
+    if (perSeat) return col;
+    const out = new Float64Array(this.R * this.U);
+    for (let r = 0; r < this.R; r++) out.fill(col[r]!, r * this.U, r * this.U + this.U);
+    return out;
   }
 }
 
@@ -230,10 +236,9 @@ export function projectBudget(scenario: CostScenario, params: ParamSet, activity
   const problems = pricing.map((p, y) => problemFor(y0 + y, p.priceDate));
   const first = problems[0]!;
   const rampInput = (name: string) => first.inputs.find((i) => i.name === name)!;
-  const rampM = new Float64Array(R * U);
-  const rampS = new Float64Array(R * U);
-  new UnitColumn(rampInput("rampUpMonths"), opts.seed, perSeat("rampUpMonths", correlation), U, R).fill(rampM, R);
-  new UnitColumn(rampInput("rampUpStartProductivity"), opts.seed, perSeat("rampUpStartProductivity", correlation), U, R).fill(rampS, R);
+  const draws = new DrawCache(opts.seed, R, U);
+  const rampM = draws.units(rampInput("rampUpMonths"), perSeat("rampUpMonths", correlation));
+  const rampS = draws.units(rampInput("rampUpStartProductivity"), perSeat("rampUpStartProductivity", correlation));
 
   // Effective (productivity-weighted) and calendar doctor-months per year and unit.
   const eff = Array.from({ length: Y }, () => new Float64Array(R * U));
@@ -262,32 +267,50 @@ export function projectBudget(scenario: CostScenario, params: ParamSet, activity
     regulation = { p10: b.p10, p50: b.p50, p90: b.p90 };
   }
 
-  const chunkReps = Math.max(1, Math.floor(CHUNK_SIZE / U));
+  // Activity per unit: consultations a year at full productivity = consultationsPerWeekFullTime × stillingsprosent ×
+  // clinicalWeeksPerYear (the cost kernel's N before ramp-up). The kernel's net cost is proportional to N, so unless
+  // every input is drawn per agreement ("independent"), each replication is evaluated once with N = 1 (net per
+  // consultation, from the shared inputs) and multiplied by Σ units N × effective months: exact, and U times fewer rows.
+  const ACTIVITY = ["consultationsPerWeekFullTime", "stillingsprosent", "clinicalWeeksPerYear"] as const;
+  const perUnitRows = correlation === "independent";
+  const activityUnits = new Float64Array(R * U).fill(1);
+  if (!perUnitRows)
+    for (const name of ACTIVITY) {
+      const col = draws.units(rampInput(name), perSeat(name, correlation));
+      for (let i = 0; i < R * U; i++) activityUnits[i]! *= col[i]!;
+    }
+  const rowsPerRep = perUnitRows ? U : 1;
+  const chunkReps = Math.max(1, Math.floor(CHUNK_SIZE / rowsPerRep));
   const years = problems.map((problem, y): BudgetYear => {
     const year = y0 + y;
-    const cols = problem.inputs.map(() => new Float64Array(chunkReps * U));
-    const columns = problem.inputs.map((inp) => new UnitColumn(inp, opts.seed, perSeat(inp.name, correlation), U, chunkReps));
-    const out = allocateComponents(chunkReps * U);
-    const scratch = new CostScratch(chunkReps * U);
+    const cols = problem.inputs.map(() => new Float64Array(chunkReps * rowsPerRep));
+    // Per-unit rows: every input per seat (R × U values); else one row per replication, activity inputs 1.
+    const columns = problem.inputs.map((inp) => (perUnitRows || !(ACTIVITY as readonly string[]).includes(inp.name) ? draws.get(inp, perUnitRows) : undefined));
+    const out = allocateComponents(chunkReps * rowsPerRep);
+    const scratch = new CostScratch(chunkReps * rowsPerRep);
     const spending = new Float64Array(R);
     const netUnits = new Float64Array(R); // one agreement's net cost per replication (seat 0), for full use
     const steps = firstOfMonth.map((d, m) => (yearOf[m] === y ? regulationSteps(lastDay, d) : -1)).filter((s) => s >= 0);
+    const e = eff[y]!;
     for (let r0 = 0; r0 < R; r0 += chunkReps) {
       const reps = Math.min(chunkReps, R - r0);
-      columns.forEach((c, j) => c.fill(cols[j]!, reps));
-      evaluateCostChunk(problem.layout, cols, reps * U, out, scratch);
-      const e = eff[y]!;
+      columns.forEach((c, j) => (c ? cols[j]!.set(c.subarray(r0 * rowsPerRep, (r0 + reps) * rowsPerRep)) : cols[j]!.fill(1)));
+      evaluateCostChunk(problem.layout, cols, reps * rowsPerRep, out, scratch);
       for (let i = 0; i < reps; i++) {
         const r = r0 + i;
         let sum = 0;
-        for (let s = 0; s < U; s++) sum += out.net[i * U + s]! * e[r * U + s]!;
+        if (perUnitRows) for (let s = 0; s < U; s++) sum += out.net[i * U + s]! * e[r * U + s]!;
+        else {
+          const perN = out.net[i]!;
+          for (let s = 0; s < U; s++) sum += perN * activityUnits[r * U + s]! * e[r * U + s]!;
+        }
         let factor = 1;
         if (rate && steps.length) {
           const g = 1 + rate[r]!;
           factor = steps.reduce((a, k) => a + g ** k, 0) / steps.length;
         }
         spending[r] = (sum / 12) * factor;
-        netUnits[r] = out.net[i * U]! * factor;
+        netUnits[r] = (perUnitRows ? out.net[i * U]! : out.net[i]! * activityUnits[r * U]!) * factor;
       }
     }
     const sorted = sortedCopy(spending);
