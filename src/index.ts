@@ -59,22 +59,32 @@ export { loadRuleCatalogue, RULE_CODES, type RuleCatalogue, type RuleCode } from
 export { checkRules, type Violation } from "./register/checkRules";
 export { validateRegister, type ValidationReport } from "./register/validateRegister";
 export { kaplanMeier, survivalAt, type KaplanMeierStep, type SurvivalObservation } from "./stats/kaplanMeier";
+export { aalenJohansen, cumulativeIncidenceAt, type AalenJohansenStep, type CompetingObservation } from "./stats/aalenJohansen";
+export { wilsonInterval, type ShareInterval } from "./stats/wilsonInterval";
 export {
   registerIndicators,
   indicatorValues,
   doctorRecords,
   slotUtilisation,
   latestDate,
+  afterAgreement,
+  compareSpecialists,
   type IndicatorsReport,
   type IndicatorValues,
   type DoctorRecord,
+  type AfterAgreement,
+  type Comparison,
+  type ComparisonResult,
 } from "./register/indicators";
+export { readComparison, parseComparisonCsv } from "./register/readComparison";
+export { schemeGoals, positionCodes, specialistSchemeCodes, type SchemeGoal } from "./register/referenceLists";
+export { incidenceCurves, type IncidencePoint } from "./register/incidenceCurves";
 export { helseregionOf, HELSEREGIONER } from "./register/helseregion";
 export { projectCohorts, type CohortProjection, type CohortYear } from "./register/cohort";
 export { COHORT_INPUTS } from "./inputs/cohortInputs";
 export { retentionCurves, type CurvePoint } from "./register/retentionCurve";
-export { retentionSpec, cohortSpec } from "./charts/registerCharts";
-export { indicatorsTable, validationSummaryTable, cohortTable } from "./report/registerTables";
+export { retentionSpec, cohortSpec, incidenceSpec, afterAgreementSpec } from "./charts/registerCharts";
+export { indicatorsTable, validationSummaryTable, cohortTable, afterAgreementTable, goalsTable } from "./report/registerTables";
 export { readApplications, parseApplicationsCsv, type Application } from "./allocation/applications";
 export { allocateRound, rankApplications, priorityScore, type AllocationDecision, type AllocationResult } from "./allocation/allocateRound";
 export { DEFAULT_POLICY, readPolicy, policySchema, type AllocationPolicy } from "./allocation/policy";
@@ -133,3 +143,13 @@ export { compareWithSimulation, estimateWithSimulation } from "./analysis/compar
 export { publishedClaimsTable, type PublishedCell } from "./claims/publishedTable";
 export { tariffPeriods, type TariffPeriod } from "./claims/tariffTable";
 export { eventStudySpec, estimateVsReferenceSpec, claimsFindingTitle, preTrendSentenceNb } from "./charts/claimsCharts";
+export { runDecision, DEFAULT_ISO_COST_INPUTS, type DecisionReport, type DecisionOptions } from "./analysis/runDecision";
+export { breakEven, type BreakEvenResult, type BreakEvenRow } from "./analysis/breakEven";
+export { isoCost, type IsoCostResult } from "./analysis/isoCost";
+export { evpi, evppi, type EvppiEstimate } from "./analysis/evppi";
+export { valueOfInformation, DEFAULT_VOI_GROUPS, type VoiResult, type VoiRow, type LossWeights } from "./analysis/valueOfInformation";
+export { appraise, appraisalRates, presentValue, annuityFactor, type AppraisalResult, type AppraisalRow } from "./analysis/appraisal";
+export { costModel, type CostModel } from "./analysis/costModel";
+export { breakEvenSheet, voiSheet, appraisalSheet, discountSensitivitySheet, decisionSheets } from "./export/appraisalSheet";
+export { isoCostSpec } from "./charts/breakEvenCharts";
+export { voiSpec } from "./charts/voiChart";
