@@ -61,7 +61,14 @@ export interface FlowsRunOptions {
 
 function sourcesFor(problem: CostProblem, out: Required<CostComponentArrays>, cols: ReadonlyArray<Float64Array>): FlowSources {
   const col = (name: string) => cols[problem.inputs.findIndex((i) => i.name === name)]!;
-  return { out, practiceCostsNok: col("practiceCostsNok"), salaryNokFullTime: col("salaryNokFullTime"), stillingsprosent: col("stillingsprosent") };
+  return {
+    out,
+    practiceCostsNok: col("practiceCostsNok"),
+    salaryNokFullTime: col("salaryNokFullTime"),
+    stillingsprosent: col("stillingsprosent"),
+    supervisionCostNok: col("supervisionCostNok"),
+    trainingCostNok: col("trainingCostNok"),
+  };
 }
 
 const oreToNok = (r: Record<Party, number>) => Object.fromEntries(PARTIES.map((p) => [p, r[p] / 100])) as Record<Party, number>;

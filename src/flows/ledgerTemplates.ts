@@ -12,6 +12,9 @@
  *   fastleger -> andre         the legekontor's extra running costs (office, staff, equipment)
  *   P -> fastleger             each party's agreed share of those costs (costShares)
  *   kommune -> introduksjonslege  salary × stillingsprosent (fastlønnet only)
+ *   kommune -> fastleger       supervision (the veileder); kommune -> andre: courses and the utdanningsplan
+ * With flows.alisCounterfactual (the doctor would have had an ALIS agreement anyway) the ALIS grant, supervision and
+ * courses are in the ledger without the agreement as well, so they do not change with it.
  * Without the agreement: the fastleger do the substituted activity themselves (refusjon and egenandeler to them),
  * basistilskudd as before; the unmet activity does not happen.
  */
@@ -29,6 +32,8 @@ export const FLOW_KINDS = [
   "driftsutgifter",
   "kostnadsdeling",
   "lonn",
+  "veiledning",
+  "utdanning",
 ] as const;
 export type FlowKind = (typeof FLOW_KINDS)[number];
 
@@ -41,6 +46,8 @@ export const FLOW_KIND_LABELS: Readonly<Record<FlowKind, string>> = {
   driftsutgifter: "Driftsutgifter (kontor, personell, utstyr)",
   kostnadsdeling: "Andel av driftsutgiftene",
   lonn: "Lønn",
+  veiledning: "Veiledning (kommunen betaler veilederen)",
+  utdanning: "Kurs og utdanningsplan",
 };
 
 /** Short labels for chart axes. */
@@ -53,6 +60,8 @@ export const FLOW_KIND_SHORT_LABELS: Readonly<Record<FlowKind, string>> = {
   driftsutgifter: "Driftsutgifter",
   kostnadsdeling: "Kostnadsdeling",
   lonn: "Lønn",
+  veiledning: "Veiledning",
+  utdanning: "Kurs",
 };
 
 /** The values a template reads for draw i: the kernel's outputs (with flow detail) and three input columns. */
@@ -61,6 +70,8 @@ export interface FlowSources {
   practiceCostsNok: Float64Array;
   salaryNokFullTime: Float64Array;
   stillingsprosent: Float64Array;
+  supervisionCostNok: Float64Array;
+  trainingCostNok: Float64Array;
 }
 
 export interface FlowTemplate {
@@ -193,6 +204,39 @@ export function flowTemplates(employment: EmploymentForm, flows: FlowsSection): 
       amount: (s, i) => share * s.practiceCostsNok[i]!,
       basis: () => `${formatNumber(share * 100, 1)} % av merkostnadene i legekontoret`,
     });
+  }
+  // The kommune's own costs of the agreement: supervision (paid to the veileder, a fastlege) and courses. With the ALIS
+  // counterfactual they, and the Nasjonal ALIS grant, are in the ledger without the agreement too.
+  const alisLedgers: Array<"with" | "without"> = flows.alisCounterfactual ? ["with", "without"] : ["with"];
+  for (const ledger of alisLedgers) {
+    const why = ledger === "without" ? " (legen ville hatt ALIS-avtale uansett)" : "";
+    t.push(
+      {
+        ledger,
+        from: "kommune",
+        to: fl,
+        kind: "veiledning",
+        amount: (s, i) => s.supervisionCostNok[i]!,
+        basis: (s, i) => `individuell veileder: ${formatNok(s.supervisionCostNok[i]!)}${why}`,
+      },
+      {
+        ledger,
+        from: "kommune",
+        to: "andre",
+        kind: "utdanning",
+        amount: (s, i) => s.trainingCostNok[i]!,
+        basis: (s, i) => `kurs, utdanningsplan og reiser: ${formatNok(s.trainingCostNok[i]!)}${why}`,
+      },
+    );
+    if (ledger === "without")
+      t.push({
+        ledger,
+        from: "staten",
+        to: "kommune",
+        kind: "nasjonal_alis",
+        amount: (s, i) => s.out.alisSupport[i]!,
+        basis: () => "forventet ALIS-tilskudd også uten avtalen (legen ville hatt ALIS-avtale uansett)",
+      });
   }
   if (employment === "fastlonnet") {
     t.push({

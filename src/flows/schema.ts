@@ -3,7 +3,7 @@
  * the legekontor's extra costs under each employment form (shares by party that add up to 1).
  */
 import { z } from "zod";
-import { distSpec } from "../distributions/spec";
+import { distSpec, fixed } from "../distributions/spec";
 import { COST_SHARING_PARTIES, EMPLOYMENT_FORMS } from "./parties";
 
 /** Tolerance when checking that cost shares add up to 1 (shares are written with a few decimals). */
@@ -28,6 +28,15 @@ export const flowsSectionSchema = z.strictObject({
   employment: z.enum(EMPLOYMENT_FORMS, { error: () => `employment must be one of ${EMPLOYMENT_FORMS.join(", ")}` }).default("naeringsdrivende"),
   practiceCostsNok: distSpec,
   salaryNokFullTime: distSpec,
+  /** The kommune's supervision and training costs per agreement-year (absent in older files: 0, i.e. not counted). */
+  supervisionCostNok: distSpec.default(fixed(0)),
+  trainingCostNok: distSpec.default(fixed(0)),
+  /**
+   * The counterfactual for the ALIS grant: true when the doctor would have had an ALIS agreement in the kommune
+   * anyway (for example a doctor in other general-practice work, the scheme's main purpose), so the Nasjonal ALIS
+   * grant and the kommune's supervision and training costs are in both ledgers and do not change with the agreement.
+   */
+  alisCounterfactual: z.boolean({ error: () => "alisCounterfactual must be true or false" }).default(false),
   /** Who carries practiceCostsNok under each employment form; the fastleger's own share stays with them. */
   costShares: z.strictObject({ naeringsdrivende: costShares, fastlonnet: costShares }),
 });

@@ -13,6 +13,20 @@ export const FLOW_INPUTS: ReadonlyArray<InputDef> = [
     help: "extra running costs of the legekontor caused by the intro doctor per agreement-year (office, staff, equipment), shared as the scenario's costShares say",
   },
   {
+    name: "supervisionCostNok",
+    label: "Kommunens kostnad til veiledning",
+    unit: "kr per avtaleår",
+    domain: "amount",
+    help: "what the kommune pays for the intro doctor's individual veileder (a specialist in allmennmedisin, often one of the fastleger in the agreement) per agreement-year",
+  },
+  {
+    name: "trainingCostNok",
+    label: "Kommunens kostnad til kurs og utdanningsplan",
+    unit: "kr per avtaleår",
+    domain: "amount",
+    help: "courses, the utdanningsplan and its administration, travel, paid by the kommune per agreement-year",
+  },
+  {
     name: "salaryNokFullTime",
     label: "Kommunens lønnskostnad for introduksjonslegen (full stilling)",
     unit: "kr per år",

@@ -110,6 +110,35 @@ describe("golden ledgers, by hand", () => {
   });
 });
 
+describe("the kommune's ledger with supervision, training and the ALIS counterfactual, by hand", () => {
+  // Golden case as above, plus supervision 60 000 kr (kommune -> fastleger: the veileder) and training 30 000 kr
+  // (kommune -> andre: courses, utdanningsplan).
+  // Without the ALIS counterfactual the kommune's effect is the one above minus 90 000; with it (the doctor would have had
+  // an ALIS agreement anyway) ALIS 233 500 and the 90 000 are in both ledgers and drop out of the effect:
+  //   næringsdrivende: 153 500 − 90 000 = 63 500            | counterfactual: 153 500 − 233 500 = −80 000 (its cost share only)
+  //   fastlønnet:      −214 750 − 90 000 = −304 750         | counterfactual: −214 750 − 233 500 = −448 250
+  //   staten: −233 500 | 0;   fastleger: +60 000 (veiledning) | 0;   andre: +30 000 | 0, on top of the effects above.
+  const { scenario, params } = golden(undefined, ["supervisionCostNok=60000", "trainingCostNok=30000"]);
+  const withCf = { ...scenario, flows: { ...scenario.flows!, alisCounterfactual: true } };
+  const cases = [
+    { form: "naeringsdrivende", s: scenario, kommune: 63_500, staten: -233_500, fastleger: -312_200 + 60_000, andre: 230_000 },
+    { form: "naeringsdrivende", s: withCf, kommune: -80_000, staten: 0, fastleger: -312_200, andre: 200_000 },
+    { form: "fastlonnet", s: scenario, kommune: -304_750, staten: -233_500, fastleger: -362_200 + 60_000, andre: 230_000 },
+    { form: "fastlonnet", s: withCf, kommune: -448_250, staten: 0, fastleger: -362_200, andre: 200_000 },
+  ] as const;
+  for (const c of cases) {
+    test(`${c.form}, ALIS counterfactual ${c.s.flows!.alisCounterfactual ? "on" : "off"}: kommune ${c.kommune} kr`, () => {
+      const l = flowLedgers(c.s, params, c.form);
+      expect(l.diffOre.kommune).toBe(c.kommune * 100);
+      expect(l.diffOre.staten).toBe(c.staten * 100);
+      expect(l.diffOre.fastleger).toBe(c.fastleger * 100);
+      expect(l.diffOre.andre).toBe(c.andre * 100);
+      expect(l.diffOre.folketrygden).toBe(-27_279_000); // the cost does not depend on how the kommune books ALIS
+      expect(Object.values(l.withoutOre).reduce((a, b) => a + b, 0)).toBe(0);
+    });
+  }
+});
+
 describe("ledger invariants over random valid scenarios (property tests)", () => {
   const params = realParams();
   const base = YAML.parse(fs.readFileSync(STANDARD, "utf8")) as Record<string, any>;
@@ -135,13 +164,18 @@ describe("ledger invariants over random valid scenarios (property tests)", () =>
         shares,
         fc.double({ min: 0, max: 1e6, noNaN: true }),
         fc.double({ min: 0, max: 2e6, noNaN: true }),
-        (values, w1, w2, practice, salary) => {
+        fc.double({ min: 0, max: 3e5, noNaN: true }),
+        fc.boolean(),
+        (values, w1, w2, practice, salary, supervision, alisCounterfactual) => {
           const raw = structuredClone(base);
           COST_INPUTS.forEach((d, k) => (raw.inputs[d.name] = values[k]));
           raw.flows = {
             employment: "naeringsdrivende",
             practiceCostsNok: practice,
             salaryNokFullTime: salary,
+            supervisionCostNok: supervision,
+            trainingCostNok: supervision / 2,
+            alisCounterfactual,
             costShares: { naeringsdrivende: toShares(w1), fastlonnet: toShares(w2) },
           };
           const scenario = parseScenario(raw, "random.yaml", params);
@@ -162,7 +196,7 @@ describe("ledger invariants over random valid scenarios (property tests)", () =>
             expect(Math.abs(l.diffOre.pasienter / 100 - patients)).toBeLessThan(0.05);
             const share = (scenario.flows!.costShares[form] as Record<string, number>).kommune ?? 0;
             const kommune =
-              out.alisSupport[0]! -
+              (alisCounterfactual ? 0 : out.alisSupport[0]! - at("supervisionCostNok") - at("trainingCostNok")) -
               share * at("practiceCostsNok") +
               (form === "fastlonnet"
                 ? out.grossRefusjon[0]! + out.egenandelPaid[0]! + out.egenandelFromPatients[0]! - at("salaryNokFullTime") * at("stillingsprosent")
