@@ -1,6 +1,11 @@
-/** Charts for måloppnåelse: retention in the kommune (Kaplan–Meier) and the cohort projection with its band. */
+/**
+ * Charts for måloppnåelse: retention in the kommune (Kaplan–Meier), specialist approval and becoming fastlege
+ * (Aalen–Johansen), the position after the agreement ended with its intervals, and the cohort projection with its band.
+ */
 import type { CohortProjection } from "../register/cohort";
 import type { CurvePoint } from "../register/retentionCurve";
+import type { IncidencePoint } from "../register/incidenceCurves";
+import type { AfterAgreement } from "../register/indicators";
 import { formatNok, formatPercent, formatNumber } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
@@ -54,6 +59,69 @@ export function cohortSpec(p: CohortProjection, subtitle: string): ChartSpec {
     layer: [
       { mark: { type: "area", opacity: 0.25 }, encoding: { y: { field: "p10", type: "quantitative", title: "Antall leger" }, y2: { field: "p90" } } },
       { mark: { type: "line", point: true, strokeWidth: 2 }, encoding: { y: { field: "p50", type: "quantitative" } } },
+    ],
+  };
+}
+
+export function incidenceSpec(points: ReadonlyArray<IncidencePoint>, subtitle: string): ChartSpec {
+  const spec = points.filter((p) => p.outcome === "Spesialistgodkjent");
+  const at = (m: number) => [...spec].reverse().find((p) => p.month <= m)?.share;
+  const threeYears = at(36);
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    description: "Kumulativ andel introduksjonsleger som er spesialistgodkjent eller ble fastlege, etter måneder siden start (Aalen–Johansen).",
+    title: {
+      text: threeYears !== undefined ? `${formatPercent(threeYears, 0)} er spesialister tre år etter start` : "Andel som blir spesialister og fastleger",
+      subtitle: [subtitle, "Aalen–Johansen: å forlate kommunen er et konkurrerende utfall; kurvene stopper der færre enn 5 leger er under observasjon."],
+    },
+    width: PAGE_WIDTH - 120,
+    height: 280,
+    config: BASE_CONFIG,
+    data: { values: points.map((p) => ({ ...p, prosent: p.share * 100 })) },
+    mark: { type: "line", interpolate: "step-after", strokeWidth: 2 },
+    encoding: {
+      x: { field: "month", type: "quantitative", title: "Måneder siden start", scale: { domainMin: 0 } },
+      y: { field: "prosent", type: "quantitative", title: "Kumulativ andel (%)", scale: { domain: [0, 100] } },
+      color: { field: "outcome", type: "nominal", title: null, scale: { range: [COLORS.blue, COLORS.orange, COLORS.black] }, legend: { orient: "top-left", labelLimit: 300 } },
+    },
+  };
+}
+
+const AFTER_LABELS = {
+  inKommune: "I kommunen",
+  inGeneralPractice: "I allmennmedisin",
+  fastlege: "Fastlege i kommunen",
+  otherKommunalWork: "Sykehjem, legevakt, annet kommunalt",
+} as const;
+
+export function afterAgreementSpec(after: ReadonlyArray<AfterAgreement>, subtitle: string): ChartSpec {
+  const rows = after.flatMap((a) =>
+    (Object.keys(AFTER_LABELS) as Array<keyof typeof AFTER_LABELS>).flatMap((k) => {
+      const x = a[k];
+      return x ? [{ måneder: a.months, mål: AFTER_LABELS[k], andel: x.share * 100, lav: x.low * 100, høy: x.high * 100, leger: a.doctors }] : [];
+    }),
+  );
+  const first = after.find((a) => a.inKommune !== null);
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    description: "Hvor introduksjonslegene arbeider 12 og 24 måneder etter at avtalen sluttet, med 95 % konfidensintervall (Wilson).",
+    title: {
+      text: first?.inKommune
+        ? `${formatPercent(first.inKommune.share, 0)} er fortsatt i kommunen ${first.months} måneder etter at avtalen sluttet`
+        : "Hvor legene er etter avtalen (prikket: for få leger)",
+      subtitle: [subtitle, "Båndet viser 95 % konfidensintervall (Wilson); tidspunkt med færre enn 5 leger er utelatt."],
+    },
+    width: PAGE_WIDTH - 120,
+    height: 280,
+    config: BASE_CONFIG,
+    data: { values: rows },
+    encoding: {
+      x: { field: "måneder", type: "quantitative", title: "Måneder etter at avtalen sluttet", scale: { domain: [0, 30] }, axis: { values: [12, 24] } },
+      color: { field: "mål", type: "nominal", title: null, scale: { range: [COLORS.black, COLORS.blue, COLORS.orange, COLORS.green] }, legend: { orient: "bottom", labelLimit: 300 } },
+    },
+    layer: [
+      { mark: { type: "area", opacity: 0.15 }, encoding: { y: { field: "lav", type: "quantitative", title: "Andel av legene (%)", scale: { domain: [0, 100] } }, y2: { field: "høy" } } },
+      { mark: { type: "line", point: true, strokeWidth: 2 }, encoding: { y: { field: "andel", type: "quantitative" } } },
     ],
   };
 }

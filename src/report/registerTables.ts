@@ -1,7 +1,8 @@
 /** Måloppnåelse as Norwegian tables (suppressed cells shown as "prikket"), shared by the notebook and reports. */
 import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
 import type { CohortProjection } from "../register/cohort";
-import type { IndicatorsReport, IndicatorValues } from "../register/indicators";
+import type { AfterAgreement, IndicatorsReport, IndicatorValues } from "../register/indicators";
+import type { SchemeGoal } from "../register/referenceLists";
 import type { ValidationReport } from "../register/validateRegister";
 import type { Table } from "../format/table";
 
@@ -75,5 +76,59 @@ export function cohortTable(p: CohortProjection): Table {
       b(y.fastlegerCumulative),
       `${formatNok(y.costCumulativeNok.p50)}`,
     ]),
+  };
+}
+
+const interval = (x: { share: number; low: number; high: number } | null) =>
+  x === null ? SUPPRESSED : `${formatPercent(x.share, 0)} (${formatPercent(x.low, 0)}–${formatPercent(x.high, 0)})`;
+
+/** Position 12 and 24 months after the agreement ended, shares with 95 % Wilson intervals ("prikket" under 5 doctors). */
+export function afterAgreementTable(after: ReadonlyArray<AfterAgreement>): Table {
+  return {
+    caption: "Hvor legene arbeider etter at avtalen sluttet: andel (95 % konfidensintervall); færre enn 5 leger er prikket",
+    headers: ["Etter avtalen", "Leger", "I kommunen", "I allmennmedisin", "Fastlege i kommunen", "Sykehjem, legevakt, annet kommunalt"],
+    alignRight: [1, 2, 3, 4, 5],
+    rows: after.map((a) => [
+      `${a.months} måneder`,
+      a.doctors ?? SUPPRESSED,
+      interval(a.inKommune),
+      interval(a.inGeneralPractice),
+      interval(a.fastlege),
+      interval(a.otherKommunalWork),
+    ]),
+  };
+}
+
+/**
+ * The scheme's goals (data/reference/scheme-goals.yaml), each with its indicator and what the register shows.
+ * `workload` is the result for the fastleger's workload when a claims extract was analysed (else it says what is needed).
+ */
+export function goalsTable(goals: ReadonlyArray<SchemeGoal>, r: IndicatorsReport, workload?: string): Table {
+  const o = r.overall;
+  const a12 = r.afterAgreement.find((a) => a.months === 12);
+  const results: Record<string, string> = {
+    specialisation: [
+      `spesialist innen 2 år ${share(o.specialistBy24Months)}, innen 3 år ${share(o.specialistBy36Months)}`,
+      r.comparison
+        ? `uten avtale ${share(r.comparison.comparisonSpecialistShare)}; ${r.comparison.additionalSpecialists === null ? "ekstra spesialister prikket" : `om lag ${formatNumber(r.comparison.additionalSpecialists, 0)} ekstra spesialister`}`
+        : "ingen sammenligning gitt",
+      r.costPerOutcome
+        ? `kostnad per spesialist ${r.costPerOutcome.perSpecialistNok === null ? SUPPRESSED : formatNok(r.costPerOutcome.perSpecialistNok)} (brutto), per ekstra spesialist ${r.costPerOutcome.perAdditionalSpecialistNok === null ? "ikke beregnet" : formatNok(r.costPerOutcome.perAdditionalSpecialistNok)}`
+        : "",
+    ]
+      .filter((x) => x)
+      .join("; "),
+    recruitment_stability: [
+      `fastlege innen 1 år ${share(o.fastlegeBy12Months)}, innen 3 år ${share(o.fastlegeBy36Months)}`,
+      a12 ? `12 måneder etter avtalen: i kommunen ${interval(a12.inKommune)}, i sykehjem/legevakt/annet kommunalt ${interval(a12.otherKommunalWork)}` : "",
+    ]
+      .filter((x) => x)
+      .join("; "),
+    fastlege_workload: workload ?? "krever et refusjonsuttrekk for de avgivende fastlegene (se notatbok 05)",
+  };
+  return {
+    caption: `Ordningens mål og hva registeret viser per ${r.asOf} (prikket: færre enn ${r.minCellPersons} leger)`,
+    headers: ["Mål", "Indikator", "Resultat"],
+    rows: goals.map((g) => [g.goal, g.indicator, results[g.id] ?? ""]),
   };
 }
