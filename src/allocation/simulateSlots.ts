@@ -121,6 +121,8 @@ export interface SlotSimulation {
   eventsOnly?: { replications: number; inPlace: Array<{ p10: number; p50: number; p90: number }> };
   /** Doctors starting per year from the second full year on (P10/P50/P90 of the yearly mean): the steady intake. */
   steadyIntake: Band;
+  /** The same, one value per replication (the cohort projection's intake: src/register/cohort.ts). */
+  steadyIntakeDraws: Float64Array;
   /** Active agreement-months in the last 12 simulated months, divided by 12: the long-run use of the cap. */
   steadyState: { activeAgreements: Band; held: Band };
   calibration?: SlotCalibration;
@@ -748,6 +750,7 @@ export function simulateSlots(
     bySentralitet: outcomes(raw.bySentralitet),
     steadyState: { activeAgreements: band(steadyActive), held: band(steadyHeld) },
     steadyIntake: band(intake),
+    steadyIntakeDraws: intake,
     ...(eventsOnly ? { eventsOnly } : {}),
     ...(calibration ? { calibration } : {}),
     activeMonthsByYear: years.map((y, k) => ({ ...y, months: activeByYear[k]! })),

@@ -55,7 +55,12 @@ function addAt(into: Float64Array, at: number, amount: number): void {
 export function projectCohorts(
   scenario: { name: string; cohort?: CohortSection | undefined },
   costPerAgreementYear: Float64Array,
-  opts: { draws: number; seed: number },
+  opts: {
+    draws: number;
+    seed: number;
+    /** Doctors starting per year, one value per draw (e.g. the slot simulation's steady intake); replaces intakePerYear. */
+    intake?: Float64Array;
+  },
 ): CohortProjection {
   const c = scenario.cohort;
   if (!c)
@@ -88,7 +93,7 @@ export function projectCohorts(
     specialists.fill(0);
     fastleger.fill(0);
     cost.fill(0);
-    const intake = x.intakePerYear![i]!;
+    const intake = opts.intake ? opts.intake[i % opts.intake.length]! : x.intakePerYear![i]!;
     const done = intake * x.shareCompleting![i]!;
     const spec = done * x.shareSpecialistGivenCompleted![i]!;
     const fl = intake * x.shareBecomingFastlege![i]!;

@@ -5,13 +5,17 @@
 import type { SlotSimulation } from "../allocation/simulateSlots";
 import type { ObservedUse } from "../allocation/observedUse";
 import type { BudgetProjection } from "../budget/projectBudget";
+import type { CohortProjection } from "../register/cohort";
 import type { CostReport } from "../analysis/runCost";
+import type { DecisionReport } from "../analysis/runDecision";
 import type { FlowsReport } from "../analysis/runFlows";
 import type { EmploymentForm } from "../flows/parties";
 import type { Manifest } from "../manifest/manifest";
 
 /** The slot simulation as results.json holds it (no per-replication arrays), with the observation it is calibrated to. */
-export type AllocationSummary = Omit<SlotSimulation, "activeMonthsByYear" | "doctorsStartingByYear" | "activity"> & { observed?: ObservedUse };
+export type AllocationSummary = Omit<SlotSimulation, "activeMonthsByYear" | "doctorsStartingByYear" | "activity" | "steadyIntakeDraws"> & {
+  observed?: ObservedUse;
+};
 
 export interface RunManifest extends Manifest {
   /** The day the run was made (Europe/Oslo; SOURCE_DATE_EPOCH when set). */
@@ -26,6 +30,10 @@ export interface ScenarioResults {
   flows?: Record<EmploymentForm, FlowsReport>;
   allocation?: AllocationSummary;
   budget?: BudgetProjection;
+  /** Break-even, iso-cost, value of information and the appraisal view (src/analysis/runDecision.ts). */
+  decision?: DecisionReport;
+  /** The cohort projection (when the scenario has cohort:), its intake taken from the slot simulation when there is one. */
+  cohort?: CohortProjection;
   manifest: RunManifest;
   /** For the command line (English). */
   warnings: string[];

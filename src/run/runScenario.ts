@@ -6,6 +6,7 @@
  *   scenario -> runCost (+ Sobol) -> runFlows × employment forms (when flows:) -> simulateSlots (when allocation:
  *   names the applications) -> projectBudget -> ScenarioResults (JSON-ready) + the draws charts need
  */
+import { runDecision } from "../analysis/runDecision";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { AllocationSummary, RunManifest, ScenarioRun } from "../results/scenarioResults";
@@ -24,6 +25,7 @@ import { runFlows, type FlowsReport } from "../analysis/runFlows";
 import type { ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
 import { loadRuleCatalogue } from "../register/ruleCatalogue";
+import { projectCohorts } from "../register/cohort";
 import type { LoadedScenario } from "../scenario/loadScenario";
 import { scenarioFilePath } from "../scenario/loadScenario";
 import { runDate } from "../time/runDate";
@@ -67,6 +69,7 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
   const inputs: RunManifest["inputs"] = [];
   let allocation: AllocationSummary | undefined;
   let budget: BudgetProjection | undefined;
+  let intake: Float64Array | undefined;
   const section = scenario.allocation;
   if (section?.applications) {
     for (const field of ["applications", "policy"] as const) {
@@ -92,7 +95,8 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
     const observed = observedInUse(params);
     const horizon = opts.horizon ?? section.horizon;
     const sim = simulateSlots(apps.applications, policy, cap, { ...section, horizon }, rules, { replications, seed, ...(observed ? { observed } : {}) });
-    const { activeMonthsByYear: _a, doctorsStartingByYear: _d, activity, ...summary } = sim;
+    const { activeMonthsByYear: _a, doctorsStartingByYear: _d, activity, steadyIntakeDraws, ...summary } = sim;
+    intake = steadyIntakeDraws;
     allocation = { ...summary, ...(observed ? { observed } : {}) };
     budget = projectBudget(scenario, params, activity, {
       seed,
@@ -105,6 +109,17 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
     warnings.push("the allocation section names no applications file (allocation.applications): no slot simulation or budget projection");
     notes.push("Scenarioet har ingen søknadsfil (allocation.applications): ingen tildelingssimulering og ingen budsjettbane.");
   }
+
+  // The cohort projection takes its intake (doctors starting per year) from the slot simulation when there is one.
+  const cohort = scenario.cohort
+    ? projectCohorts(scenario, cost.net, {
+        draws: Math.min(cost.net.length, intake?.length ?? opts.replications ?? RUN_REPLICATIONS),
+        seed,
+        ...(intake ? { intake } : {}),
+      })
+    : undefined;
+
+  const decision = runDecision(scenario, params, { seed });
 
   const manifest: RunManifest = {
     ...cost.report.manifest,
@@ -125,6 +140,8 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
       ...(flows ? { flows } : {}),
       ...(allocation ? { allocation } : {}),
       ...(budget ? { budget } : {}),
+      decision,
+      ...(cohort ? { cohort } : {}),
       manifest,
       warnings: [...new Set(warnings)],
       notes,
