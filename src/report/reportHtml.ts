@@ -11,6 +11,7 @@ import { sheetTable } from "../export/sheet";
 import type { ScenarioResults } from "../results/scenarioResults";
 import { assumptionsTableView, decompositionTable, driversTable, exemptSharesTable, reconciliationTable, summaryTable, topDownTable } from "./costTables";
 import { partyEffectsTable } from "./flowsTables";
+import { decisionSection } from "./decisionSection";
 import { escapeHtml, htmlTable } from "./htmlTable";
 
 export interface ReportChart {
@@ -112,6 +113,7 @@ ${chart("tildeling-tidslinje")}${chart("budsjettbane")}${htmlTable(sheetTable(bu
 <p>Alle kolonnene (P10, P90, simulerte måneder, alle avtaler i bruk) står i results.xlsx.</p></section>`
     : ""
 }
+${decisionSection(r.decision, chart)}
 <section id="forutsetninger"><h2>Forutsetninger</h2>
 <p>Hver forutsetning med fordeling og kilde. Usikre tall er modellert som fordelinger (trippelestimat: lav, mest sannsynlig, høy).</p>
 ${htmlTable(assumptionsTableView(r.cost))}

@@ -121,6 +121,8 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
 
   const decision = runDecision(scenario, params, { seed });
 
+  const decision = runDecision(scenario, params, { seed });
+
   const manifest: RunManifest = {
     ...cost.report.manifest,
     ...(opts.fixedPriceDate ? { options: { ...(cost.report.manifest.options ?? {}), fixedPrices: opts.fixedPriceDate } } : {}),
@@ -140,6 +142,7 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
       ...(flows ? { flows } : {}),
       ...(allocation ? { allocation } : {}),
       ...(budget ? { budget } : {}),
+      decision,
       decision,
       ...(cohort ? { cohort } : {}),
       manifest,

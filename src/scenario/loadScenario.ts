@@ -59,18 +59,26 @@ export function scenarioFilePath(p: string): string {
 }
 
 /** Reads a scenario file and the chain of files it extends, merged parent-first. */
-function readMerged(file: string, seen: string[]): { raw: Raw; chain: string[]; sources: string[] } {
+function readMerged(file: string, seen: string[], from?: { where: string; written: string }): { raw: Raw; chain: string[]; sources: string[] } {
   const abs = path.resolve(file);
   const shown = displayPath(abs);
   if (seen.includes(abs)) throw new UserError("scenario", shown, `extends forms a cycle: ${[...seen, abs].map(displayPath).join(" -> ")}`);
-  const raw = parseYaml(readText(abs, "scenario"), shown, "scenario");
+  let text: string;
+  try {
+    text = readText(abs, "scenario");
+  } catch (e) {
+    // A parent that is not a readable file (extends: /dev/zero, a folder) is the child's error: name the child too.
+    if (!from || !(e instanceof UserError)) throw e;
+    throw new UserError("scenario", `${from.where}: extends`, `"${from.written}": ${e.message}`);
+  }
+  const raw = parseYaml(text, shown, "scenario");
   if (!isObject(raw)) throw new UserError("scenario", shown, "expected a mapping of scenario fields (name, agreementYearStart, inputs, …)");
   resolveFileFields(raw, path.dirname(abs));
   if (raw.extends === undefined) return { raw, chain: [shown], sources: [projectPath(abs)] };
   if (typeof raw.extends !== "string") throw new UserError("scenario", `${shown}: extends`, "expected the path of another scenario file");
   const parentFile = path.resolve(path.dirname(abs), raw.extends);
   if (!fs.existsSync(parentFile)) throw new UserError("scenario", `${shown}: extends`, `"${raw.extends}" not found (looked for ${displayPath(parentFile)})`);
-  const parent = readMerged(parentFile, [...seen, abs]);
+  const parent = readMerged(parentFile, [...seen, abs], { where: shown, written: raw.extends });
   // A variant is its own scenario: without a name of its own it is named after its file, so its outputs never
   // overwrite the parent's (charts/<name>/).
   const merged: Raw = {
