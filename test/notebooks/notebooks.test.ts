@@ -12,9 +12,18 @@ const notebooks = fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb") &
 /** Text each notebook's outputs must contain: what the notebook is for. */
 const MUST_SHOW: Record<string, RegExp[]> = {
   "00-oversikt.ipynb": [/median [\d\u00a0]+\u00a0kr, P85/, /budsjettbane/, /Budsjett: høyeste P85 [\d,]+\u00a0mill\.\u00a0kr/, /Høy substitusjon/, /<svg/],
-  "01-kostnad-per-avtale.ipynb": [/Svar: median [\d\u00a0]+\u00a0kr per avtaleår/, /500\u00a0000\u00a0kr/, /<svg/],
+  "01-kostnad-per-avtale.ipynb": [/Svar: median [\d\u00a0]+\u00a0kr per avtaleår/, /500\u00a0000\u00a0kr/, /<svg/, /Takstmiksen er kalibrert/, /Avstemming mot det folketrygden faktisk betaler/, /På marginen/],
   "03-tildeling.ipynb": [/Kalibrering: avtaler i bruk i august 2023/, /Observert \(Hdir\)/, /Folketrygdens utgifter per år/, /Fikk alle/, /<svg/],
-  "04-maaloppnaaelse.ipynb": [/Kontroll av registeret: 102 rader/, /prikket/, /Kostnad per spesialist: P50 [\d\u00a0]+\u00a0kr/, /<svg/],
+  "04-maaloppnaaelse.ipynb": [
+    /Kontroll av registeret: 113 rader/,
+    /prikket/,
+    /Ordningens mål og hva registeret viser/,
+    /Spesialist innen 3 år: \d+\u00a0% med avtale, \d+\u00a0% uten/,
+    /per ekstra spesialist: [\d\u00a0]+\u00a0kr/,
+    /er fortsatt i kommunen 12 måneder etter at avtalen sluttet/,
+    /Kostnad per spesialist: P50 [\d\u00a0]+\u00a0kr/,
+    /<svg/,
+  ],
   "05-regnskapstall.ipynb": [/Kontroll av kravlinjene: [\d\u00a0]+ lest, [\d\u00a0]+ godkjent, [\d\u00a0]+ avvist/, /Svar: [\d\u00a0]+\u00a0kr per avtaleår/, /HODs 500\u00a0000\u00a0kr/, /Folketrygdens utgift/, /<svg/],
   "06-beslutning.ipynb": [/Break-even innenfor spennet for \d+ av \d+ forutsetninger/, /EVPI [\d\u00a0]+\u00a0kr per år/, /Mest verdt å måle: /, /Offentlige parter samlet: nåverdi/, /<svg/],
   "02-refusjonsstrommer.ipynb": [/Næringsdrivende introduksjonslege/, /Fastlønnet introduksjonslege/, /Kontroll mot kostnadsmodellen/, /<svg/],
