@@ -16,6 +16,15 @@ import { isoCost, type IsoCostResult } from "./isoCost";
 import { flowLedgers } from "./runFlows";
 import { valueOfInformation, type LossWeights, type VoiResult } from "./valueOfInformation";
 
+/** The parameter files the value of information and the appraisal read. */
+const APPRAISAL_PARAMS = [
+  "appraisal/discount_rate",
+  "appraisal/tax_financing_cost",
+  "appraisal/horizon_years",
+  "appraisal/consumer_price_index",
+  "appraisal/budget_overrun_loss_per_krone",
+];
+
 /** The iso-cost pair shown by default: substitution against the intro doctor's activity (the two largest drivers). */
 export const DEFAULT_ISO_COST_INPUTS = ["substitutionShare", "consultationsPerWeekFullTime"] as const;
 
@@ -57,8 +66,11 @@ export function runDecision(scenario: Scenario, params: ParamSet, opts: Decision
   const model = costModel(problem);
   const seed = opts.seed ?? scenario.seed ?? DEFAULT_SEED;
   const target = opts.target ?? fixedScalarAt(params, "budget/hod_estimate_per_agreement", problem.span.from);
-  const parts = { breakEven: true, isoCost: true, voi: true, appraisal: true, ...opts.parts };
   const factorNames = factorsOf(model.inputs).map((f) => f.name);
+  // By default: everything the scenario and the parameter folder allow (an iso-cost plane needs two uncertain inputs;
+  // the value of information and the appraisal need data/params/appraisal/). Parts asked for explicitly always run.
+  const hasAppraisalData = APPRAISAL_PARAMS.every((id) => params.scalars.has(id));
+  const parts = { breakEven: true, isoCost: factorNames.length >= 2, voi: hasAppraisalData, appraisal: hasAppraisalData, ...opts.parts };
   const pair: [string, string] =
     opts.isoCost ??
     (DEFAULT_ISO_COST_INPUTS.every((n) => factorNames.includes(n)) ? [...DEFAULT_ISO_COST_INPUTS] : [factorNames[0] ?? "", factorNames[1] ?? ""]);

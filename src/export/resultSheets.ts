@@ -6,6 +6,7 @@
 import { PARTIES, PARTY_LABELS } from "../flows/parties";
 import type { ScenarioResults } from "../results/scenarioResults";
 import type { Sheet } from "./sheet";
+import { decisionSheets } from "./appraisalSheet";
 import { PRICE_BASIS_LABELS, type BudgetProjection } from "../budget/projectBudget";
 import { formatDate } from "../format/norwegian";
 
@@ -168,9 +169,15 @@ export function allocationSheet(r: ScenarioResults): Sheet | undefined {
 
 /** Every sheet of one scenario, in order. */
 export function scenarioSheets(r: ScenarioResults): Sheet[] {
-  return [summarySheet(r), assumptionsSheet(r), sensitivitySheet(r), partiesSheet(r), budgetSheet(r.budget), allocationSheet(r)].filter(
-    (s): s is Sheet => s !== undefined,
-  );
+  return [
+    summarySheet(r),
+    assumptionsSheet(r),
+    sensitivitySheet(r),
+    partiesSheet(r),
+    budgetSheet(r.budget),
+    allocationSheet(r),
+    ...decisionSheets(r.decision),
+  ].filter((s): s is Sheet => s !== undefined);
 }
 
 /** Several scenarios side by side: the cost per agreement-year, the national total and the budget's worst year. */

@@ -10,6 +10,8 @@ import type { ChartSpec } from "../charts/render";
 import { sobolSpec } from "../charts/sobolChart";
 import { runSubtitle, withRunContext } from "../charts/subtitle";
 import { tornadoSpec } from "../charts/tornadoChart";
+import { isoCostSpec } from "../charts/breakEvenCharts";
+import { voiSpec } from "../charts/voiChart";
 import type { ScenarioRun } from "../results/scenarioResults";
 
 export interface CatalogueEntry {
@@ -50,6 +52,24 @@ export function scenarioCharts(run: ScenarioRun): CatalogueEntry[] {
             name: "budsjettbane",
             caption: "Folketrygdens utgifter per budsjettår (P50–P85) mot bevilgningen på kap. 2755 post 70.",
             spec: budgetPathSpec(r.budget, sub),
+          },
+        ]
+      : []),
+    ...(r.decision?.isoCost
+      ? [
+          {
+            name: "iso-kostnad",
+            caption: "Kombinasjonene av to forutsetninger der kostnaden er lik målet, og sannsynligheten for å overstige det.",
+            spec: isoCostSpec(r.decision.isoCost, title),
+          },
+        ]
+      : []),
+    ...(r.decision?.voi
+      ? [
+          {
+            name: "verdi-av-informasjon",
+            caption: "Hva det er verdt å kjenne hver forutsetning for valget av budsjettpost (EVPPI, kr per år).",
+            spec: voiSpec(r.decision.voi, title),
           },
         ]
       : []),
