@@ -129,6 +129,21 @@ export function decodeUtf8(bytes: Uint8Array, shown: string, kind: UserErrorKind
 }
 
 /**
+ * The CSV inputs (registers, applications) are comma-separated with a decimal point. Norwegian Excel saves «CSV» with
+ * semicolons and decimal commas; read with commas such a file gives "Invalid Record Length" or every column missing.
+ * A header with semicolons and no comma is that export: refused with how to save it right.
+ */
+function checkCommaSeparated(text: string, shown: string, kind: UserErrorKind): void {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  if (header.includes(";") && !header.includes(","))
+    throw new UserError(
+      kind,
+      shown,
+      "is separated by semicolons (as Norwegian Excel saves CSV, with decimal commas); save it comma-separated with a decimal point (Excel: «CSV UTF-8 (kommadelt)» with English number format), or convert it: the columns are read by their names in the first line",
+    );
+}
+
+/**
  * Reads a UTF-8 text input file within its size limit (see maxInputBytes). `kind` says what the file is for in the
  * message (scenario, params, io).
  */
@@ -160,7 +175,9 @@ export function readText(file: string, kind: UserErrorKind = "io"): string {
     let n = 0;
     for (let got = -1; got !== 0 && n < buf.length; n += got) got = fs.readSync(fd, buf, n, buf.length - n, null);
     if (n > limit) throw tooLarge(n);
-    return decodeUtf8(buf.subarray(0, n), shown, kind);
+    const text = decodeUtf8(buf.subarray(0, n), shown, kind);
+    if (format === "csv") checkCommaSeparated(text, shown, kind);
+    return text;
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw new UserError(kind, shown, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);

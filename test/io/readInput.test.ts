@@ -156,3 +156,15 @@ describe("parseYaml(text) has bounded work", () => {
     );
   });
 });
+
+describe("readText(file.csv) recognises a Norwegian Excel export", () => {
+  test("a header with semicolons and no comma is refused with how to save it; commas with semicolons in cells are read", () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, "r.csv"), "\ufeffagreement_id;kommunenr;fte_pct\r\nIA-1;0301;80,5\r\n");
+    expect(messageOf(() => readText(path.join(dir, "r.csv")))).toMatch(
+      /r\.csv: is separated by semicolons \(as Norwegian Excel saves CSV, with decimal commas\); save it comma-separated with a decimal point/,
+    );
+    fs.writeFileSync(path.join(dir, "ok.csv"), 'agreement_id,note\nIA-1,"a;b"\n');
+    expect(readText(path.join(dir, "ok.csv"))).toBe('agreement_id,note\nIA-1,"a;b"\n');
+  });
+});
