@@ -19,6 +19,7 @@ import { kaplanMeier, survivalAt } from "../stats/kaplanMeier";
 import { aalenJohansen, cumulativeIncidenceAt } from "../stats/aalenJohansen";
 import { wilsonInterval, type ShareInterval } from "../stats/wilsonInterval";
 import { addMonths } from "../time/isoDate";
+import { formatPercent } from "../format/norwegian";
 import { positionCodes, type PositionDef } from "./referenceLists";
 import { calendarMonthsBetween, dayNumber } from "../time/isoDate";
 import type { RegisterRow } from "./columns";
@@ -273,8 +274,8 @@ export function compareSpecialists(doctors: ReadonlyArray<DoctorRecord>, compari
     additionalSpecialists: additional,
     assumption:
       comparison.kind === "rate"
-        ? `without an agreement, ${Math.round(comparison.specialistShare * 1000) / 10} % of the intro doctors would have been specialists ${h} months after start (${comparison.source})`
-        : `the comparison doctors (other general-practice work, no agreement) show what the intro doctors would have done without one: same specialist cumulative incidence ${h} months after start`,
+        ? `uten avtale ville ${formatPercent(comparison.specialistShare, 1)} av introduksjonslegene vært spesialister ${h} måneder etter start (${comparison.source})`
+        : `sammenligningslegene (annet allmennlegearbeid, uten avtale) viser hva introduksjonslegene ville gjort uten avtale: samme kumulative andel spesialister ${h} måneder etter start`,
   };
 }
 

@@ -258,7 +258,7 @@ describe("comparison: cost per additional specialist", () => {
     const c = compareSpecialists(ds, { kind: "rate", specialistShare: 0.1, source: "an estimate for the test" }, "2026-01-01");
     expect(c.introSpecialistShare).toBeCloseTo(0.25, 14);
     expect(c.additionalSpecialists).toBeCloseTo(1.2, 12);
-    expect(c.assumption).toMatch(/10 % of the intro doctors .* \(an estimate for the test\)/);
+    expect(c.assumption).toBe("uten avtale ville 10,0\u00a0% av introduksjonslegene vært spesialister 36 måneder etter start (an estimate for the test)");
   });
 
   test("against a comparison register: its own Aalen–Johansen value; under 5 comparison doctors it is suppressed", () => {
