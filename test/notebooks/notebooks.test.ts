@@ -26,7 +26,7 @@ const MUST_SHOW: Record<string, RegExp[]> = {
   ],
   "05-regnskapstall.ipynb": [/Kontroll av kravlinjene: [\d\u00a0]+ lest, [\d\u00a0]+ godkjent, [\d\u00a0]+ avvist/, /Svar: [\d\u00a0]+\u00a0kr per avtaleår/, /HODs 500\u00a0000\u00a0kr/, /Folketrygdens utgift/, /<svg/],
   "06-beslutning.ipynb": [/Break-even innenfor spennet for \d+ av \d+ forutsetninger/, /EVPI [\d\u00a0]+\u00a0kr per år/, /Mest verdt å måle: /, /Offentlige parter samlet: nåverdi/, /<svg/],
-  "02-refusjonsstrommer.ipynb": [/Næringsdrivende introduksjonslege/, /Fastlønnet introduksjonslege/, /Kontroll mot kostnadsmodellen/, /<svg/],
+  "02-refusjonsstrommer.ipynb": [/Næringsdrivende introduksjonslege/, /Fastlønnet introduksjonslege/, /Kontroll mot kostnadsmodellen/, /<svg/, /med ALIS uansett/],
 };
 
 interface Output {
