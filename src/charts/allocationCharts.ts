@@ -29,24 +29,67 @@ export function grantedByRegionSpec(result: AllocationResult, subtitle: string):
   };
 }
 
-export function slotTimelineSpec(sim: Pick<SlotSimulation, "timeline" | "replications" | "cap">, subtitle: string, observed?: { date: string; inPlace: number; source: string }): ChartSpec {
-  const rows = sim.timeline.map((t) => ({ dato: t.date, p10: t.inPlace.p10, p50: t.inPlace.p50, p90: t.inPlace.p90, aktiv: t.active.p50 }));
+/** Title sentence: the long-run number in use under the cap, and the fit to the observation when there is one. */
+export function slotFindingTitle(
+  sim: Pick<SlotSimulation, "timeline" | "cap" | "steadyState" | "rounds" | "calibration">,
+  observed?: { date: string; inPlace: number },
+): string {
   const at = observed ? sim.timeline.find((t) => t.date.slice(0, 7) === observed.date.slice(0, 7)) : undefined;
+  const last = sim.timeline[sim.timeline.length - 1]!;
+  const steady = sim.steadyState
+    ? `${sim.rounds.length ? "Med årlige runder" : "Bare første runde"}: om lag ${Math.round(sim.steadyState.held.p50)} av ${sim.cap} avtaler tildelt og ${Math.round(sim.steadyState.activeAgreements.p50)} i aktiv bruk ved utgangen av ${last.date.slice(0, 4)}`
+    : `Avtaler i bruk per måned mot taket på ${sim.cap}`;
+  if (!at || !observed) return steady;
+  return `${steady}; ${sim.calibration ? "tilpasset" : "simulert"} ${Math.round(at.inPlace.p50)} i bruk i ${observed.date.slice(0, 7)} (observert ${observed.inPlace})`;
+}
+
+export function slotTimelineSpec(
+  sim: Pick<SlotSimulation, "timeline" | "replications" | "cap"> & Partial<Pick<SlotSimulation, "steadyState" | "rounds" | "calibration" | "eventsOnly">>,
+  subtitle: string,
+  observed?: { date: string; inPlace: number; source: string },
+): ChartSpec {
+  const ev = sim.eventsOnly;
+  const rows = sim.timeline.map((t, m) => ({
+    dato: t.date,
+    p10: t.inPlace.p10,
+    p50: t.inPlace.p50,
+    p90: t.inPlace.p90,
+    tildelt: t.held.p50,
+    aktiv: t.active.p50,
+    ...(ev ? { e10: ev.inPlace[m]!.p10, e90: ev.inPlace[m]!.p90 } : {}),
+  }));
+  const x = { field: "dato", type: "temporal" as const, title: null, axis: { format: "%Y", tickCount: "year" as const } };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     description: "Introduksjonsavtaler i bruk per måned (simulert, P10–P90) mot taket.",
     title: {
-      text: at && observed ? `Simulert ${Math.round(at.inPlace.p50)} avtaler i bruk i ${formatMonthYear(observed.date)}; observert ${observed.inPlace} av ${sim.cap}` : `Avtaler i bruk per måned mot taket på ${sim.cap}`,
-      subtitle: [subtitle, `Bånd: P10–P90 i ${formatNumber(sim.replications, 0)} replikasjoner; linje: P50. Rød strek: taket.${observed ? ` Punkt: observert (${observed.source}).` : ""}`],
+      text: sim.steadyState && sim.rounds ? slotFindingTitle(sim as Parameters<typeof slotFindingTitle>[0], observed) : `Avtaler i bruk per måned mot taket på ${sim.cap}`,
+      subtitle: [
+        subtitle,
+        `Lyst bånd: P10–P90 i ${formatNumber(sim.replications, 0)} replikasjoner (usikre parametre og hver avtales egne hendelser).${ev ? ` Mørkt bånd: bare hendelsene (parametrene på medianen, ${formatNumber(ev.replications, 0)} replikasjoner).` : ""}`,
+        `Blå linje: i bruk (P50); grå stiplet: tildelt (P50). Rød strek: taket.${observed ? ` Punkt: observert (${observed.source}).` : ""}`,
+      ],
     },
     width: PAGE_WIDTH - 80,
     height: 260,
     config: BASE_CONFIG,
     layer: [
-      { data: { values: rows }, mark: { type: "area", color: COLORS.sky, opacity: 0.4 }, encoding: { x: { field: "dato", type: "temporal", title: null, axis: { format: "%Y", tickCount: "year" } }, y: { field: "p10", type: "quantitative", title: "Avtaler i bruk" }, y2: { field: "p90" } } },
-      { data: { values: rows }, mark: { type: "line", color: COLORS.blue, strokeWidth: 2 }, encoding: { x: { field: "dato", type: "temporal" }, y: { field: "p50", type: "quantitative" } } },
+      { data: { values: rows }, mark: { type: "area", color: COLORS.sky, opacity: 0.3 }, encoding: { x, y: { field: "p10", type: "quantitative", title: "Avtaler" }, y2: { field: "p90" } } },
+      ...(ev
+        ? [{ data: { values: rows }, mark: { type: "area" as const, color: COLORS.sky, opacity: 0.6 }, encoding: { x, y: { field: "e10", type: "quantitative" as const }, y2: { field: "e90" } } }]
+        : []),
+      { data: { values: rows }, mark: { type: "line", color: COLORS.blue, strokeWidth: 2 }, encoding: { x, y: { field: "p50", type: "quantitative" } } },
+      { data: { values: rows }, mark: { type: "line", color: COLORS.grey, strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x, y: { field: "tildelt", type: "quantitative" } } },
       { data: { values: [{ tak: sim.cap }] }, mark: { type: "rule", color: COLORS.vermillion, strokeWidth: 2 }, encoding: { y: { field: "tak", type: "quantitative" } } },
-      ...(observed ? [{ data: { values: [{ dato: observed.date, antall: observed.inPlace }] }, mark: { type: "point" as const, filled: true, size: 90, color: COLORS.black }, encoding: { x: { field: "dato", type: "temporal" as const }, y: { field: "antall", type: "quantitative" as const } } }] : []),
+      ...(observed
+        ? [
+            {
+              data: { values: [{ dato: observed.date, antall: observed.inPlace }] },
+              mark: { type: "point" as const, filled: true, size: 90, color: COLORS.black },
+              encoding: { x: { field: "dato", type: "temporal" as const }, y: { field: "antall", type: "quantitative" as const } },
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -1,9 +1,9 @@
 /**
  * Chart: folketrygd spending on introduksjonsavtaler per budget year (P50 with the P50–P85 band, the usual budget
- * frame) against the appropriation on kap. 2755 post 70. Years priced at the last known tariff are drawn hollow.
+ * frame) against the appropriation on kap. 2755 post 70. Years priced at the last known or a regulated-forward tariff are drawn hollow.
  */
-import { PRICE_BASIS_LABELS, type BudgetProjection } from "../budget/projectBudget";
-import { formatDate, formatMillNok, formatNumber } from "../format/norwegian";
+import { CORRELATION_LABELS, PRICE_BASIS_LABELS, type BudgetProjection } from "../budget/projectBudget";
+import { formatDate, formatMillNok, formatNumber, formatPercent } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
@@ -28,10 +28,15 @@ export function budgetPathSpec(b: BudgetProjection, subtitle: string): ChartSpec
   }));
   const present = [...new Set(rows.map((r) => r.priser))];
   const lastKnown = b.years.filter((y) => y.prices === "last-known").map((y) => y.year);
+  const extrapolated = b.years.filter((y) => y.prices === "extrapolated").map((y) => y.year);
   const partial = b.years.filter((y) => y.simulatedMonths < 12).map((y) => `${y.year} (${y.simulatedMonths} mnd.)`);
   const notes = [
     b.basis === "fixed" ? `Faste priser: takstene per ${formatDate(b.fixedPriceDate!)}.` : "Løpende priser: takstene som gjaldt hver dag.",
     ...(lastKnown.length ? [`${lastKnown.join(", ")}: siste kjente takster (åpne punkter).`] : []),
+    ...(extrapolated.length && b.regulation
+      ? [`${extrapolated[0]}–${extrapolated[extrapolated.length - 1]}: takstene fremskrevet med ${formatPercent(b.regulation.p50)} i året (P10–P90 ${formatPercent(b.regulation.p10)}–${formatPercent(b.regulation.p90)}; åpne punkter).`]
+      : []),
+    ...(b.correlation ? [`Usikkerhet mellom avtaler: ${CORRELATION_LABELS[b.correlation]}. Opptrapping bare i hver nye leges første måneder.`] : []),
     ...(partial.length ? [`Delvis simulerte år: ${partial.join(", ")}.`] : []),
   ];
   const x = { field: "år", type: "ordinal" as const, title: "Budsjettår", axis: { labelAngle: 0 } };
@@ -57,7 +62,7 @@ export function budgetPathSpec(b: BudgetProjection, subtitle: string): ChartSpec
         encoding: {
           x,
           y: { field: "p50", type: "quantitative" },
-          fill: { field: "priser", type: "nominal", title: null, scale: { domain: present, range: present.map((p) => (p === PRICE_BASIS_LABELS["last-known"] ? "#ffffff" : COLORS.blue)) }, legend: { orient: "bottom", labelLimit: 300 } },
+          fill: { field: "priser", type: "nominal", title: null, scale: { domain: present, range: present.map((p) => (p === PRICE_BASIS_LABELS["last-known"] || p === PRICE_BASIS_LABELS.extrapolated ? "#ffffff" : COLORS.blue)) }, legend: { orient: "bottom", labelLimit: 300 } },
           tooltip: [
             { field: "år", title: "År" },
             { field: "p50", type: "quantitative", title: "P50 (mill. kr)", format: ",.1f" },

@@ -9,6 +9,8 @@ import { formatDateLong, formatMillNok, formatNok, formatPercent, formatNumber }
 import { budgetSheet, comparisonSheet } from "../export/resultSheets";
 import { sheetTable } from "../export/sheet";
 import type { ScenarioResults } from "../results/scenarioResults";
+import { budgetMethodText } from "../budget/budgetText";
+import { slotRunFacts } from "../allocation/slotFacts";
 import { assumptionsTableView, decompositionTable, driversTable, exemptSharesTable, reconciliationTable, summaryTable, topDownTable } from "./costTables";
 import { partyEffectsTable } from "./flowsTables";
 import { decisionSection } from "./decisionSection";
@@ -107,8 +109,7 @@ ${
 ${
   budget
     ? `<section id="budsjett"><h2>Budsjett: utgifter per år mot kap. 2755 post 70</h2>
-<p>Avtalene tas i bruk gradvis, gis tilbake og tildeles på nytt (simulert måned for måned); utgiften i et år er aktive avtalemåneder ganger kostnaden per avtaleår med takstene for det året.
-Hvert år regnes som avtaleår nr. ${r.cost.scenario.agreementYearIndex} (${r.cost.scenario.agreementYearIndex === 1 ? "med opptrapping" : "uten opptrapping"}), uansett når legene startet; første og siste år er bare delvis simulert (antall måneder står ved året).</p>
+<p>${escapeHtml(r.allocation ? budgetMethodText(r.budget!, slotRunFacts(r.allocation)) : "")}</p>
 ${chart("tildeling-tidslinje")}${chart("budsjettbane")}${htmlTable(sheetTable(budget, BUDGET_COLUMNS))}
 <p>Alle kolonnene (P10, P90, simulerte måneder, alle avtaler i bruk) står i results.xlsx.</p></section>`
     : ""

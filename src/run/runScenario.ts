@@ -14,7 +14,7 @@ import { UserError } from "../errors/userError";
 import { displayPath } from "../io/paths";
 import { readApplications } from "../allocation/applications";
 import { DEFAULT_POLICY, parsePolicy } from "../allocation/policy";
-import { simulateSlots, slotRules } from "../allocation/simulateSlots";
+import { EVENTS_ONLY_REPLICATIONS, simulateSlots, slotRules } from "../allocation/simulateSlots";
 import { observedInUse } from "../allocation/observedUse";
 import { projectBudget, type BudgetProjection } from "../budget/projectBudget";
 import { MIN_RECOMMENDED_DRAWS, RUN_REPLICATIONS, RUN_SOBOL_SAMPLES } from "../constants";
@@ -94,7 +94,12 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
     const rules = slotRules(loadRuleCatalogue(), fixedScalarAt(params, "rules/min_stillingsprosent", section.decisionDate));
     const observed = observedInUse(params);
     const horizon = opts.horizon ?? section.horizon;
-    const sim = simulateSlots(apps.applications, policy, cap, { ...section, horizon }, rules, { replications, seed, ...(observed ? { observed } : {}) });
+    const sim = simulateSlots(apps.applications, policy, cap, { ...section, horizon }, rules, {
+      replications,
+      seed,
+      eventsOnlyReplications: EVENTS_ONLY_REPLICATIONS,
+      ...(observed ? { observed } : {}),
+    });
     const { activeMonthsByYear: _a, doctorsStartingByYear: _d, activity, steadyIntakeDraws, ...summary } = sim;
     intake = steadyIntakeDraws;
     allocation = { ...summary, ...(observed ? { observed } : {}) };
@@ -121,8 +126,6 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
 
   const decision = runDecision(scenario, params, { seed });
 
-  const decision = runDecision(scenario, params, { seed });
-
   const manifest: RunManifest = {
     ...cost.report.manifest,
     ...(opts.fixedPriceDate ? { options: { ...(cost.report.manifest.options ?? {}), fixedPrices: opts.fixedPriceDate } } : {}),
@@ -142,7 +145,6 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
       ...(flows ? { flows } : {}),
       ...(allocation ? { allocation } : {}),
       ...(budget ? { budget } : {}),
-      decision,
       decision,
       ...(cohort ? { cohort } : {}),
       manifest,
