@@ -40,7 +40,7 @@ export function slotFindingTitle(
     ? `${sim.rounds.length ? "Med årlige runder" : "Bare første runde"}: om lag ${Math.round(sim.steadyState.held.p50)} av ${sim.cap} avtaler tildelt og ${Math.round(sim.steadyState.activeAgreements.p50)} i aktiv bruk ved utgangen av ${last.date.slice(0, 4)}`
     : `Avtaler i bruk per måned mot taket på ${sim.cap}`;
   if (!at || !observed) return steady;
-  return `${steady}; ${sim.calibration ? "tilpasset" : "simulert"} ${Math.round(at.inPlace.p50)} i bruk i ${observed.date.slice(0, 7)} (observert ${observed.inPlace})`;
+  return `${steady}; ${sim.calibration ? "tilpasset" : "simulert"} ${Math.round(at.inPlace.p50)} i bruk i ${formatMonthYear(observed.date)} (observert ${observed.inPlace})`;
 }
 
 export function slotTimelineSpec(
