@@ -39,8 +39,12 @@ fi
 # 2. The build: src/ -> dist/ (CommonJS + .d.ts, which tslab notebooks import as "introsim").
 if [ ! -f dist/index.js ] || [ ! -f .build-stamp ] || [ -n "$(find src tsconfig.json package.json -newer .build-stamp -print -quit)" ]; then
   say "building (tsc)"
-  rm -rf dist
-  npx --no-install tsc -p tsconfig.json
+  # built beside dist/ and swapped in, so that tests and notebooks running at the same time never see dist/ missing
+  tmp="dist.tmp-$$"
+  rm -rf "$tmp"
+  if npx --no-install tsc -p tsconfig.json --outDir "$tmp"; then ok=1; else ok=0; fi
+  if [ -d "$tmp" ]; then rm -rf dist && mv "$tmp" dist; fi
+  if [ "$ok" != 1 ]; then say "tsc reported type errors (dist/ was still emitted); fix them and run again"; exit 1; fi
   touch .build-stamp
 fi
 
