@@ -88,7 +88,8 @@ export { indicatorsTable, validationSummaryTable, cohortTable, afterAgreementTab
 export { readApplications, parseApplicationsCsv, type Application } from "./allocation/applications";
 export { allocateRound, rankApplications, priorityScore, type AllocationDecision, type AllocationResult } from "./allocation/allocateRound";
 export { DEFAULT_POLICY, readPolicy, policySchema, type AllocationPolicy } from "./allocation/policy";
-export { simulateSlots, slotRules, type SlotSimulation, type SlotLife } from "./allocation/simulateSlots";
+export { simulateSlots, slotRules, horizonMonths, type SlotSimulation, type SlotLife, type SlotCalibration } from "./allocation/simulateSlots";
+export { slotRunFacts } from "./allocation/slotFacts";
 export { grantedByRegionSpec, slotTimelineSpec } from "./charts/allocationCharts";
 export { sobolIndices, type SobolFactor, type SobolIndex } from "./analysis/sobol";
 // Scenarios, budget, report and exports (introsim run)
@@ -98,7 +99,16 @@ export type { ScenarioRun, ScenarioResults, RunManifest, AllocationSummary } fro
 export { scenarioCharts, type CatalogueEntry } from "./run/scenarioCharts";
 export { scenarioOutputFiles, comparisonOutputFiles } from "./run/runOutputs";
 export { toDataFrame, frameColumns, type FrameKind, type FrameSources, type FrameColumns } from "./export/dataFrames";
-export { projectBudget, type BudgetProjection, type BudgetYear } from "./budget/projectBudget";
+export {
+  projectBudget,
+  spellsActivity,
+  CORRELATION_LABELS,
+  INDIVIDUAL_INPUTS,
+  type BudgetProjection,
+  type BudgetYear,
+  type Correlation,
+} from "./budget/projectBudget";
+export { budgetMethodText } from "./budget/budgetText";
 export { lastPricedDay } from "./budget/priceCoverage";
 export { budgetPathSpec, budgetFindingTitle } from "./charts/budgetChart";
 export { scenarioComparisonSpec, budgetComparisonSpec, comparisonFindingTitle } from "./charts/comparisonChart";
