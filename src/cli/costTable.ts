@@ -49,6 +49,13 @@ export function costTable(r: CostReport): string {
     row("top-down net", formatNok(r.topDown.topDownNetNok)),
     row(`difference: takst mix and prices since ${r.topDown.referenceYear}`, formatNok(r.topDown.rateEffectNok)),
     row("difference: specialist add-on on substitution", formatNok(r.topDown.specialistAddOnEffectNok)),
+    "",
+    `Reconciliation: refusjon per consultation (${r.reconciliation.withinTolerance ? "mix calibrated" : "mix NOT calibrated"}, mix effect ${formatPercent(r.reconciliation.relativeMixEffect, 1)}, tolerance ${formatPercent(r.reconciliation.tolerance, 0)})`,
+    ...r.reconciliation.rows.map((x) => row(x.label, `${formatNumber(x.nok, 1)} kr`)),
+    row(
+      `exempt egenandel share, average / marginal (${r.exemptShares.basis} used)`,
+      `${formatPercent(r.exemptShares.scenarioAverage)} / ${formatPercent(r.exemptShares.scenarioMarginal)}`,
+    ),
   ];
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   return lines.join("\n");
