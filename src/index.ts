@@ -84,7 +84,8 @@ export { projectCohorts, type CohortProjection, type CohortYear } from "./regist
 export { COHORT_INPUTS } from "./inputs/cohortInputs";
 export { retentionCurves, type CurvePoint } from "./register/retentionCurve";
 export { retentionSpec, cohortSpec, incidenceSpec, afterAgreementSpec } from "./charts/registerCharts";
-export { indicatorsTable, validationSummaryTable, cohortTable, afterAgreementTable, goalsTable } from "./report/registerTables";
+export { indicatorsTable, validationSummaryTable, cohortTable, afterAgreementTable, goalsTable, workloadTable, workloadSummary } from "./report/registerTables";
+export { fastlegeWorkload, type FastlegeWorkload } from "./register/fastlegeWorkload";
 export { readApplications, parseApplicationsCsv, type Application } from "./allocation/applications";
 export { allocateRound, rankApplications, priorityScore, type AllocationDecision, type AllocationResult } from "./allocation/allocateRound";
 export { DEFAULT_POLICY, readPolicy, policySchema, type AllocationPolicy } from "./allocation/policy";

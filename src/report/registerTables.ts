@@ -3,6 +3,7 @@ import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
 import type { CohortProjection } from "../register/cohort";
 import type { AfterAgreement, IndicatorsReport, IndicatorValues } from "../register/indicators";
 import type { SchemeGoal } from "../register/referenceLists";
+import type { FastlegeWorkload, WorkloadGroup } from "../register/fastlegeWorkload";
 import type { ValidationReport } from "../register/validateRegister";
 import type { Table } from "../format/table";
 
@@ -131,4 +132,32 @@ export function goalsTable(goals: ReadonlyArray<SchemeGoal>, r: IndicatorsReport
     headers: ["Mål", "Indikator", "Resultat"],
     rows: goals.map((g) => [g.goal, g.indicator, results[g.id] ?? ""]),
   };
+}
+
+/** The handing-over fastleger's workload before and after, against comparison fastleger ("prikket" under 5 doctors). */
+export function workloadTable(w: FastlegeWorkload): Table {
+  const n = (x: number | null) => (x === null ? SUPPRESSED : formatNumber(x, 0));
+  const row = (name: string, g: WorkloadGroup) => [
+    name,
+    g.doctors ?? SUPPRESSED,
+    n(g.consultationsBefore),
+    n(g.consultationsAfter),
+    share(g.consultationsChange),
+    n(g.patientsBefore),
+    n(g.patientsAfter),
+    share(g.patientsChange),
+  ];
+  return {
+    caption: `Konsultasjoner og pasienter per fastlege ${w.windowMonths} måneder før og etter avtalens start (sammenligningsfastleger i de samme månedene; færre enn 5 leger er prikket)`,
+    headers: ["Fastleger", "Leger", "Konsultasjoner før", "etter", "Endring", "Pasienter før", "etter", "Endring"],
+    alignRight: [1, 2, 3, 4, 5, 6, 7],
+    rows: [row("Avgivende fastleger", w.handingOver), row("Sammenligningsfastleger", w.comparison)],
+  };
+}
+
+/** One line for the goals table: the change of the handing-over fastleger's consultations against the comparison. */
+export function workloadSummary(w: FastlegeWorkload): string {
+  if (w.handingOver.consultationsChange === null) return "prikket (færre enn 5 avgivende fastleger)";
+  const diff = w.consultationsDifference;
+  return `konsultasjoner per avgivende fastlege ${share(w.handingOver.consultationsChange)} fra året før til året etter start, sammenligningsfastleger ${share(w.comparison.consultationsChange)}${diff === null ? "" : `; forskjell ${formatNumber(diff * 100, 0)} prosentpoeng`}`;
 }
