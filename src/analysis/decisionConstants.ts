@@ -15,18 +15,18 @@ export const BREAK_EVEN_GRID_POINTS = 41;
 export const BREAK_EVEN_RELATIVE_TOLERANCE = 1e-9;
 
 /** Draws of the other inputs behind a P50 break-even (common random numbers for every value tried). */
-export const BREAK_EVEN_P50_DRAWS = 4_000;
+export const BREAK_EVEN_P50_DRAWS = 2_000;
 /** Grid for the P50 (each point is a run over the draws): coarser, Brent refines the bracket. */
 export const BREAK_EVEN_P50_GRID_POINTS = 11;
 
 /** Iso-cost chart: values of the second input at which the contour is solved, and the shading grid per side. */
 export const ISO_COST_CONTOUR_POINTS = 41;
-export const ISO_COST_SHADING_CELLS = 20;
+export const ISO_COST_SHADING_CELLS = 16;
 /** Draws of the other inputs behind each shaded cell's probability of exceeding the target. */
-export const ISO_COST_SHADING_DRAWS = 2_000;
+export const ISO_COST_SHADING_DRAWS = 1_000;
 
 /** Draws used for the value of information (the first draws of the Monte Carlo run: same seed, same streams). */
-export const VOI_DRAWS = 20_000;
+export const VOI_DRAWS = 10_000;
 
 /** Cubic B-spline regression for EVPPI (Strong, Oakley & Brennan 2014): interior knots for one input, per side for two. */
 export const VOI_KNOTS_ONE_INPUT = 8;

@@ -72,6 +72,13 @@ describe("linear-Gaussian decision with an analytic EVPPI", () => {
     expect(e).toBeGreaterThanOrEqual(Math.max(ex, ey, exy) - 1e-9);
   });
 
+  test("a group of three (X, Y and an irrelevant Z) has the EVPI within 5 %, and at least the pair's EVPPI (additive + interaction design)", () => {
+    const Z = draws(standardNormal, n, 11, "Z");
+    const g3 = evppi(nb, [X, Y, Z]).evppi;
+    expect(Math.abs(g3 / exact.XY - 1)).toBeLessThan(0.05);
+    expect(g3).toBeLessThanOrEqual(evpi(nb));
+  });
+
   test("an input the decision does not depend on has EVPPI near 0 (below 2 % of EVPI)", () => {
     const Z = draws(standardNormal, n, 11, "Z");
     expect(evppi(nb, [Z]).evppi).toBeLessThan(0.02 * evpi(nb));
