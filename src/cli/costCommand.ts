@@ -5,10 +5,13 @@ import { costTable } from "./costTable";
 import { parseSobolSamples } from "./flags";
 import { progressFor } from "./progress";
 import { addScenarioFlags, loadFromFlags, runOptions, type ScenarioFlags } from "./scenarioFlags";
+import { addUncertaintyFlags, precisionTable, runWithUncertaintyFlags, type UncertaintyFlags } from "./uncertaintyFlags";
 
 export function registerCost(program: Command): void {
-  addScenarioFlags(
-    program.command("cost").description("net extra cost to folketrygden per agreement-year: deterministic, Monte Carlo percentiles, decomposition, drivers"),
+  addUncertaintyFlags(
+    addScenarioFlags(
+      program.command("cost").description("net extra cost to folketrygden per agreement-year: deterministic, Monte Carlo percentiles, decomposition, drivers"),
+    ),
   )
     .option(
       "--sobol <n>",
@@ -16,16 +19,25 @@ export function registerCost(program: Command): void {
       parseSobolSamples,
     )
     .option("--json", "print one JSON object instead of a table")
-    .action((flags: ScenarioFlags & { json?: boolean; sobol?: number }) => {
+    .action(async (flags: ScenarioFlags & UncertaintyFlags & { json?: boolean; sobol?: number }) => {
       const { params, loaded } = loadFromFlags(flags);
       const progress = progressFor(flags.draws ?? loaded.scenario.draws ?? 0, "cost");
-      const run = runCost(loaded.scenario, params, { ...runOptions(flags, loaded), onProgress: progress.onProgress, sobolSamples: flags.sobol });
+      const { run, precisionRun } = await runWithUncertaintyFlags(flags, flags.draws ?? loaded.scenario.draws ?? 0, (draws) =>
+        runCost(loaded.scenario, params, {
+          ...runOptions(flags, loaded),
+          ...(draws ? { draws } : {}),
+          onProgress: progress.onProgress,
+          sobolSamples: flags.sobol,
+          shapley: flags.shapley,
+        }),
+      );
       progress.stop();
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify(run.report, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(precisionRun ? { ...run.report, precisionRun } : run.report, null, 2)}\n`);
         for (const w of run.report.warnings) process.stderr.write(`introsim: warning: ${w}\n`);
       } else {
         process.stdout.write(`${costTable(run.report)}\n`); // the table ends with the warnings
+        process.stdout.write(`\n${precisionTable(run, precisionRun)}\n`);
       }
     });
 }

@@ -18,6 +18,7 @@ import { registerValidate } from "./validateCommand";
 import { registerIndicatorsCommand } from "./indicatorsCommand";
 import { registerAllocate } from "./allocateCommand";
 import { registerClaims } from "./claimsCommand";
+import { registerReplay } from "./replayCommand";
 import { registerBreakeven } from "./breakevenCommand";
 import { parseMaxInputMb } from "./flags";
 
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
   registerIndicatorsCommand(program);
   registerAllocate(program);
   registerClaims(program);
+  registerReplay(program);
   registerBreakeven(program);
   return program;
 }
