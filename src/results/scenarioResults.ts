@@ -8,7 +8,6 @@ import type { BudgetProjection } from "../budget/projectBudget";
 import type { CohortProjection } from "../register/cohort";
 import type { CostReport } from "../analysis/runCost";
 import type { DecisionReport } from "../analysis/runDecision";
-import type { DecisionReport } from "../analysis/runDecision";
 import type { FlowsReport } from "../analysis/runFlows";
 import type { EmploymentForm } from "../flows/parties";
 import type { Manifest } from "../manifest/manifest";
@@ -31,8 +30,6 @@ export interface ScenarioResults {
   flows?: Record<EmploymentForm, FlowsReport>;
   allocation?: AllocationSummary;
   budget?: BudgetProjection;
-  /** Break-even, iso-cost, value of information and the appraisal view (src/analysis/runDecision.ts). */
-  decision?: DecisionReport;
   /** Break-even, iso-cost, value of information and the appraisal view (src/analysis/runDecision.ts). */
   decision?: DecisionReport;
   /** The cohort projection (when the scenario has cohort:), its intake taken from the slot simulation when there is one. */
