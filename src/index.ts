@@ -87,7 +87,7 @@ export { retentionSpec, cohortSpec, incidenceSpec, afterAgreementSpec } from "./
 export { indicatorsTable, validationSummaryTable, cohortTable, afterAgreementTable, goalsTable, workloadTable, workloadSummary } from "./report/registerTables";
 export { fastlegeWorkload, type FastlegeWorkload } from "./register/fastlegeWorkload";
 export { readApplications, parseApplicationsCsv, type Application } from "./allocation/applications";
-export { allocateRound, rankApplications, priorityScore, type AllocationDecision, type AllocationResult } from "./allocation/allocateRound";
+export { allocateRound, rankApplications, priorityScore, grantLimit, type AllocationDecision, type AllocationResult } from "./allocation/allocateRound";
 export { DEFAULT_POLICY, readPolicy, policySchema, type AllocationPolicy } from "./allocation/policy";
 export { simulateSlots, slotRules, horizonMonths, type SlotSimulation, type SlotLife, type SlotCalibration } from "./allocation/simulateSlots";
 export { slotRunFacts } from "./allocation/slotFacts";

@@ -16,6 +16,9 @@ export interface SlotRunFacts {
   calibration?: { accepted: number; priorDraws: number; target: { date: string; inPlace: number; band: number }; fitted: string[] };
 }
 
+/** The shared inputs the text names (the rest are counted). */
+const SHARED_NAMED = ["substitutionShare", "fastlegeBackfillShare", "exemptEgenandelShare", "specialistShareHandingOver"] as const;
+
 const label = (name: string) => costInputDef(name)?.label.toLowerCase() ?? name;
 
 /** One paragraph of plain text (no HTML). */
@@ -46,10 +49,12 @@ export function budgetMethodText(b: BudgetProjection, s: SlotRunFacts): string {
     parts.push(`Usikkerhet mellom avtaler: ${CORRELATION_LABELS[b.correlation]}.`);
     if (b.correlation === "split" && b.individualInputs && b.sharedInputs)
       parts.push(
-        `Egne trekk for hver avtale: ${b.individualInputs.map(label).join(", ")}. Felles for alle avtaler i en replikasjon: takstene, ${b.sharedInputs
-          .filter((n) => costInputDef(n))
+        `Egne trekk for hver avtale: ${b.individualInputs.map(label).join(", ")}. Felles for alle avtaler i en replikasjon: takstene og ${b.sharedInputs
+          .filter((n) => (SHARED_NAMED as readonly string[]).includes(n))
           .map(label)
-          .join(", ")}. Med full korrelasjon (alle avtaler samme trekk) blir båndet bredere: det er øvre grense.`,
+          .join(
+            ", ",
+          )}, med takstmiksen og de øvrige forutsetningene (${formatNumber(b.sharedInputs.length, 0)} i alt). Med full korrelasjon (alle avtaler samme trekk) blir båndet bredere: det er øvre grense.`,
       );
   }
   parts.push("Første og siste år er bare delvis simulert når runden ikke faller 1. januar (antall måneder står ved året).");

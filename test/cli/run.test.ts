@@ -73,14 +73,16 @@ describe("introsim run (one scenario)", () => {
     const res = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"));
     expect(Object.keys(res.flows)).toEqual(["naeringsdrivende", "fastlonnet"]);
     expect(res.cost.sobol.indices.length).toBeGreaterThan(5);
-    expect(res.allocation.timeline.length).toBe(60);
+    // Horizon through 2030 (issue 13): June 2022 – December 2030 = 7 + 8 × 12 = 103 months, rounds every year.
+    expect(res.allocation.timeline.length).toBe(103);
     const years = res.budget.years.map((y: { year: number }) => y.year);
-    expect(years).toEqual([2022, 2023, 2024, 2025, 2026, 2027]);
+    expect(years).toEqual([2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
     for (const y of res.budget.years) {
       expect(y.nok.p50).toBeLessThanOrEqual(y.nok.p85);
       expect(y.budgetLineNok).toBe(32_700_000);
     }
-    expect(res.budget.years.find((y: { year: number }) => y.year === 2027).prices).toBe("last-known");
+    // After the last priced day the takster are regulated forward (allocation.tariffRegulationPerYear).
+    expect(res.budget.years.find((y: { year: number }) => y.year === 2027).prices).toBe("extrapolated");
   });
 
   test("results.xlsx opens with exceljs and holds the same P50 as results.json, as a number", async () => {
