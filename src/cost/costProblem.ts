@@ -10,7 +10,7 @@ import { domainBounds, type InputDef } from "../inputs/inputDef";
 import { FLOW_INPUTS } from "../inputs/flowInputs";
 import type { LinearTerm, ModelInput } from "../inputs/modelInput";
 import { resolveOverSpan } from "./resolveDatedValues";
-import { resolveTakst, type TakstTerms } from "./resolveTakst";
+import { extendScalarEntries, resolveTakst, type TakstTerms } from "./resolveTakst";
 import type { ParamSet } from "../params/loadParams";
 import { entriesOverSpan, fixedScalarAt, scalarFile } from "../params/lookup";
 import { NEUTRAL_COST_INPUTS, type CostScenario } from "./section";
@@ -104,7 +104,7 @@ export function buildCostProblem(
 
   const basis = scalarFile(params, "basistilskudd");
   const basistilskuddPerListeinnbygger = resolveOverSpan(
-    basis.values,
+    extendScalarEntries(params, basis.values, priceSpan.toExclusive),
     (e) => e.value,
     priceSpan,
     basis.file,

@@ -76,6 +76,35 @@ export function extendTakstEntries(params: ParamSet, values: ReadonlyArray<Takst
   return out;
 }
 
+/**
+ * A scalar parameter's dated entries (basistilskudd) extended year by year with the same regulering (the takster and
+ * basistilskudd are regulated together on 1 July), until `toExclusive` is covered.
+ */
+export function extendScalarEntries<E extends { from: string; to: string; value: ParamNumber; status: string; note?: string }>(
+  params: ParamSet,
+  values: ReadonlyArray<E>,
+  toExclusive: string,
+): E[] {
+  const out = [...values];
+  let last = out[out.length - 1]!;
+  if (last.to >= addDays(toExclusive, -1)) return out;
+  const reg = scalarFile(params, TARIFF_REGULATION_ID);
+  while (last.to < addDays(toExclusive, -1)) {
+    const from = addDays(last.to, 1);
+    const rate = entryAt(reg.values, from, reg.file).value;
+    last = {
+      ...last,
+      from,
+      to: addDays(addYears(from, 1), -1),
+      value: scale(last.value, rate),
+      status: "uncertain",
+      note: `extrapolated from ${last.from} with the regulering in ${reg.file}`,
+    };
+    out.push(last);
+  }
+  return out;
+}
+
 function addInput(inputs: ModelInput[], name: string, label: string, v: Triple, source: string, stream: string, streamLabel: string): number {
   let index = inputs.findIndex((i) => i.name === name);
   if (index >= 0) return index;

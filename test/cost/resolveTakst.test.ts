@@ -1,9 +1,9 @@
 // Takster over a span: refusjon = honorar − egenandel as terms, and extrapolation beyond the last period with the
 // regulering in data/params/regulering/normaltariff.yaml.
 import { describe, expect, test } from "vitest";
-import { extendTakstEntries, resolveTakst } from "../../src/cost/resolveTakst";
+import { extendScalarEntries, extendTakstEntries, resolveTakst } from "../../src/cost/resolveTakst";
 import type { ModelInput } from "../../src/inputs/modelInput";
-import { takstFile } from "../../src/params/lookup";
+import { scalarFile, takstFile } from "../../src/params/lookup";
 import { realParams } from "../helpers";
 
 const params = realParams();
@@ -44,5 +44,17 @@ describe("resolveTakst(params, code, span, inputs)", () => {
     expect(t.honorar.constant).toBeCloseTo(175, 9);
     expect(t.egenandel.constant).toBeCloseTo(160, 9);
     expect(t.refusjon.constant).toBeCloseTo(15, 9);
+  });
+
+  test("extendScalarEntries(basistilskudd) applies the same regulering: 2025-26 {861, 895, 960} → 2026-27 {861, 930.8, 1036.8}", () => {
+    const f = scalarFile(params, "basistilskudd");
+    const ext = extendScalarEntries(params, f.values, "2027-07-01");
+    expect(ext.length).toBe(f.values.length + 1);
+    expect(ext[ext.length - 1]!.from).toBe("2026-07-01");
+    expect(ext[ext.length - 1]!.value).toMatchObject({
+      lav: expect.closeTo(861, 9),
+      mest_sannsynlig: expect.closeTo(895 * 1.04, 9),
+      hoy: expect.closeTo(960 * 1.08, 9),
+    });
   });
 });

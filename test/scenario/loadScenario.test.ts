@@ -81,11 +81,13 @@ describe("loadScenario(file) on bad input gives one message naming the file and 
     );
   });
 
-  test("a date outside every takst period (found when the problem is built)", () => {
+  test("a date beyond the dated data (found when the problem is built)", () => {
+    // takster and basistilskudd are extended with data/params/regulering/normaltariff.yaml (to 2040); the listetak rule
+    // is dated to 2030-12-31, so an agreement-year from 2030-07-01 runs out of it on 2031-01-01
     const raw = standardRaw();
-    raw.agreementYearStart = "2029-01-01";
+    raw.agreementYearStart = "2030-07-01";
     const { scenario } = loadScenario(writeScenario(raw), params);
-    expect(errorOf(() => buildCostProblem(scenario, params)).message).toMatch(/data\/params\/normaltariff\/2ad\.yaml: no value for 2029-01-01/);
+    expect(errorOf(() => buildCostProblem(scenario, params)).message).toMatch(/data\/params\/rules\/listetak_freeze\.yaml: no value for 2031-01-01/);
   });
 
   test("a date that is not a date, and YAML that does not parse", () => {
