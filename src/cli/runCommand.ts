@@ -16,7 +16,7 @@ import type { ScenarioRun } from "../results/scenarioResults";
 import { formatNok } from "../format/norwegian";
 import { runDate } from "../time/runDate";
 import { addScenarioFlags, paramsFromFlag, type ScenarioFlags } from "./scenarioFlags";
-import { parseIsoDateFlag } from "./flags";
+import { parseHorizon, parseIsoDateFlag } from "./flags";
 import { progressFor } from "./progress";
 import { checkFixedPriceDate } from "../budget/projectBudget";
 
@@ -27,6 +27,7 @@ interface RunFlags extends Omit<ScenarioFlags, "scenario"> {
   force?: boolean;
   csv?: boolean;
   fixedPrices?: string;
+  horizon?: number;
 }
 
 /** Default folder for a run of several scenarios. */
@@ -62,6 +63,11 @@ export function registerRun(program: Command): void {
       .description("run one or several scenarios: results.json, manifest.json, report.html, results.xlsx and charts (.svg, .png, .vl.json) in a folder"),
     true,
   )
+    .option(
+      "--horizon <year>",
+      "last year of the slot simulation and budget, through 31 December (default: the scenario's allocation.horizon, 2030)",
+      parseHorizon,
+    )
     .option("--out <dir>", "output folder (default: charts/<scenario name>/, or charts/sammenligning/ for several scenarios)")
     .option("--force", "replace --out even when it holds files introsim did not write (they are kept; system, home and temp folders stay refused)")
     .option("--csv", "also write the tables as CSV for Norwegian Excel (semicolon, decimal comma) in <out>/csv/")
@@ -86,7 +92,14 @@ export function registerRun(program: Command): void {
       const runs: ScenarioRun[] = loaded.map((l) => {
         const progress = progressFor(flags.draws ?? l.scenario.draws ?? 0, l.scenario.name);
         try {
-          return runScenario(l, params, { draws: flags.draws, seed: flags.seed, fixedPriceDate: flags.fixedPrices, date, onProgress: progress.onProgress });
+          return runScenario(l, params, {
+            draws: flags.draws,
+            seed: flags.seed,
+            fixedPriceDate: flags.fixedPrices,
+            horizon: flags.horizon,
+            date,
+            onProgress: progress.onProgress,
+          });
         } finally {
           progress.stop();
         }
