@@ -604,6 +604,12 @@ export function simulateSlots(
       );
   const priorDraws = cal ? replications * cal.priorDrawsPerReplication : replications;
   const H = horizonMonths(section);
+  if (H < 1)
+    throw new UserError(
+      "scenario",
+      "allocation.horizon",
+      `${section.horizon} is before the first round (${section.decisionDate}); give a year from ${section.decisionDate.slice(0, 4)}`,
+    );
   const obs = cal ? opts.observed : undefined;
   const om = obs ? monthIndex(section.decisionDate, obs.date) : -1;
   if (obs && (om < 0 || om >= H))
