@@ -21,6 +21,7 @@ const MUST_SHOW: Record<string, RegExp[]> = {
     /Spesialist innen 3 år: \d+\u00a0% med avtale, \d+\u00a0% uten/,
     /per ekstra spesialist: [\d\u00a0]+\u00a0kr/,
     /er fortsatt i kommunen 12 måneder etter at avtalen sluttet/,
+    /Arbeidsbelastning: konsultasjoner per avgivende fastlege [−-]?\d+\u00a0%/,
     /Kostnad per spesialist: P50 [\d\u00a0]+\u00a0kr/,
     /<svg/,
   ],
