@@ -137,6 +137,13 @@ export interface AppraisalResult {
   rows: AppraisalRow[];
   /** Present value of the public parties together including the skattefinansieringskostnad, by discount rate. */
   sensitivity: Array<{ rate: number; pvWithTaxCostP50: number; pvWithTaxCostP85: number }>;
+  /**
+   * Cost per outcome where the cohort projection gives outcomes: the public parties' present value including the
+   * skattefinansieringskostnad (P50 of the annual cost) over the first `years` years (the shorter of the horizon and the
+   * projection), divided by the specialists / new fastleger (P50, cumulative, undiscounted, gross: every intro doctor
+   * who gets there, not only those the scheme added).
+   */
+  perOutcome?: { years: number; specialistsP50: number; newFastlegerP50: number; pvPerSpecialistP50: number | null; pvPerNewFastlegeP50: number | null };
   /** What the numbers assume (Norwegian, for the report). */
   assumptions: string[];
 }
@@ -149,6 +156,8 @@ export interface AppraisalInputs {
   hasFlows: boolean;
   /** The scenario's title for tables. */
   title?: string;
+  /** The cohort projection (src/register/cohort.ts) when the run has one: cumulative specialists and new fastleger by year (P50). */
+  cohort?: { years: number; byYear: ReadonlyArray<{ specialistsCumulative: { p50: number }; fastlegerCumulative: { p50: number } }> };
 }
 
 export interface AppraisalOptions {
@@ -217,8 +226,28 @@ export function appraise(inp: AppraisalInputs, opts: AppraisalOptions): Appraisa
     inp.hasFlows
       ? "Kommunene: refusjonsstrømmene ved sentrale verdier (uten Nasjonal ALIS), minus ALIS-tilskuddet de mottar; ALIS går ut i summen for offentlige parter."
       : "Scenarioet har ingen flows-seksjon: kommunenes kostnad er bare minus ALIS-tilskuddet de mottar.",
-    "Kostnad per ekstra spesialist eller ny fastlege er ikke med: måloppnåelsesresultatene gir ennå ikke antall ekstra spesialister per avtale.",
   ];
+  let perOutcome: AppraisalResult["perOutcome"];
+  const c = inp.cohort;
+  if (c && c.years > 0 && c.byYear.length > 0) {
+    const years = Math.min(rates.horizonYears, c.years, c.byYear.length);
+    const pv = total.annualP50 * (1 + s) * annuityFactor(rates.discountRate, years);
+    const last = c.byYear[years - 1]!;
+    const specialists = last.specialistsCumulative.p50;
+    const fastleger = last.fastlegerCumulative.p50;
+    perOutcome = {
+      years,
+      specialistsP50: specialists,
+      newFastlegerP50: fastleger,
+      pvPerSpecialistP50: specialists > 0 ? pv / specialists : null,
+      pvPerNewFastlegeP50: fastleger > 0 ? pv / fastleger : null,
+    };
+    assumptions.push(
+      `Kostnad per spesialist og per ny fastlege: nåverdien for offentlige parter inkl. skattefinansieringskostnad over ${years} år delt på spesialister og nye fastleger (P50, kumulativt, ikke neddiskontert) i kohortframskrivingen. Brutto: alle introduksjonsleger som blir spesialister, ikke bare de ordningen ga i tillegg.`,
+    );
+  } else {
+    assumptions.push("Kostnad per spesialist og per ny fastlege er ikke med: scenarioet har ingen kohortframskriving (cohort:).");
+  }
   return {
     scenario: { name: problem.scenario.name, title: inp.title ?? problem.scenario.name },
     agreements: a,
@@ -231,6 +260,7 @@ export function appraise(inp: AppraisalInputs, opts: AppraisalOptions): Appraisa
     seed: opts.seed,
     rows,
     sensitivity,
+    ...(perOutcome ? { perOutcome } : {}),
     assumptions,
   };
 }

@@ -9,7 +9,7 @@ import type { ParamSet } from "../params/loadParams";
 import type { Scenario } from "../scenario/schema";
 import { DEFAULT_SEED } from "../constants";
 import { fixedScalarAt } from "../params/lookup";
-import { appraise, type AppraisalResult } from "./appraisal";
+import { appraise, type AppraisalInputs, type AppraisalResult } from "./appraisal";
 import { breakEven, type BreakEvenResult } from "./breakEven";
 import { costModel, factorsOf } from "./costModel";
 import { isoCost, type IsoCostResult } from "./isoCost";
@@ -39,6 +39,8 @@ export interface DecisionOptions {
   horizonYears?: number;
   priceYear?: number;
   weights?: Partial<LossWeights>;
+  /** The run's cohort projection, for the appraisal's cost per specialist and per new fastlege. */
+  cohort?: AppraisalInputs["cohort"];
   /** Which parts to compute (all by default). */
   parts?: { breakEven?: boolean; isoCost?: boolean; voi?: boolean; appraisal?: boolean };
   /** Where bad options are reported (CLI flags). */
@@ -102,6 +104,7 @@ export function runDecision(scenario: Scenario, params: ParamSet, opts: Decision
               params,
               kommuneEffectExAlisNok: scenario.flows ? kommuneEffectExAlis(scenario, params) : 0,
               hasFlows: !!scenario.flows,
+              cohort: opts.cohort,
               title: scenario.title,
             },
             { seed, draws: opts.draws, discountRate: opts.discountRate, horizonYears: opts.horizonYears, priceYear: opts.priceYear },

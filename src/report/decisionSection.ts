@@ -47,6 +47,9 @@ Beregnet fra Monte Carlo-trekkene med regresjonsmetoden til Strong, Oakley &amp;
 Kilder: ${escapeHtml(a.rates.sources.discountRate)}; ${escapeHtml(a.rates.sources.taxFinancingCost)}; ${escapeHtml(a.rates.sources.priceIndex)}.</p>`,
       htmlTable(sheetTable(appraisalSheet(d)!)),
       htmlTable(sheetTable(discountSensitivitySheet(d)!)),
+      a.perOutcome
+        ? `<p><strong>Per utfall</strong> (${a.perOutcome.years} år, P50): ${a.perOutcome.pvPerSpecialistP50 === null ? "ingen spesialister i framskrivingen" : `${formatNok(a.perOutcome.pvPerSpecialistP50)} per spesialist (${a.perOutcome.specialistsP50.toLocaleString("nb-NO", { maximumFractionDigits: 1 })})`}; ${a.perOutcome.pvPerNewFastlegeP50 === null ? "ingen nye fastleger i framskrivingen" : `${formatNok(a.perOutcome.pvPerNewFastlegeP50)} per ny fastlege (${a.perOutcome.newFastlegerP50.toLocaleString("nb-NO", { maximumFractionDigits: 1 })})`}.</p>`
+        : "",
       `<ul>${a.assumptions.map((x) => `<li>${escapeHtml(x)}</li>`).join("")}</ul>`,
     );
   }

@@ -124,7 +124,7 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
       })
     : undefined;
 
-  const decision = runDecision(scenario, params, { seed });
+  const decision = runDecision(scenario, params, { seed, ...(cohort ? { cohort } : {}) });
 
   const manifest: RunManifest = {
     ...cost.report.manifest,

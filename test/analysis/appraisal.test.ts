@@ -78,3 +78,20 @@ describe("the appraisal of the default scenario", () => {
     for (let i = 1; i < r.sensitivity.length; i++) expect(r.sensitivity[i]!.pvWithTaxCostP50).toBeLessThan(r.sensitivity[i - 1]!.pvWithTaxCostP50);
   });
 });
+
+describe("cost per outcome from a cohort projection", () => {
+  test("golden: PV over the shorter horizon divided by the cumulative specialists and new fastleger (P50)", () => {
+    // cohort of 3 years: specialists 0 / 1 / 4, new fastleger 0 / 0 / 2 (cumulative P50) → over min(10, 3) = 3 years
+    // PV = annual P50 (public, incl. 20 %) × (1 + 1/1,04 + 1/1,04²) = annual × 1,2 × 2,8860947; per specialist PV / 4, per fastlege PV / 2
+    const { scenario } = loadScenario(STANDARD, params, []);
+    const band = (p50: number) => ({ p10: p50, p50, p90: p50 });
+    const cohort = { years: 3, byYear: [0, 1, 4].map((s, i) => ({ specialistsCumulative: band(s), fastlegerCumulative: band([0, 0, 2][i]!) })) };
+    const r = runDecision(scenario, params, { draws: 2000, cohort, parts: { appraisal: true, breakEven: false, isoCost: false, voi: false } }).appraisal!;
+    const total = r.rows.find((x) => x.party === "offentlig")!;
+    const pv = total.annualP50 * 1.2 * annuityFactor(0.04, 3);
+    expect(r.perOutcome!.years).toBe(3);
+    expect(r.perOutcome!.pvPerSpecialistP50).toBeCloseTo(pv / 4, 2);
+    expect(r.perOutcome!.pvPerNewFastlegeP50).toBeCloseTo(pv / 2, 2);
+    expect(r.assumptions.join(" ")).toMatch(/Brutto: alle introduksjonsleger som blir spesialister/);
+  });
+});
