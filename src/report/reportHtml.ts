@@ -1,7 +1,10 @@
 /**
- * The department's report (report.html): one self-contained HTML file — charts inlined as SVG, styles inline, no
- * scripts, fonts or requests — that prints on A4. Sections: the question, the answer, the results with charts, the
- * sensitivity, the flows, the budget, the comparison (several scenarios), the assumptions and the manifest.
+ * The department's report (report.html), written as a notat: one self-contained HTML file — charts inlined as SVG
+ * and, on screen, made interactive by Vega inlined from the installed packages (no requests, fonts or links to load) —
+ * that prints on A4 with a running header and page numbers. Sections in the order a reader needs: the question, the
+ * answer, what it means (generated from the numbers, see meaning.ts), the results, the sensitivity, the flows, the
+ * budget, (the comparison,) the assumptions with a numbered source list, the method, and a compact manifest appendix.
+ * Other capabilities plug in a section as one line in scenarioSections.
  * Every key number carries data-key (its path in results.json) and data-value (the raw number), so a test can check
  * that the report shows the same numbers as results.json.
  */
@@ -14,21 +17,33 @@ import { slotRunFacts } from "../allocation/slotFacts";
 import { assumptionsTableView, decompositionTable, driversTable, exemptSharesTable, reconciliationTable, summaryTable, topDownTable } from "./costTables";
 import { partyEffectsTable } from "./flowsTables";
 import { decisionSection } from "./decisionSection";
+import { uncertaintySection } from "./uncertaintySection";
 import { escapeHtml, htmlTable } from "./htmlTable";
+import { BOOT_SCRIPT, specBlock, vegaScripts } from "./interactive";
+import { meaningParagraphs, num } from "./meaning";
+import { citeDataFiles, sourcesList, type SourceRef } from "./sources";
 
 export interface ReportChart {
   name: string;
   caption: string;
   svg: string;
+  /** The laid-out Vega-Lite spec: when given, the chart is interactive on screen (the SVG stays for print). */
+  spec?: object;
 }
 
 export interface ReportScenario {
   results: ScenarioResults;
   charts: ReportChart[];
+  /** The numbered sources of the data files the run used (collectSources); without them, file paths are shown. */
+  sources?: SourceRef[];
 }
 
 const STYLE = `
-@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+@page { size: A4; margin: 16mm 15mm 18mm 15mm;
+  @top-left { content: "introsim · Hva koster en introduksjonsavtale?"; font-size: 8pt; color: #666; }
+  @top-right { content: string(section); font-size: 8pt; color: #666; }
+  @bottom-right { content: "Side " counter(page) " av " counter(pages); font-size: 8pt; color: #666; } }
+h2 { string-set: section content(text); }
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 10.5pt; line-height: 1.45; color: #1a1a1a; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
 h1 { font-size: 19pt; margin: 0 0 4pt; } h2 { font-size: 14pt; margin: 18pt 0 6pt; border-bottom: 1px solid #ccc; padding-bottom: 2pt; }
@@ -38,6 +53,10 @@ p.meta { color: #555; margin: 0 0 10pt; }
 .answer p { margin: 4pt 0; }
 figure { margin: 10pt 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }
+figure .interactive { display: none; } figure.live .interactive { display: block; } figure.live .static { display: none; }
+#vg-tooltip-element { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 9pt; }
+table.introsim.kv th { width: 35%; }
+ol.sources { font-size: 9pt; padding-left: 18pt; } ol.sources a { overflow-wrap: anywhere; }
 figcaption { font-size: 9pt; color: #444; margin-top: 3pt; }
 table.introsim { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 6pt 0 10pt; break-inside: auto; }
 table.introsim caption { font-size: 10pt; margin-bottom: 3pt; }
@@ -45,23 +64,57 @@ table.introsim th, table.introsim td { border-bottom: 1px solid #ddd; padding: 2
 table.introsim td:last-child { overflow-wrap: anywhere; }
 table.introsim td[style="text-align:right"] { white-space: nowrap; overflow-wrap: normal; }
 table.introsim thead th { border-bottom: 1.5px solid #888; }
+table.introsim th { overflow-wrap: anywhere; hyphens: auto; }
 table.introsim tr { break-inside: avoid; }
 pre { font-size: 7.5pt; white-space: pre-wrap; word-break: break-all; background: #f6f6f6; padding: 6pt; }
 ul.warnings li { color: #8a4b00; }
 nav ol { columns: 2; font-size: 9.5pt; }
-@media print { nav { display: none; } table.introsim { font-size: 7.5pt; } h2 { break-after: avoid; } a { color: inherit; text-decoration: none; } }
+@media print { nav { display: none; } table.introsim { font-size: 7.5pt; } h2 { break-after: avoid; } a { color: inherit; text-decoration: none; }
+  figure .interactive, figure.live .interactive { display: none !important; } figure .static, figure.live .static { display: block !important; } }
 `;
+
+/** The comparison columns that fit an A4 page (the workbook has them all). */
+const COMPARISON_COLUMNS = ["Scenario", "P50 (kr)", "P85 (kr)", "Andel over anslaget", "Avtaler", "Nasjonalt P85 (kr)", "Høyeste budsjettår P85 (kr)"];
 
 /** The budget columns that fit an A4 page (the workbook has them all). */
 const BUDGET_COLUMNS = ["År", "Priser", "Aktive avtaleår P50", "P50 (kr)", "P85 (kr)", "Bevilgning (kr)", "Andel over bevilgningen"];
 
-/** A key number: shown formatted, with its path in results.json and its raw value for checks. */
-function num(key: string, value: number, shown: string): string {
-  return `<span class="num" data-key="${escapeHtml(key)}" data-value="${value}">${escapeHtml(shown)}</span>`;
+function figure(c: ReportChart | undefined): string {
+  if (!c) return "";
+  const id = `fig-${escapeHtml(c.name)}`;
+  const caption = `<figcaption>${escapeHtml(c.caption)}</figcaption>`;
+  if (!c.spec) return `<figure id="${id}"><div class="static">${c.svg}</div>${caption}</figure>`;
+  return `<figure id="${id}" data-vega="vg-${escapeHtml(c.name)}"><div class="static">${c.svg}</div><div class="interactive"></div>${caption}</figure>${specBlock(`vg-${escapeHtml(c.name)}`, c.spec)}`;
 }
 
-function figure(c: ReportChart | undefined): string {
-  return c ? `<figure id="fig-${escapeHtml(c.name)}">${c.svg}<figcaption>${escapeHtml(c.caption)}</figcaption></figure>` : "";
+/** What the run did, in words (the method section). */
+function methodSection(r: ScenarioResults): string {
+  const c = r.cost;
+  return `<section id="metode"><h2>Metode</h2>
+<p>Netto merutgift per avtaleår er introduksjonslegens refusjon og egenandeler folketrygden betaler, minus det de avgivende fastlegene ikke lenger krever (substitusjon),
+regnet fra datostyrte normaltariff-takster. Usikre forutsetninger trekkes ${formatNumber(c.draws, 0)} ganger (Monte Carlo, frø ${c.seed}); resultatet er percentilene av trekkene.
+Tornadoen flytter én forutsetning om gangen fra P10 til P90 med de andre på sentralverdien.${
+    c.sobol
+      ? ` Sobol-indeksene (Saltelli 2010, Jansen 1999; N = ${formatNumber(c.sobol.samples, 0)}) fordeler variansen på forutsetningene, alene og med samspill.`
+      : ""
+  }${r.budget ? ` Budsjettbanen simulerer tildeling, oppstart og tilbakelevering av avtalene måned for måned i ${formatNumber(r.budget.replications, 0)} replikasjoner.` : ""}
+Samme scenario, frø, data og versjon gir de samme tallene (se vedlegget).</p></section>`;
+}
+
+/** The manifest as a short key–value table (the full manifest is manifest.json beside the report). */
+function manifestTable(m: ScenarioResults["manifest"]): string {
+  const short = (h: string) => h.slice(0, 12);
+  const rows: Array<[string, string]> = [
+    ["introsim-versjon", m.version],
+    ["Kjørt", formatDateLong(m.date)],
+    ["Scenario", `${m.scenario.name}${m.scenario.file ? ` (${m.scenario.file})` : ""}`],
+    ["Scenario-hash", short(m.scenario.hash)],
+    ["Frø / trekk", `${m.seed} / ${formatNumber(m.draws, 0)}`],
+    ["Overstyringer (--set)", m.overrides.length ? m.overrides.map((o) => `${o.name}=${JSON.stringify(o.value)}`).join(", ") : "ingen"],
+    ["Datafiler", `${m.data.files.length} filer, samlet hash ${short(m.data.hash)}`],
+    ["Andre inndatafiler", m.inputs.length ? m.inputs.map((f) => `${f.file} (${short(f.sha256)})`).join(", ") : "ingen"],
+  ];
+  return `<table class="introsim kv"><tbody>${rows.map(([k, v]) => `<tr><th style="text-align:left">${escapeHtml(k)}</th><td style="text-align:left">${escapeHtml(v)}</td></tr>`).join("")}</tbody></table>`;
 }
 
 function answer(r: ScenarioResults, prefix = ""): string {
@@ -115,17 +168,20 @@ ${chart("tildeling-tidslinje")}${chart("budsjettbane")}${htmlTable(sheetTable(bu
     : ""
 }
 ${decisionSection(r.decision, chart)}
-<section id="forutsetninger"><h2>Forutsetninger</h2>
-<p>Hver forutsetning med fordeling og kilde. Usikre tall er modellert som fordelinger (trippelestimat: lav, mest sannsynlig, høy).</p>
-${htmlTable(assumptionsTableView(r.cost))}
-</section>`;
+${uncertaintySection(r.cost, chart)}
+<section id="forutsetninger"><h2>Forutsetninger og kilder</h2>
+<p>Hver forutsetning med fordeling og kilde. Usikre tall er modellert som fordelinger (trippelestimat: lav, mest sannsynlig, høy). Tall fra datafilene viser til kildelisten.</p>
+${s.sources ? citeDataFiles(htmlTable(assumptionsTableView(r.cost)), s.sources) : htmlTable(assumptionsTableView(r.cost))}
+${s.sources ? `<h3 id="kilder">Kilder</h3>${sourcesList(s.sources)}` : ""}
+</section>
+${methodSection(r)}`;
 }
 
-function manifestSection(manifests: ReadonlyArray<unknown>, warnings: ReadonlyArray<string>): string {
-  return `<section id="manifest"><h2>Manifest og merknader</h2>
+function manifestSection(manifests: ReadonlyArray<ScenarioResults["manifest"]>, warnings: ReadonlyArray<string>): string {
+  return `<section id="manifest"><h2>Vedlegg: manifest og merknader</h2>
 ${warnings.length ? `<ul class="warnings">${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>` : "<p>Ingen merknader.</p>"}
-<p>Samme scenario, frø, data og versjon gir de samme tallene.</p>
-<pre>${escapeHtml(JSON.stringify(manifests.length === 1 ? manifests[0] : manifests, null, 2))}</pre></section>`;
+<p>Samme scenario, frø, data og versjon gir de samme tallene. Hele manifestet (alle datafiler med SHA-256) står i manifest.json.</p>
+${manifests.map(manifestTable).join("")}</section>`;
 }
 
 const QUESTION = `<section id="sporsmal"><h2>Spørsmålet</h2>
@@ -147,6 +203,7 @@ function page(title: string, meta: string, body: string, nav: Array<[string, str
 <header><h1>${escapeHtml(title)}</h1><p class="meta">${meta}</p></header>
 <nav><ol>${nav.map(([id, label]) => `<li><a href="#${id}">${escapeHtml(label)}</a></li>`).join("")}</ol></nav>
 ${body}
+${body.includes("data-vega=") ? `${vegaScripts()}\n${BOOT_SCRIPT}` : ""}
 </body>
 </html>
 `;
@@ -159,15 +216,18 @@ export function scenarioReportHtml(s: ReportScenario): string {
   const nav: Array<[string, string]> = [
     ["sporsmal", "Spørsmålet"],
     ["svar", "Svaret"],
+    ["betydning", "Hva det betyr"],
     ["resultater", "Resultater"],
     ["folsomhet", "Følsomhet"],
     ...(r.flows ? [["strommer", "Refusjonsstrømmer"] as [string, string]] : []),
     ...(r.budget ? [["budsjett", "Budsjett"] as [string, string]] : []),
-    ["forutsetninger", "Forutsetninger"],
-    ["manifest", "Manifest"],
+    ["forutsetninger", "Forutsetninger og kilder"],
+    ["metode", "Metode"],
+    ["manifest", "Vedlegg: manifest"],
   ];
   const body = `${QUESTION}
 <section id="svar"><h2>Svaret</h2>${r.scenario.description ? `<p>${escapeHtml(r.scenario.description)}</p>` : ""}${answer(r)}</section>
+<section id="betydning"><h2>Hva det betyr</h2>${meaningParagraphs(r).join("\n")}</section>
 ${scenarioSections(s)}
 ${manifestSection([r.manifest], r.notes)}`;
   return page("Hva koster en introduksjonsavtale for folketrygden?", meta, body, nav);
@@ -187,7 +247,8 @@ export function comparisonReportHtml(scenarios: ReadonlyArray<ReportScenario>, c
   const body = `${QUESTION}
 <section id="sammenligning"><h2>Sammenligning</h2>
 ${comparisonCharts.map(figure).join("")}
-${htmlTable(sheetTable(comparisonSheet(results)))}
+${htmlTable(sheetTable(comparisonSheet(results), COMPARISON_COLUMNS))}
+<p>Alle kolonnene (gjennomsnitt, P10, P90, nasjonalt P50) står i results.xlsx.</p>
 </section>
 ${scenarios
   .map((s, i) => {
@@ -195,6 +256,7 @@ ${scenarios
     return `<section id="scenario-${escapeHtml(r.scenario.name)}"><h2>${escapeHtml(r.scenario.title)}</h2>
 ${r.scenario.description ? `<p>${escapeHtml(r.scenario.description)}</p>` : ""}
 ${answer(r, `scenarios.${i}.`)}
+${meaningParagraphs(r, `scenarios.${i}.`).join("\n")}
 ${figure(s.charts.find((c) => c.name === "budsjettbane"))}
 <p>Hele rapporten for scenarioet: <a href="${escapeHtml(links[i]!)}">${escapeHtml(links[i]!)}</a>.</p></section>`;
   })

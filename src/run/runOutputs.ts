@@ -11,6 +11,8 @@ import type { ChartSpec } from "../charts/render";
 import { comparisonSubtitle } from "../charts/subtitle";
 import { budgetComparisonSpec, scenarioComparisonSpec } from "../charts/comparisonChart";
 import { comparisonReportHtml, scenarioReportHtml, type ReportChart, type ReportScenario } from "../report/reportHtml";
+import { collectSources, type SourceRef } from "../report/sources";
+import { loadParams } from "../params/loadParams";
 import type { ScenarioRun } from "../results/scenarioResults";
 import { scenarioCharts } from "./scenarioCharts";
 
@@ -32,9 +34,17 @@ async function render(
   for (const e of entries) {
     const chart = await renderChart(e.spec);
     for (const [file, content] of chartFiles(chart, e.name)) files.set(`${prefix}${file}`, content);
-    out.push({ name: e.name, caption: e.caption, svg: chart.svg });
+    out.push({ name: e.name, caption: e.caption, svg: chart.svg, spec: chart.spec });
   }
   return out;
+}
+
+/** The numbered sources of the data files this run used (from data/params; none when the run used other parameter files). */
+function runSources(r: ScenarioRun["results"]): SourceRef[] {
+  return collectSources(
+    loadParams(),
+    r.manifest.data.files.map((f) => f.id),
+  );
 }
 
 async function scenarioFiles(run: ScenarioRun, files: Map<string, string | Uint8Array>, prefix: string, opts: OutputOptions): Promise<ReportScenario> {
@@ -45,7 +55,7 @@ async function scenarioFiles(run: ScenarioRun, files: Map<string, string | Uint8
   files.set(`${prefix}manifest.json`, json(r.manifest));
   files.set(`${prefix}results.xlsx`, await workbookBytes(sheets, { date: r.manifest.date, manifest: r.manifest }));
   if (opts.csv) for (const s of sheets) files.set(`${prefix}csv/${s.name}.csv`, sheetCsv(s));
-  const report = { results: r, charts };
+  const report = { results: r, charts, sources: runSources(r) };
   files.set(`${prefix}report.html`, scenarioReportHtml(report));
   return report;
 }

@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 // report.html opened in headless Chromium (Debian's, installed by the set-up): it loads with no failed or network
-// requests and no console errors, every chart is visible, and the numbers shown are those in results.json.
+// requests and no console errors, every chart comes alive (Vega inlined) and is visible, a tooltip with Norwegian
+// numbers appears on hover, print shows the static SVG and fits A4, and the numbers shown — in the answer and in the
+// generated "Hva det betyr" text — are those in results.json.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -24,7 +26,7 @@ interface PageCheck {
   failed: string[];
   external: string[];
   consoleErrors: string[];
-  charts: Array<{ id: string; width: number; height: number; visible: boolean }>;
+  charts: Array<{ id: string; width: number; height: number; visible: boolean; live: boolean }>;
   numbers: Array<{ key: string; value: number; text: string }>;
 }
 
@@ -49,13 +51,15 @@ async function openReport(file: string): Promise<PageCheck> {
   page.on("pageerror", (err) => check.consoleErrors.push(String(err)));
   const response = await page.goto(`file://${file}`, { waitUntil: "load" });
   expect(response?.ok() ?? true).toBe(true);
+  await waitForLiveCharts(page);
   check.charts = await page.$$eval("figure", (figs) =>
     figs.map((f) => {
-      const svg = f.querySelector("svg");
+      const svg = f.classList.contains("live") ? f.querySelector(".interactive svg") : f.querySelector(".static svg");
       const box = svg?.getBoundingClientRect();
       const style = svg ? getComputedStyle(svg) : undefined;
       return {
         id: f.id,
+        live: f.classList.contains("live"),
         width: box?.width ?? 0,
         height: box?.height ?? 0,
         visible: !!style && style.visibility !== "hidden" && style.display !== "none" && (svg?.querySelectorAll("path, rect, line, text").length ?? 0) > 10,
@@ -67,6 +71,13 @@ async function openReport(file: string): Promise<PageCheck> {
   );
   await page.close();
   return check;
+}
+
+/** Waits until every chart with a Vega spec has been embedded (its figure gets the class "live"). */
+async function waitForLiveCharts(page: import("puppeteer-core").Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll("figure[data-vega]").length === document.querySelectorAll("figure.live").length, {
+    timeout: 30_000,
+  });
 }
 
 const get = (obj: unknown, key: string) => key.split(".").reduce<any>((o, k) => o?.[k], obj);
@@ -81,11 +92,15 @@ describe("report.html in headless Chromium", () => {
     expect(check.failed).toEqual([]);
     expect(check.external).toEqual([]);
     expect(check.consoleErrors).toEqual([]);
-    expect(check.charts.map((c) => c.id).sort()).toEqual(
-      ["budsjettbane", "kostnadsfordeling", "sobol", "strommer-fastleger", "strommer-kommunen", "strommer-parter", "tildeling-tidslinje", "tornado"].map(
-        (n) => `fig-${n}`,
+    // the standard charts (other capabilities may add more)
+    expect(check.charts.map((c) => c.id)).toEqual(
+      expect.arrayContaining(
+        ["budsjettbane", "kostnadsfordeling", "sobol", "strommer-fastleger", "strommer-kommunen", "strommer-parter", "tildeling-tidslinje", "tornado"].map(
+          (n) => `fig-${n}`,
+        ),
       ),
     );
+    expect(check.charts.every((c) => c.live)).toBe(true);
     for (const c of check.charts) {
       expect(c.visible, c.id).toBe(true);
       expect(c.width, c.id).toBeGreaterThan(300);
@@ -123,14 +138,76 @@ describe("report.html in headless Chromium", () => {
     await page.close();
   }, 60_000);
 
-  test("the file is self-contained: no scripts, no external stylesheets, fonts or images", () => {
+  test("the file is self-contained: scripts inline only (Vega from node_modules), no external stylesheets, fonts or images", () => {
     const html = fs.readFileSync(path.join(out, "report.html"), "utf8");
-    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
+    expect(html).toMatch(/<script>/); // vega.min.js and vega-embed.min.js inlined
     expect(html).not.toMatch(/<link\b/i);
-    expect(html).not.toMatch(/@import|@font-face|url\(/i);
-    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
-    expect(html).toMatch(/@page \{ size: A4/);
+    expect(html).not.toMatch(/@import|@font-face/i);
+    expect(html).not.toMatch(/src="(https?:)?\/\//i);
+    expect(html).toMatch(/@page \{\s*size: A4/);
+    expect(html).toMatch(/counter\(page\)/); // page numbers in print
   });
+
+  test("a tooltip with Norwegian numbers appears on hover over the cost distribution", async () => {
+    const page = await browser.newPage();
+    const external: string[] = [];
+    page.on("request", (req) => {
+      if (!/^(file|data|about):/.test(req.url())) external.push(req.url());
+    });
+    await page.goto(`file://${path.join(out, "report.html")}`, { waitUntil: "load" });
+    await waitForLiveCharts(page);
+    const bars = await page.$$("#fig-kostnadsfordeling .interactive .role-mark path");
+    expect(bars.length).toBeGreaterThan(10);
+    await bars[Math.floor(bars.length / 2)]!.hover(); // a bar in the middle of the histogram (the outer ones can be empty)
+    await page.waitForSelector("#vg-tooltip-element.visible", { timeout: 10_000 });
+    const tip = await page.$eval("#vg-tooltip-element", (e) => e.textContent ?? "");
+    expect(tip).toMatch(/fra \(kr\)/); // the chart's Norwegian field titles
+    expect(tip).toMatch(/\d{1,3}\u00a0\d{3}/); // "350 000": Norwegian thousands separator
+    expect(external).toEqual([]); // zero network requests, interactive charts included
+    await page.close();
+  }, 60_000);
+
+  test("print shows the static SVG of every chart and hides the interactive one", async () => {
+    const page = await browser.newPage();
+    await page.goto(`file://${path.join(out, "report.html")}`, { waitUntil: "load" });
+    await waitForLiveCharts(page);
+    await page.emulateMediaType("print");
+    const figs = await page.$$eval("figure", (fs) =>
+      fs.map((f) => ({
+        id: f.id,
+        staticShown:
+          getComputedStyle(f.querySelector(".static")!).display !== "none" && (f.querySelector(".static svg")?.getBoundingClientRect().height ?? 0) > 100,
+        interactiveShown: f.querySelector(".interactive") ? getComputedStyle(f.querySelector(".interactive")!).display !== "none" : false,
+      })),
+    );
+    expect(figs.length).toBeGreaterThanOrEqual(8);
+    for (const f of figs) expect([f.id, f.staticShown, f.interactiveShown]).toEqual([f.id, true, false]);
+    const pdf = Buffer.from(await page.pdf({ format: "A4", printBackground: true }));
+    // the static charts are vector drawings in the PDF: one chart page has far more than text
+    expect(pdf.length).toBeGreaterThan(100_000);
+    await page.close();
+  }, 60_000);
+
+  test("«Hva det betyr» is generated from the numbers: every number in it equals results.json", async () => {
+    const results = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"));
+    const page = await browser.newPage();
+    await page.goto(`file://${path.join(out, "report.html")}`, { waitUntil: "load" });
+    const nums = await page.$$eval("#betydning [data-key]", (els) =>
+      els.map((e) => ({ key: e.getAttribute("data-key")!, value: Number(e.getAttribute("data-value")) })),
+    );
+    const text = await page.$eval("#betydning", (e) => e.textContent ?? "");
+    await page.close();
+    const keys = nums.map((n) => n.key);
+    expect(keys).toEqual(
+      expect.arrayContaining(["cost.p50", "cost.shareAbove500k", "cost.topDown.differenceNok", "cost.national.p85", "cost.tornado.rows.0.swing"]),
+    );
+    for (const n of nums) expect(n.value, n.key).toBe(get(results, n.key));
+    // the top driver named in the text is the tornado's first row, and the direction follows the share above 500 000 kr
+    expect(text).toContain(results.cost.tornado.rows[0].label);
+    expect(text).toMatch(/Avstemming ovenfra og ned/);
+    expect(text).toMatch(/Budsjettet/);
+  }, 60_000);
 });
 
 describe("the comparison report of several scenarios in headless Chromium", () => {
@@ -146,7 +223,22 @@ describe("the comparison report of several scenarios in headless Chromium", () =
     expect([...check.failed, ...check.external, ...check.consoleErrors]).toEqual([]);
     expect(check.charts.map((c) => c.id)).toEqual(expect.arrayContaining(["fig-sammenligning", "fig-budsjett-sammenligning"]));
     for (const c of check.charts) expect(c.visible, c.id).toBe(true);
-    expect(check.numbers.filter((n) => n.key === "scenarios.1.cost.p50")).toHaveLength(1);
+    expect(check.numbers.filter((n) => n.key === "scenarios.1.cost.p50").length).toBeGreaterThanOrEqual(1);
     for (const n of check.numbers) expect(n.value, n.key).toBe(get(results, n.key));
-  }, 60_000);
+    // fits A4: in print media at the content width (180 mm = 680 px) no table or figure is wider than the page
+    const page = await browser.newPage();
+    await page.setViewport({ width: 680, height: 1000 });
+    await page.goto(`file://${path.join(out, "report.html")}`, { waitUntil: "load" });
+    await page.emulateMediaType("print");
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.clientWidth,
+      content: document.documentElement.scrollWidth,
+      widest: Array.from(document.querySelectorAll("table, figure, svg, p"))
+        .map((e) => e.getBoundingClientRect().right)
+        .reduce((a, b) => Math.max(a, b), 0),
+    }));
+    await page.close();
+    expect(widths.content).toBeLessThanOrEqual(widths.page);
+    expect(widths.widest).toBeLessThanOrEqual(widths.page + 1);
+  }, 240_000); // two scenario runs with charts on a loaded machine
 });
