@@ -174,3 +174,10 @@ export const MAX_REPLICATIONS = 100_000;
  * agreement the rules allow, so a larger index is a typo.
  */
 export const MAX_AGREEMENT_YEAR_INDEX = 10;
+
+/**
+ * A parameter folder (--params) holds a few dozen files two levels deep (data/params: 29 files). Walking stops past
+ * these bounds, so `--params /` is refused at once instead of reading the whole disk.
+ */
+export const MAX_PARAM_FOLDER_ENTRIES = 5_000;
+export const MAX_PARAM_FOLDER_DEPTH = 8;

@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { MAX_PARAM_FOLDER_DEPTH, MAX_PARAM_FOLDER_ENTRIES } from "../constants";
 import { UserError } from "../errors/userError";
 import { describeZodIssue } from "../errors/formatZodError";
 import { parseYaml } from "../io/parseYaml";
@@ -36,13 +37,35 @@ export interface ParamSet {
 
 const TAKST_FOLDER = "normaltariff";
 
-function listYaml(dir: string): string[] {
+/**
+ * The .yaml files under `root`, sorted. Symlinked folders are not followed (no loops), and a folder with more than
+ * MAX_PARAM_FOLDER_ENTRIES entries or deeper than MAX_PARAM_FOLDER_DEPTH is refused: it is not a parameter folder.
+ */
+function listYaml(root: string): string[] {
   const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listYaml(p));
-    else if (entry.name.endsWith(".yaml")) out.push(p);
-  }
+  let seen = 0;
+  const walk = (dir: string, depth: number): void => {
+    if (depth > MAX_PARAM_FOLDER_DEPTH)
+      throw new UserError(
+        "params",
+        displayPath(root),
+        `nests folders deeper than ${MAX_PARAM_FOLDER_DEPTH} levels; expected a parameter folder like data/params`,
+      );
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new UserError("params", displayPath(dir), `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+    for (const entry of entries) {
+      if (++seen > MAX_PARAM_FOLDER_ENTRIES)
+        throw new UserError("params", displayPath(root), `holds more than ${MAX_PARAM_FOLDER_ENTRIES} entries; expected a parameter folder like data/params`);
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p, depth + 1);
+      else if (entry.name.endsWith(".yaml")) out.push(p);
+    }
+  };
+  walk(root, 0);
   return out.sort();
 }
 

@@ -9,6 +9,7 @@ import { MAX_INPUT_BYTES, YAML_MAX_ALIAS_COUNT, YAML_MAX_DEPTH } from "../../src
 import { UserError } from "../../src/errors/userError";
 import { parseYaml } from "../../src/io/parseYaml";
 import { decodeUtf8, MAX_INPUT_ENV, maxInputBytes, readText } from "../../src/io/readText";
+import { loadParams } from "../../src/params/loadParams";
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "introsim-read-"));
 
@@ -166,5 +167,20 @@ describe("readText(file.csv) recognises a Norwegian Excel export", () => {
     );
     fs.writeFileSync(path.join(dir, "ok.csv"), 'agreement_id,note\nIA-1,"a;b"\n');
     expect(readText(path.join(dir, "ok.csv"))).toBe('agreement_id,note\nIA-1,"a;b"\n');
+  });
+});
+
+describe("loadParams(dir) bounds the folder it walks", () => {
+  test("--params / is refused at once as not a parameter folder", () => {
+    // Whichever bound it meets first (5 000 entries, 8 levels, an unreadable folder such as /proc/1/fdinfo), one message.
+    expect(messageOf(() => loadParams("/"))).toMatch(/(holds more than 5000 entries|nests folders deeper than 8 levels|cannot be read \(EACCES\))/);
+      /^\/: (holds more than 5000 entries|nests folders deeper than 8 levels|.*cannot be read|.*expected a file|.*not valid)/,
+    );
+  });
+
+  test("a folder nested deeper than 8 levels is refused", () => {
+    const dir = tmp();
+    fs.mkdirSync(path.join(dir, ...Array(10).fill("d")), { recursive: true });
+    expect(messageOf(() => loadParams(dir))).toMatch(/nests folders deeper than 8 levels; expected a parameter folder like data\/params$/);
   });
 });
