@@ -164,3 +164,16 @@ export { costModel, type CostModel } from "./analysis/costModel";
 export { breakEvenSheet, voiSheet, appraisalSheet, discountSensitivitySheet, decisionSheets } from "./export/appraisalSheet";
 export { isoCostSpec } from "./charts/breakEvenCharts";
 export { voiSpec } from "./charts/voiChart";
+
+// Correlated uncertainty, paired comparisons, precision and the audit trail (issue 19).
+export { correlationTarget, correlationsSectionSchema, type CorrelationTarget, type CorrelationsSection } from "./inputs/correlations";
+export { imposeRankCorrelation, planRankCorrelation } from "./distributions/imanConover";
+export { nearestCorrelationMatrix, spearmanToPearson } from "./distributions/correlationMatrix";
+export { shapleyEffects, type ShapleyEffect, type ShapleyResult } from "./analysis/shapley";
+export { comparePaired, pairedDraws, scenarioDifferences, type PairedComparison, type DifferenceRow } from "./analysis/pairedComparison";
+export { monteCarloPrecision, percentilePrecision, type MonteCarloPrecision, type FigurePrecision } from "./analysis/precision";
+export { exportCostDraws, readDrawsMetadata, costResultsHash, type DrawsMetadata } from "./analysis/drawsExport";
+export { replayCostRun } from "./analysis/replay";
+export { shapleySpec } from "./charts/shapleyChart";
+export { differenceSpec } from "./charts/differenceChart";
+export { precisionTableView, correlationsTableView, shapleyTableView } from "./report/uncertaintySection";

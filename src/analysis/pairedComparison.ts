@@ -110,6 +110,12 @@ export function scenarioDifferences(a: object, b: object): DifferenceRow[] {
   return rows;
 }
 
+/** The difference B − A of the net cost per draw (draw order), for charts. */
+export function pairedDraws(runA: Pick<CostRun, "net">, runB: Pick<CostRun, "net">): Float64Array {
+  if (runA.net.length !== runB.net.length) throw new Error(`pairedDraws: ${runA.net.length} and ${runB.net.length} draws`);
+  return runB.net.map((b, i) => b - runA.net[i]!);
+}
+
 /** Paired comparison of two cost runs (B − A per draw). Both must use the same seed and number of draws. */
 export function comparePaired(runA: CostRun, runB: CostRun, scenarioA: object, scenarioB: object): PairedComparison {
   const A = runA.report;

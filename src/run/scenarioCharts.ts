@@ -8,6 +8,7 @@ import { costDistributionSpec } from "../charts/costDistributionChart";
 import { partyEffectsSpec, partyWaterfallSpec } from "../charts/flowsCharts";
 import type { ChartSpec } from "../charts/render";
 import { sobolSpec } from "../charts/sobolChart";
+import { shapleySpec } from "../charts/shapleyChart";
 import { runSubtitle, withRunContext } from "../charts/subtitle";
 import { tornadoSpec } from "../charts/tornadoChart";
 import { isoCostSpec } from "../charts/breakEvenCharts";
@@ -33,8 +34,17 @@ export function scenarioCharts(run: ScenarioRun): CatalogueEntry[] {
       spec: costDistributionSpec(r.cost, run.sortedNet),
     },
     { name: "tornado", caption: "Hvilke forutsetninger flytter resultatet mest, én og én (P10 til P90).", spec: tornadoSpec(r.cost) },
-    ...(r.cost.sobol
+    ...(r.cost.sobol && !r.cost.correlations
       ? [{ name: "sobol", caption: "Global følsomhet: andel av variansen hver forutsetning forklarer, alene og med samspill.", spec: sobolSpec(r.cost) }]
+      : []),
+    ...(r.cost.shapley
+      ? [
+          {
+            name: "shapley",
+            caption: "Shapley-effekter: andel av variansen hver forutsetning står for, også når forutsetningene er korrelerte.",
+            spec: shapleySpec(r.cost),
+          },
+        ]
       : []),
     ...(flows.length
       ? [

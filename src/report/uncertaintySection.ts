@@ -1,0 +1,76 @@
+/**
+ * Report section «Usikkerhet og presisjon» (issue 19): how precise each figure is (± 95 % Monte Carlo half-width and
+ * standard error beside it), the rank correlations the run imposed between inputs (or that they are independent), and
+ * which variance decomposition the report shows — Shapley effects when inputs are correlated, Sobol indices otherwise —
+ * with the reason.
+ */
+import type { CostReport } from "../analysis/runCost";
+import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
+import type { Table } from "../format/table";
+import { escapeHtml, htmlTable } from "./htmlTable";
+
+/** Each figure of the net cost with its Monte Carlo precision. */
+export function precisionTableView(r: CostReport): Table {
+  const p = r.precision;
+  const rows: Array<[string, number, { se: number; halfWidth95: number }]> = [
+    ["Gjennomsnitt", r.mean, p.mean],
+    ["P10", r.p10, p.p10],
+    ["P50", r.p50, p.p50],
+    ["P85", r.p85, p.p85],
+    ["P90", r.p90, p.p90],
+  ];
+  return {
+    caption: `Presisjon: Monte Carlo-usikkerheten i hvert tall med ${formatNumber(p.draws, 0)} trekk (95 % halvbredde og standardfeil)`,
+    headers: ["Størrelse", "Netto merutgift per avtaleår", "± 95 %", "Standardfeil"],
+    rows: rows.map(([name, v, f]) => [name, formatNok(v), `± ${formatNok(f.halfWidth95)}`, formatNok(f.se)]),
+  };
+}
+
+/** The imposed rank correlations, pair by pair (empty rows when independent). */
+export function correlationsTableView(r: CostReport): Table {
+  const c = r.correlations;
+  const label = (name: string) => r.assumptions.find((a) => a.name === name)?.label ?? name;
+  const rows: Array<Array<string | number>> = [];
+  if (c)
+    c.names.forEach((a, i) =>
+      c.names.forEach((b, j) => {
+        const rho = c.spearman[i]![j]!;
+        if (j > i && rho !== 0) rows.push([label(a), label(b), formatNumber(rho, 2)]);
+      }),
+    );
+  return { caption: "Rangkorrelasjoner mellom forutsetningene (Spearman, påført med Iman–Conover)", headers: ["Forutsetning", "Forutsetning", "ρ"], rows };
+}
+
+/** Shapley effects as a table: share ± standard error. */
+export function shapleyTableView(r: CostReport): Table {
+  return {
+    caption: "Shapley-effekter: andel av variansen per forutsetning (summerer til 100 %)",
+    headers: ["Forutsetning", "Andel av variansen", "Standardfeil"],
+    rows: (r.shapley?.effects ?? []).slice(0, 12).map((e) => [e.label, formatPercent(e.share, 1), formatPercent(e.shareSe, 1)]),
+  };
+}
+
+/** The section's HTML; `chart(name)` renders a catalogue chart (here "shapley") as a figure. */
+export function uncertaintySection(r: CostReport, chart: (name: string) => string): string {
+  const correlated = r.correlations !== undefined;
+  const method = r.sensitivityMethod;
+  const methodText = method
+    ? method.method === "shapley"
+      ? "Rapporten viser Shapley-effekter: hver forutsetnings andel av variansen, summert til 100 %. " +
+        (correlated
+          ? "Forutsetningene er korrelerte; Sobol-indekser forutsetter uavhengige forutsetninger og mister da sin betydning."
+          : "Med uavhengige forutsetninger ligger de mellom førsteordens og total Sobol-indeks.")
+      : "Rapporten viser Sobol-indekser: forutsetningene trekkes uavhengig av hverandre, og da fordeler Sobol-indeksene variansen."
+    : "";
+  return `<section id="usikkerhet"><h2>Usikkerhet og presisjon</h2>
+<p>Hvor presist er svaret? Tabellen viser Monte Carlo-usikkerheten i hvert tall: med flere trekk blir den mindre (halvbredden faller med kvadratroten av antall trekk). Den er ikke usikkerheten i forutsetningene, bare i beregningen av dem.</p>
+${htmlTable(precisionTableView(r))}
+${
+  correlated
+    ? `<p>Noen forutsetninger henger sammen. De trekkes med rangkorrelasjon (Iman–Conover): hver forutsetning beholder nøyaktig sin fordeling, bare rekkefølgen av trekkene endres.</p>${htmlTable(correlationsTableView(r))}`
+    : "<p>Alle forutsetningene trekkes uavhengig av hverandre (ingen <code>correlations:</code> i scenariofilen).</p>"
+}
+${methodText ? `<p>${escapeHtml(methodText)}</p>` : ""}
+${r.shapley ? `${chart("shapley")}${htmlTable(shapleyTableView(r))}` : ""}
+</section>`;
+}
