@@ -100,6 +100,10 @@ export const doctorRow = z
     sentralitet: z.string().min(1).nullable().optional(),
   })
   .superRefine((d, ctx) => {
+    if (d.active_from && d.active_to && d.active_to < d.active_from) {
+      ctx.addIssue({ code: "custom", path: ["active_to"], message: `active_to ${d.active_to} is before active_from ${d.active_from}` });
+    }
+    if (!d.active_from && d.active_to) ctx.addIssue({ code: "custom", path: ["active_from"], message: "active_from is required when active_to is given" });
     if (d.role === "fastlege") return;
     for (const k of ["agreement_id", "agreement_start", "agreement_end"] as const) {
       if (d[k] === null) ctx.addIssue({ code: "custom", path: [k], message: `${k} is required when role is ${d.role}` });
@@ -107,10 +111,6 @@ export const doctorRow = z
     if (d.agreement_start && d.agreement_end && d.agreement_end < d.agreement_start) {
       ctx.addIssue({ code: "custom", path: ["agreement_end"], message: `agreement_end ${d.agreement_end} is before agreement_start ${d.agreement_start}` });
     }
-    if (d.active_from && d.active_to && d.active_to < d.active_from) {
-      ctx.addIssue({ code: "custom", path: ["active_to"], message: `active_to ${d.active_to} is before active_from ${d.active_from}` });
-    }
-    if (!d.active_from && d.active_to) ctx.addIssue({ code: "custom", path: ["active_from"], message: "active_from is required when active_to is given" });
   });
 export type DoctorRow = z.infer<typeof doctorRow>;
 

@@ -58,7 +58,9 @@ describe("introsim claims", () => {
       "--no-scenario",
     ]);
     expect(text.stdout).toMatch(/Net extra folketrygd cost per agreement-year\s+[\d\u00a0]+\u00a0kr \(95 %/);
-    expect(text.stdout).toMatch(/rejected\s+1\s+unknown_takst_for_date/);
+    expect(text.stdout).toMatch(/rejected\s+1\s+amount_out_of_range/);
+    expect(text.stdout).toMatch(/interval for agreements like these in general \(superpopulation\)/);
+    expect(text.stdout).toMatch(/Sensitivity bounds \(post-start deviation up to M̄ × the largest pre-start one/);
   });
 
   test("claims estimate --out writes results, manifest and both charts; the folder's estimate is the printed one", () => {
