@@ -174,8 +174,6 @@ describe("loadParams(dir) bounds the folder it walks", () => {
   test("--params / is refused at once as not a parameter folder", () => {
     // Whichever bound it meets first (5 000 entries, 8 levels, an unreadable folder such as /proc/1/fdinfo), one message.
     expect(messageOf(() => loadParams("/"))).toMatch(/(holds more than 5000 entries|nests folders deeper than 8 levels|cannot be read \(EACCES\))/);
-      /^\/: (holds more than 5000 entries|nests folders deeper than 8 levels|.*cannot be read|.*expected a file|.*not valid)/,
-    );
   });
 
   test("a folder nested deeper than 8 levels is refused", () => {
