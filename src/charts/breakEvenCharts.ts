@@ -8,7 +8,8 @@ import { formatNok, formatNumber } from "../format/norwegian";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
-const axisTitle = (label: string, unit: string) => (unit ? `${label} (${unit})` : label);
+/** The label with its unit in brackets, unless the label already says it (e.g. "Konsultasjoner per uke"). */
+const axisTitle = (label: string, unit: string) => (unit && !label.toLowerCase().includes(unit.toLowerCase()) ? `${label} (${unit})` : label);
 
 export function isoCostSpec(r: IsoCostResult, scenarioTitle: string): ChartSpec {
   const side = PAGE_WIDTH - 160;

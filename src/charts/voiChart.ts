@@ -34,7 +34,7 @@ export function voiSpec(r: VoiResult, scenarioTitle: string): ChartSpec {
         mark: { type: "bar", height: { band: 0.7 } },
         encoding: {
           y: { field: "navn", type: "nominal", sort: rows.map((x) => x.label), title: null, axis: { labelLimit: 360 } },
-          x: { field: "verdi", type: "quantitative", title: "Kroner per år", axis: { format: ",.0f" } },
+          x: { field: "verdi", type: "quantitative", title: "Kroner per år", axis: { format: ",.0f", tickCount: 4 } },
           color: { field: "type", type: "nominal", title: null, scale: { range: [COLORS.blue, COLORS.green] }, legend: { orient: "bottom" } },
         },
       },
