@@ -176,4 +176,4 @@ export { exportCostDraws, readDrawsMetadata, costResultsHash, type DrawsMetadata
 export { replayCostRun } from "./analysis/replay";
 export { shapleySpec } from "./charts/shapleyChart";
 export { differenceSpec } from "./charts/differenceChart";
-export { precisionTableView, correlationsTableView, shapleyTableView } from "./report/uncertaintySection";
+export { precisionTableView, correlationsTableView, shapleyTableView, pairedComparisonTableView, differencesTableView } from "./report/uncertaintySection";

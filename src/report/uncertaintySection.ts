@@ -5,6 +5,7 @@
  * with the reason.
  */
 import type { CostReport } from "../analysis/runCost";
+import type { PairedComparison } from "../analysis/pairedComparison";
 import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
 import type { Table } from "../format/table";
 import { escapeHtml, htmlTable } from "./htmlTable";
@@ -73,4 +74,34 @@ ${
 ${methodText ? `<p>${escapeHtml(methodText)}</p>` : ""}
 ${r.shapley ? `${chart("shapley")}${htmlTable(shapleyTableView(r))}` : ""}
 </section>`;
+}
+
+/** A paired comparison's figures: B − A per draw with its precision, P(B > A), paired and unpaired sd, the national change. */
+export function pairedComparisonTableView(c: PairedComparison): Table {
+  const d = c.difference;
+  return {
+    caption: `Parvis sammenligning: «${c.b.title}» minus «${c.a.title}», trekk for trekk (${formatNumber(c.draws, 0)} trekk, frø ${c.seed})`,
+    headers: ["Størrelse", "Verdi", "± 95 % (Monte Carlo)"],
+    rows: [
+      ["Forskjell per avtaleår, gjennomsnitt", formatNok(d.mean), `± ${formatNok(d.precision.mean.halfWidth95)}`],
+      ["Forskjell, P10", formatNok(d.p10), `± ${formatNok(d.precision.p10.halfWidth95)}`],
+      ["Forskjell, P50", formatNok(d.p50), `± ${formatNok(d.precision.p50.halfWidth95)}`],
+      ["Forskjell, P90", formatNok(d.p90), `± ${formatNok(d.precision.p90.halfWidth95)}`],
+      ["Sannsynlighet for at B koster mer enn A", formatPercent(c.probabilityBHigher, 1), ""],
+      ["Standardavvik for forskjellen, parvis", formatNok(d.sd), ""],
+      ["Standardavvik om trukket uavhengig", formatNok(c.unpairedSd), ""],
+      [`Endring nasjonalt (${c.national.agreementsA} → ${c.national.agreementsB} avtaler), gjennomsnitt`, formatNok(c.national.meanChange), ""],
+      ["… i prosent av A", formatPercent(c.national.relativeChange, 1), ""],
+      ["… av dette fra antall avtaler / fra kostnad per avtale", `${formatPercent(c.national.volumeShare, 0)} / ${formatPercent(c.national.costShare, 0)}`, ""],
+    ],
+  };
+}
+
+/** What differs between the two scenarios, field by field with both values. */
+export function differencesTableView(c: PairedComparison): Table {
+  return {
+    caption: "Hva som er forskjellig mellom scenarioene",
+    headers: ["Felt", `A: ${c.a.title}`, `B: ${c.b.title}`],
+    rows: c.differences.map((r) => [r.field, r.a, r.b]),
+  };
 }
