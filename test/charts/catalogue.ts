@@ -51,7 +51,7 @@ function claimsSpecs() {
   };
   const eventStudy = Array.from({ length: 36 }, (_, i) => coefficient(i - 12));
   const estimate = {
-    netCostPerAgreementYear: { estimate: 368_000, ci95: [342_000, 394_000] as [number, number] },
+    netCostPerAgreementYear: { estimate: 368_000, ci95: [342_000, 394_000] as [number, number], ci95Superpopulation: [330_000, 406_000] as [number, number] },
     eventStudy,
     preTrend: {
       months: 12,
@@ -60,6 +60,8 @@ function claimsSpecs() {
       coefficientsExcludingZero: 0,
       parallelTrendsPlausible: true,
       statement: "",
+      joint: null,
+      alpha: 0.05,
     },
     agreements: { included: 30, excluded: [] },
     reference: { hodEstimateNok: 500_000, position: "above-interval" as const, statement: "" },
