@@ -100,6 +100,9 @@ export type { ScenarioRun, ScenarioResults, RunManifest, AllocationSummary } fro
 export { scenarioCharts, type CatalogueEntry } from "./run/scenarioCharts";
 export { scenarioOutputFiles, comparisonOutputFiles } from "./run/runOutputs";
 export { toDataFrame, frameColumns, type FrameKind, type FrameSources, type FrameColumns } from "./export/dataFrames";
+export { showChart, chartBundle, VEGALITE_MIME, type MimeBundle } from "./charts/display";
+export { layoutSpec, type LayoutOptions } from "./charts/layout";
+export { fitChart } from "./charts/render";
 export {
   projectBudget,
   spellsActivity,
@@ -153,7 +156,14 @@ export { compareWithHod, type Interval, type ReferenceComparison, type Simulatio
 export { compareWithSimulation, estimateWithSimulation } from "./analysis/compareWithSimulation";
 export { publishedClaimsTable, type PublishedCell } from "./claims/publishedTable";
 export { tariffPeriods, type TariffPeriod } from "./claims/tariffTable";
-export { eventStudySpec, estimateVsReferenceSpec, claimsFindingTitle, preTrendSentenceNb } from "./charts/claimsCharts";
+export {
+  eventStudySpec,
+  estimateVsReferenceSpec,
+  sensitivityBoundsSpec,
+  claimsFindingTitle,
+  preTrendSentenceNb,
+  headlineWarningNb,
+} from "./charts/claimsCharts";
 export { runDecision, DEFAULT_ISO_COST_INPUTS, type DecisionReport, type DecisionOptions } from "./analysis/runDecision";
 export { breakEven, type BreakEvenResult, type BreakEvenRow } from "./analysis/breakEven";
 export { isoCost, type IsoCostResult } from "./analysis/isoCost";

@@ -1,7 +1,8 @@
 /**
  * Charts of the regnskapstall estimate: the event study around the agreement start (the handing-over fastleger's change
- * against the comparison, with 95 % intervals), and the estimate with its interval beside HOD's 500 000 kr and the
- * simulation's P10–P90. Norwegian labels; the titles state the finding.
+ * against the comparison, with 95 % intervals), the estimate with its interval beside HOD's 500 000 kr and the
+ * simulation's P10–P90, and the sensitivity bounds for violations of parallel trends (M̄ = 0 … 2). Norwegian labels;
+ * the titles state the finding, and when the pre-trend test fails they say so next to the number.
  */
 import type { ClaimsEstimate } from "../claims/estimateNetCost";
 import { formatNok } from "../format/norwegian";
@@ -16,12 +17,19 @@ function meanPostChange(r: ClaimsEstimate): number {
 
 /** Norwegian sentence on the pre-trend check (the library's statement is in English for the CLI). */
 export function preTrendSentenceNb(r: ClaimsEstimate): string {
-  const s = r.preTrend.slopeNokPerMonth;
-  if (!Number.isFinite(s.estimate)) return "For få måneder før start til å vurdere trendene.";
-  const range = `${formatNok(s.ci95[0])} – ${formatNok(s.ci95[1])}`;
+  const j = r.preTrend.joint;
+  if (!j) return "For få måneder før start til å teste trendene.";
+  const p = `p = ${j.p.toFixed(3).replace(".", ",")}`;
   return r.preTrend.parallelTrendsPlausible
-    ? `Før start fulgte de avgivende fastlegene sammenligningsgruppen (helning ${formatNok(s.estimate)} per legemåned per måned, 95 %-intervall ${range} omfatter 0): parallelle trender er plausibelt.`
-    : `Før start drev de avgivende fastlegene fra sammenligningsgruppen (helning ${formatNok(s.estimate)} per legemåned per måned, 95 %-intervall ${range} omfatter ikke 0): anslaget på bortfallet er usikkert.`;
+    ? `Før start fulgte de avgivende fastlegene sammenligningsgruppen (samlet test av ${j.coefficients} kvartaler, ${p}): parallelle trender er plausibelt.`
+    : `Før start fulgte de avgivende fastlegene ikke sammenligningsgruppen (samlet test av ${j.coefficients} kvartaler, ${p}): se følsomhetsgrensene før punktanslaget.`;
+}
+
+/** Norwegian warning to show next to the headline when the pre-trend test fails (empty otherwise). */
+export function headlineWarningNb(r: ClaimsEstimate): string {
+  if (r.preTrend.parallelTrendsPlausible) return "";
+  const b = r.sensitivity.bounds.find((x) => x.mBar === 1);
+  return `Advarsel: testen av trendene før start forkaster parallelle trender${b ? `; med avvik opptil det største før start (M̄ = 1) ligger netto merutgift mellom ${formatNok(b.ci95[0])} og ${formatNok(b.ci95[1])}` : ""}.`;
 }
 
 /** Title sentence of the estimate: where it lies against HOD's estimate. */
@@ -33,7 +41,14 @@ export function claimsFindingTitle(r: ClaimsEstimate): string {
 }
 
 export function eventStudySpec(r: ClaimsEstimate, source: string): ChartSpec {
-  const values = r.eventStudy.map((c) => ({ maaned: c.e, endring: c.estimate, lav: c.ci95[0], hoy: c.ci95[1], periode: c.e < 0 ? "før start" : "etter start" }));
+  const k = r.design.anticipationMonths;
+  const values = r.eventStudy.map((c) => ({
+    maaned: c.e,
+    endring: c.estimate,
+    lav: c.ci95[0],
+    hoy: c.ci95[1],
+    periode: c.e < -k ? "før start" : c.e < 0 ? "overlapping før start" : "etter start",
+  }));
   const change = meanPostChange(r);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
@@ -57,7 +72,12 @@ export function eventStudySpec(r: ClaimsEstimate, source: string): ChartSpec {
               x: { field: "maaned", type: "quantitative", title: "Måneder fra avtalestart" },
               y: { field: "lav", type: "quantitative", title: "Endring per avgivende fastlege per måned (kr)", axis: { format: ",.0f" } },
               y2: { field: "hoy" },
-              color: { field: "periode", type: "nominal", title: null, scale: { domain: ["før start", "etter start"], range: [COLORS.grey, COLORS.vermillion] } },
+              color: {
+                field: "periode",
+                type: "nominal",
+                title: null,
+                scale: { domain: ["før start", "overlapping før start", "etter start"], range: [COLORS.grey, COLORS.orange, COLORS.vermillion] },
+              },
             },
           },
           {
@@ -91,7 +111,12 @@ export function estimateVsReferenceSpec(r: ClaimsEstimate, source: string): Char
     description: "Netto merutgift for folketrygden per avtaleår fra regnskapstall, med 95 %-intervall, mot HODs anslag og simuleringens P10–P90.",
     title: {
       text: claimsFindingTitle(r),
-      subtitle: [`95 %-intervall ${formatNok(net.ci95[0])} – ${formatNok(net.ci95[1])}.`, ...(sim ? [sim] : []), `Kilde: ${source}.`],
+      subtitle: [
+        ...(headlineWarningNb(r) ? [headlineWarningNb(r)] : []),
+        `95 %-intervall ${formatNok(net.ci95[0])} – ${formatNok(net.ci95[1])} for avtalene i uttrekket; for avtaler som disse generelt ${formatNok(net.ci95Superpopulation[0])} – ${formatNok(net.ci95Superpopulation[1])}.`,
+        ...(sim ? [sim] : []),
+        `Kilde: ${source}.`,
+      ],
     },
     width: PAGE_WIDTH,
     height: 140,
@@ -112,6 +137,71 @@ export function estimateVsReferenceSpec(r: ClaimsEstimate, source: string): Char
           {
             mark: { type: "point", filled: true, size: 90, color: COLORS.black },
             encoding: { y: { field: "rad", type: "nominal", sort: null }, x: { field: "x", type: "quantitative" }, tooltip: [{ field: "x", type: "quantitative", title: "kr", format: ",.0f" }] },
+          },
+        ],
+      },
+      {
+        data: { values: [{ x: hod, navn: `HODs anslag ${formatNok(hod)}` }] },
+        layer: [
+          { mark: { type: "rule", color: COLORS.vermillion, strokeWidth: 2 }, encoding: { x: { field: "x", type: "quantitative" } } },
+          { mark: { type: "text", align: "left", dx: 4, dy: -4, color: COLORS.vermillion, baseline: "bottom" }, encoding: { x: { field: "x", type: "quantitative" }, y: { value: 0 }, text: { field: "navn" } } },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * The sensitivity bounds (Rambachan & Roth 2023, relative magnitudes): for each M̄, the range of the net cost when the
+ * post-start deviation from parallel trends may be up to M̄ times the largest pre-start one, with its 95 % interval.
+ */
+export function sensitivityBoundsSpec(r: ClaimsEstimate, source: string): ChartSpec {
+  const rows = r.sensitivity.bounds.map((b) => ({ mbar: `M̄ = ${String(b.mBar).replace(".", ",")}`, lower: b.lower, upper: b.upper, lav: b.ci95[0], hoy: b.ci95[1] }));
+  const hod = r.reference.hodEstimateNok;
+  const b1 = r.sensitivity.bounds.find((b) => b.mBar === 1);
+  const warn = headlineWarningNb(r);
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    description: "Følsomhetsgrenser for netto merutgift per avtaleår når trendene etter start kan avvike inntil M̄ ganger det største avviket før start.",
+    title: {
+      text: b1
+        ? `Selv med avvik som det største før start: ${formatNok(b1.ci95[0])} – ${formatNok(b1.ci95[1])} per avtaleår`
+        : "Følsomhetsgrenser for netto merutgift per avtaleår",
+      subtitle: [
+        ...(warn ? [warn] : []),
+        `Største avvik før start ${formatNok(r.sensitivity.largestPreDeviationNok)} per avgivende legemåned; tykk strek: grensene, tynn: 95 %-intervall (Rambachan og Roth 2023).`,
+        `Kilde: ${source}.`,
+      ],
+    },
+    width: PAGE_WIDTH,
+    height: 160,
+    config: BASE_CONFIG,
+    layer: [
+      {
+        data: { values: rows },
+        layer: [
+          {
+            mark: { type: "rule", strokeWidth: 1.5, color: COLORS.grey },
+            encoding: {
+              y: { field: "mbar", type: "nominal", title: null, sort: null },
+              x: { field: "lav", type: "quantitative", title: "Netto merutgift for folketrygden per avtaleår (kr)", axis: { format: ",.0f" }, scale: { zero: false } },
+              x2: { field: "hoy" },
+            },
+          },
+          {
+            mark: { type: "rule", strokeWidth: 7, color: COLORS.blue },
+            encoding: {
+              y: { field: "mbar", type: "nominal", sort: null },
+              x: { field: "lower", type: "quantitative" },
+              x2: { field: "upper" },
+              tooltip: [
+                { field: "mbar", type: "nominal", title: "M̄" },
+                { field: "lower", type: "quantitative", title: "fra (kr)", format: ",.0f" },
+                { field: "upper", type: "quantitative", title: "til (kr)", format: ",.0f" },
+                { field: "lav", type: "quantitative", title: "95 % fra (kr)", format: ",.0f" },
+                { field: "hoy", type: "quantitative", title: "95 % til (kr)", format: ",.0f" },
+              ],
+            },
           },
         ],
       },

@@ -110,11 +110,12 @@ export function claimsSummaryLines(r: ClaimsEstimate): string[] {
 /** The estimate's folder: results, manifest and the two charts (the same specs the notebook shows), written as a whole. */
 async function writeEstimateFolder(out: string, result: ClaimsEstimate, source: string): Promise<void> {
   const { renderChart, chartFiles } = await import("../charts/render");
-  const { eventStudySpec, estimateVsReferenceSpec } = await import("../charts/claimsCharts");
+  const { eventStudySpec, estimateVsReferenceSpec, sensitivityBoundsSpec } = await import("../charts/claimsCharts");
   const files = new Map<string, string | Uint8Array>();
   const charts: Array<[string, ChartSpec]> = [
     ["hendelsesstudie", eventStudySpec(result, source)],
     ["estimat-mot-anslag", estimateVsReferenceSpec(result, source)],
+    ["folsomhetsgrenser", sensitivityBoundsSpec(result, source)],
   ];
   for (const [name, spec] of charts) for (const [file, content] of chartFiles(await renderChart(spec), name)) files.set(file, content);
   files.set("results.json", `${JSON.stringify(result, null, 2)}\n`);
