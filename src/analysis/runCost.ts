@@ -17,6 +17,7 @@ import { describeSpec, isDegenerate } from "../distributions/spec";
 import type { ParamSet } from "../params/loadParams";
 import { buildManifest, type Manifest } from "../manifest/manifest";
 import type { Override } from "../scenario/overrides";
+import { overridesOf } from "../scenario/loadScenario";
 import type { Scenario } from "../scenario/schema";
 import { allocateComponents, evaluateCostChunk } from "../cost/costKernel";
 import { buildCostProblem, type CostProblem } from "../cost/costProblem";
@@ -245,7 +246,7 @@ export function runCost(scenario: Scenario, params: ParamSet, opts: CostRunOptio
     },
     assumptions: assumptionsTable(problem),
     warnings,
-    manifest: buildManifest(scenario, params, { seed, draws, file: opts.file, overrides: opts.overrides }),
+    manifest: buildManifest(scenario, params, { seed, draws, file: opts.file, overrides: opts.overrides ?? overridesOf(scenario) }),
   };
   return { report, net: mc.net, sortedNet, problem };
 }

@@ -118,13 +118,22 @@ export function parseScenario(raw: unknown, where: string, params: ParamSet, ove
   return parsed.data;
 }
 
+const LOADED_OVERRIDES = new WeakMap<Scenario, Override[]>();
+
+/** The --set overrides loadScenario applied to this scenario object, so that a run's manifest lists them however the run was started (CLI or notebook). */
+export function overridesOf(scenario: Scenario): Override[] | undefined {
+  return LOADED_OVERRIDES.get(scenario);
+}
+
 /** Loads, merges, overrides and validates a scenario file. */
 export function loadScenario(file: string, params: ParamSet, overrides: ReadonlyArray<string> = []): LoadedScenario {
   const { raw, chain, sources } = readMerged(file, []);
   const where = chain.length > 1 ? `${chain[0]} (extends ${chain.slice(1).join(", ")})` : chain[0]!;
   const parsedOverrides = applyOverrides(raw, overrides);
+  const scenario = parseScenario(raw, where, params, parsedOverrides);
+  LOADED_OVERRIDES.set(scenario, parsedOverrides);
   return {
-    scenario: parseScenario(raw, where, params, parsedOverrides),
+    scenario,
     file: chain[0]!,
     chain,
     source: { file: sources[0]!, chain: sources },
