@@ -3,11 +3,14 @@
  * Speed of introsim's allocation slot simulation (simulateSlots) against a baseline of the SAME model written the
  * obvious way in plain JavaScript, in one run.
  *
- *   node bench/slots-vs-baseline.mjs [--replications 10000] [--months 60] [--cap 65] [--repeats 5] [--seed 1]
+ *   node bench/slots-vs-baseline.mjs [--replications 10000] [--months 108] [--cap 65] [--repeats 5] [--seed 1]
  *                                    [--scenario FILE] [--applications FILE] [--no-whole] [--out results.json]
  *
  * 1. The problem: the 2022 applications, the default policy, the cap, the scenario's `allocation:` section with
- *    `months` overridden and slotRules(loadRuleCatalogue(), 0.5). Built once, outside the timings.
+ *    `months` overridden (default 108: 9 years), only the first round (no later rounds, no calibration: the baseline
+ *    has neither) and slotRules(loadRuleCatalogue(), 0.5). Built once, outside the timings. Both draw every slot's
+ *    and doctor's events (time to start, months, stillingsprosent, leave, gaps, reallocation delay) from the
+ *    replication's parameters (eventSpread), and size grants by need (grantLimit).
  * 2. In process, best of --repeats after one warm-up each: (a) introsim's simulateSlots (per-replication parameters
  *    from its samplers, MT19937 per replication, Float64Array counters, typed-array percentiles); (b) the baseline
  *    below (mulberry32, PERT as a ratio of gammas, slots and months as JS objects, filter/sort for the waiting list,
@@ -43,7 +46,7 @@ const CHECK_DATE = "2023-08"; // the observed 34 of 65 (Helsedirektoratet, autum
 
 // ---------------------------------------------------------------------------------------------------- arguments
 const USAGE =
-  "usage: node bench/slots-vs-baseline.mjs [--replications 10000] [--months 60] [--cap 65] [--repeats 5] [--seed 1] [--scenario FILE] [--applications FILE] [--no-whole] [--out FILE]\n";
+  "usage: node bench/slots-vs-baseline.mjs [--replications 10000] [--months 108] [--cap 65] [--repeats 5] [--seed 1] [--scenario FILE] [--applications FILE] [--no-whole] [--out FILE]\n";
 const usage = (err) => usageExit("slots-vs-baseline", USAGE, err);
 
 function parseArgs(argv) {
@@ -52,7 +55,7 @@ function parseArgs(argv) {
     usage: USAGE,
     defaults: {
       replications: 10_000,
-      months: 60,
+      months: 108,
       cap: 65,
       repeats: 5,
       seed: 1,
@@ -202,17 +205,15 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, { replications
     // Parameters drawn once per replication.
     const prm = {};
     for (const name of names) prm[name] = drawSpec(section[name], rand);
-    const fte = Math.max(rules.minStillingsprosent, prm.stillingsprosentShare);
-    const monthsPerDoctor = Math.max(rules.minMonthsPerDoctor, Math.round(prm.monthsPerDoctor));
-    const gap = Math.round(prm.monthsBetweenDoctors);
-    const toStart = Math.ceil(prm.monthsToStart);
-    const realloc = Math.max(1, Math.round(prm.reallocationDelayMonths));
+    // Events per slot and per doctor: the replication's value × (1 + eventSpread × T), T symmetric triangular on [−1, 1].
+    const ev = (mu) => mu * (1 + prm.eventSpread * (rand() + rand() - 1));
+    const fteOf = () => Math.min(1, Math.max(rules.minStillingsprosent, ev(prm.stillingsprosentShare)));
 
     const months = Array.from({ length: H }, (_, m) => ({ month: m, year: yearOfMonth(m), held: 0, inPlace: 0, active: 0 }));
     const waitingList = round.decisions.map((d) => ({
       kommunenr: d.kommunenr,
       rank: d.rank,
-      unmet: Math.min(d.requested, policy.maxPerKommune ?? Infinity) - d.granted,
+      unmet: lib.grantLimit(appOf(d.kommunenr), policy) - d.granted,
     }));
     const nextOnWaitingList = () => waitingList.filter((w) => w.unmet > 0).sort((a, b) => a.rank - b.rank)[0];
 
@@ -221,6 +222,7 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, { replications
       const life = { kommunenr: slot.app.kommunenr, decision: slot.decision, reallocated: slot.reallocated, doctors: [], gaps: [], freed: 0, ending: "" };
       const baseFail = slot.app.hasCandidate ? prm.recruitFailWithCandidate : prm.recruitFailWithoutCandidate;
       const failP = Math.min(1, baseFail + prm.recruitFailPerSentralitetStep * (slot.app.sentralitet - 1));
+      const toStart = Math.max(0, Math.ceil(ev(prm.monthsToStart)));
       if (rand() < failP || toStart > rules.takeIntoUseMonths) {
         life.freed = slot.decision + rules.takeIntoUseMonths;
         life.ending = "lapsed";
@@ -230,14 +232,16 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, { replications
       let fteLeft = rules.maxFteMonths;
       let period = 1;
       let leaveLeft = rules.maxLeaveExtensionMonths;
+      let fte = fteOf();
       while (true) {
-        const m = Math.min(monthsPerDoctor, Math.floor(fteLeft / fte + 1e-9));
-        const leave = rand() < prm.leaveProbabilityPerDoctor ? Math.min(leaveLeft, Math.round(prm.leaveMonths)) : 0;
+        const m = Math.min(Math.max(rules.minMonthsPerDoctor, Math.round(ev(prm.monthsPerDoctor))), Math.floor(fteLeft / fte + 1e-9));
+        const leave = rand() < prm.leaveProbabilityPerDoctor ? Math.min(leaveLeft, Math.max(0, Math.round(ev(prm.leaveMonths)))) : 0;
         leaveLeft -= leave;
         life.doctors.push({ start: t, months: m, fte, period });
         if (leave > 0) life.gaps.push({ start: t + m, months: leave }); // on leave: in place, not active
         fteLeft -= m * fte;
         t += m + leave;
+        fte = fteOf();
         const usedUp = fteLeft + 1e-9 < rules.minMonthsPerDoctor * fte;
         if (usedUp && period === 1 && rand() < prm.secondPeriodProbability) {
           period = 2;
@@ -250,6 +254,7 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, { replications
           life.ending = "givenBack";
           break;
         }
+        const gap = Math.max(0, Math.round(ev(prm.monthsBetweenDoctors)));
         life.gaps.push({ start: t, months: gap });
         t += gap;
       }
@@ -260,6 +265,7 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, { replications
     const lives = [];
     const successor = (life) => {
       const next = nextOnWaitingList();
+      const realloc = Math.max(1, Math.round(ev(prm.reallocationDelayMonths)));
       if (next && life.freed + realloc < H) {
         next.unmet--;
         return { app: appOf(next.kommunenr), decision: life.freed + realloc, reallocated: true };
@@ -412,7 +418,9 @@ function main() {
   const params = L.loadParams();
   const { scenario } = L.loadScenario(o.scenario, params);
   if (!scenario.allocation) usage(`${rel(o.scenario)} has no allocation: section`);
-  const section = { ...scenario.allocation, months: o.months };
+  // Only the first round (the baseline has no later rounds) and no calibration: the same model in both.
+  const { rounds: _rounds, calibration: _calibration, tariffRegulationPerYear: _regulation, ...firstRoundOnly } = scenario.allocation;
+  const section = { ...firstRoundOnly, months: o.months };
   for (const name of paramNames(section)) {
     if (!["fixed", "uniform", "trippelestimat"].includes(section[name].type))
       usage(`allocation.${name} is ${section[name].type}; the baseline samples fixed, uniform and trippelestimat only`);

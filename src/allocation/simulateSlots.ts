@@ -336,11 +336,13 @@ function simulateRaw(
   /** Pending decisions: [app index, round, requested, limit, from the waiting list (reserved) 1/0] per month. */
   const pending: number[][] = Array.from({ length: H }, () => []);
 
+  const perReplication = [utilisation, doctors, granted, lapsed, givenBack, reallocated];
+  const allGroups = [...byRegion.values(), ...bySentralitet.values()];
   let w = 0; // the column the current replication writes to; kept when accepted
   let tried = 0;
   for (let r = 0; r < priorDraws && w < R; r++, tried++) {
-    for (const a of [utilisation, doctors, granted, lapsed, givenBack, reallocated]) a[w] = 0;
-    for (const g of [...byRegion.values(), ...bySentralitet.values()]) g.granted[w] = g.doctors[w] = g.months[w] = 0;
+    for (const a of perReplication) a[w] = 0;
+    for (const g of allGroups) g.granted[w] = g.doctors[w] = g.months[w] = 0;
     const spellsBefore = spells.count;
     const rng = new Mt19937(streamSeed(seed, `allocation.slots#${r}`));
     const u = () => (rng.nextUint32() + 0.5) * 2 ** -32;
@@ -448,10 +450,12 @@ function simulateRaw(
         const k = q[e]!;
         reserved -= q[e + 4]!; // a reserved slot becomes held
         const app = ranked[k]!;
-        const groups = [regionOf[k]!, sentralitetOf[k]!];
+        const gRegion = regionOf[k]!;
+        const gSentralitet = sentralitetOf[k]!;
         if (m > 0 && m < laterGrant) laterGrant = m;
         granted[w]!++;
-        for (const gr of groups) gr.granted[w]!++;
+        gRegion.granted[w]!++;
+        gSentralitet.granted[w]!++;
         let seat = 0;
         while (seatFreeFrom[seat]! > m) seat++; // held + reserved ≤ cap, so a seat is free
         const failP = Math.min(
@@ -478,10 +482,10 @@ function simulateRaw(
             const mm = Math.min(Math.max(rules.minMonthsPerDoctor, Math.round(ev(docMu))), Math.floor(fteLeft / fte + 1e-9));
             doctors[w]!++;
             const inH = Math.max(0, Math.min(H, t + mm) - Math.min(H, t));
-            for (const gr of groups) {
-              gr.doctors[w]!++;
-              gr.months[w]! += inH;
-            }
+            gRegion.doctors[w]!++;
+            gRegion.months[w]! += inH;
+            gSentralitet.doctors[w]!++;
+            gSentralitet.months[w]! += inH;
             const leave = u() < p.leaveProbabilityPerDoctor![r]! ? Math.min(leaveLeft, Math.max(0, Math.round(ev(leaveMu)))) : 0;
             leaveLeft -= leave;
             life?.doctors.push({ start: t, months: mm, fte, period: period as 1 | 2, leave });

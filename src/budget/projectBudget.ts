@@ -280,7 +280,7 @@ export function projectBudget(scenario: CostScenario, params: ParamSet, activity
       for (let i = 0; i < R * U; i++) activityUnits[i]! *= col[i]!;
     }
   const rowsPerRep = perUnitRows ? U : 1;
-  const chunkReps = Math.max(1, Math.floor(CHUNK_SIZE / rowsPerRep));
+  const chunkReps = Math.min(R, Math.max(1, Math.floor(CHUNK_SIZE / rowsPerRep)));
   const years = problems.map((problem, y): BudgetYear => {
     const year = y0 + y;
     const cols = problem.inputs.map(() => new Float64Array(chunkReps * rowsPerRep));
@@ -307,7 +307,8 @@ export function projectBudget(scenario: CostScenario, params: ParamSet, activity
         let factor = 1;
         if (rate && steps.length) {
           const g = 1 + rate[r]!;
-          factor = steps.reduce((a, k) => a + g ** k, 0) / steps.length;
+          factor = 0;
+          for (const k of steps) factor += g ** k / steps.length;
         }
         spending[r] = (sum / 12) * factor;
         netUnits[r] = (perUnitRows ? out.net[i * U]! : out.net[i]! * activityUnits[r * U]!) * factor;
