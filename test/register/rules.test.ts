@@ -10,6 +10,7 @@ import { loadRuleCatalogue } from "../../src/register/ruleCatalogue";
 import { validateRegister } from "../../src/register/validateRegister";
 import { REGISTER_COLUMNS } from "../../src/register/columns";
 import { UserError } from "../../src/errors/userError";
+import { addMonths } from "../../src/time/isoDate";
 import { realParams } from "../helpers";
 
 const params = realParams();
@@ -144,6 +145,21 @@ describe("rules R01–R19: a passing and a failing row each, at the boundary", (
     // 36 months at 100 % with 12 months of leave: 36 − 12 = 24 passes; with 11 months it fails
     expect(rulesBroken(csv(row({ start_date: "2022-07-01", end_date: "2025-07-01", leave_extension_months: "12" })))).toEqual([]);
     expect(rulesBroken(csv(row({ start_date: "2022-07-01", end_date: "2025-07-01", leave_extension_months: "11" })))).toEqual(["R04"]);
+  });
+
+  test(`R04 ${Q.R04}: property — one doctor for m whole months at p % with l months of leave breaks R04 iff m·p − l·p > 24 or m > 48 + l`, () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 80 }), fc.constantFrom(50, 60, 75, 80, 100), fc.integer({ min: 0, max: 12 }), (m, pct, leave) => {
+        const end = addMonths("2022-07-01", m);
+        const broken = rulesBroken(
+          csv(row({ start_date: "2022-07-01", end_date: end, fte_pct: String(pct), leave_extension_months: String(leave), other_work_specified: "ja" })),
+        );
+        const p = pct / 100;
+        const expected = m * p - leave * p > 24 + 1e-9 || m > 48 + leave + 1e-9;
+        expect(broken.includes("R04")).toBe(expected);
+      }),
+      { numRuns: 200, seed: 44 },
+    );
   });
 
   test(`R05 ${Q.R05}: leave is summed over the doctors of the period (8 + 8 months fails, 6 + 6 passes)`, () => {
@@ -297,6 +313,13 @@ describe("the file itself", () => {
     expect(() => parseRegisterCsv(`${noLis1.join(",")}\n`, "t.csv")).toThrowError(/t\.csv: missing column lis1/);
     expect(() => parseRegisterCsv(`${HEADER.join(",")}\n"unclosed,quote\n`, "t.csv")).toThrowError(/t\.csv: cannot be read as CSV/);
     expect(() => parseRegisterCsv("", "t.csv")).toThrowError(/is empty/);
+  });
+
+  test("a register without the columns added in issue 15 is still read: they are unknown, and their rules are not checked", () => {
+    const old = HEADER.filter((h) => !REGISTER_COLUMNS.find((c) => c.name === h)?.mayBeAbsent);
+    expect(old).toHaveLength(20);
+    const text = `${old.join(",")}\n${old.map((h) => VALID[h]).join(",")}\n`;
+    expect(validate(text)).toMatchObject({ rows: 1, valid: 1, errors: 0, warnings: 0, extraColumns: [] });
   });
 
   test("extra columns are ignored with a notice", () => {
