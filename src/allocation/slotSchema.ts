@@ -136,4 +136,3 @@ export const allocationSectionSchema = z
   });
 
 export type AllocationSection = z.infer<typeof allocationSectionSchema>;
-export type RoundsSection = z.infer<typeof roundsSchema>;
