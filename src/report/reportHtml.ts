@@ -234,7 +234,13 @@ ${manifestSection([r.manifest], r.notes)}`;
 }
 
 /** The report of several scenarios: the comparison first, then each scenario's answer, with links to their own reports. */
-export function comparisonReportHtml(scenarios: ReadonlyArray<ReportScenario>, comparisonCharts: ReportChart[], links: ReadonlyArray<string>): string {
+/** @param extraSections HTML placed after the comparison section (the paired comparison, src/report/uncertaintySection.ts) */
+export function comparisonReportHtml(
+  scenarios: ReadonlyArray<ReportScenario>,
+  comparisonCharts: ReportChart[],
+  links: ReadonlyArray<string>,
+  extraSections = "",
+): string {
   const results = scenarios.map((s) => s.results);
   const date = results[0]!.manifest.date;
   const meta = `${results.length} scenarioer · kjørt ${formatDateLong(date)} · introsim ${escapeHtml(results[0]!.manifest.version)}`;
@@ -250,6 +256,7 @@ ${comparisonCharts.map(figure).join("")}
 ${htmlTable(sheetTable(comparisonSheet(results), COMPARISON_COLUMNS))}
 <p>Alle kolonnene (gjennomsnitt, P10, P90, nasjonalt P50) står i results.xlsx.</p>
 </section>
+${extraSections}
 ${scenarios
   .map((s, i) => {
     const r = s.results;

@@ -105,3 +105,23 @@ export function differencesTableView(c: PairedComparison): Table {
     rows: c.differences.map((r) => [r.field, r.a, r.b]),
   };
 }
+
+/**
+ * The comparison report's paired section: for each scenario after the first, B − A per draw against the first
+ * (common random numbers), what differs, and the difference chart. `figureFor(name)` renders chart "parvis-<name>".
+ */
+export function pairedSection(comparisons: ReadonlyArray<PairedComparison>, skipped: ReadonlyArray<string>, figureFor: (name: string) => string): string {
+  if (comparisons.length === 0 && skipped.length === 0) return "";
+  return `<section id="parvis"><h2>Parvis sammenligning</h2>
+<p>Scenarioene er kjørt med felles tilfeldige tall: hver forutsetning trekkes fra sin egen strøm (frø og navn), så trekk nummer <em>i</em> i to scenarioer deler alle forutsetninger som er definert likt. Forskjellen trekk for trekk viser bare virkningen av det som er ulikt, og er langt mer presis enn to intervaller side om side.</p>
+${comparisons
+  .map(
+    (c) => `<h3>${escapeHtml(c.b.title)} mot ${escapeHtml(c.a.title)}</h3>
+${htmlTable(differencesTableView(c))}
+${htmlTable(pairedComparisonTableView(c))}
+${figureFor(c.b.name)}`,
+  )
+  .join("\n")}
+${skipped.map((s) => `<p>${escapeHtml(s)}</p>`).join("\n")}
+</section>`;
+}

@@ -6,7 +6,7 @@ import type { SlotSimulation } from "../allocation/simulateSlots";
 import type { ObservedUse } from "../allocation/observedUse";
 import type { BudgetProjection } from "../budget/projectBudget";
 import type { CohortProjection } from "../register/cohort";
-import type { CostReport } from "../analysis/runCost";
+import type { CostReport, CostRun } from "../analysis/runCost";
 import type { DecisionReport } from "../analysis/runDecision";
 import type { FlowsReport } from "../analysis/runFlows";
 import type { EmploymentForm } from "../flows/parties";
@@ -45,4 +45,6 @@ export interface ScenarioRun {
   results: ScenarioResults;
   /** Sorted net cost draws, for the distribution chart. */
   sortedNet: Float64Array;
+  /** The cost run (net cost in draw order) and the resolved scenario, for paired comparisons (src/run/pairedRuns.ts). */
+  paired?: { run: CostRun; scenario: object };
 }

@@ -15,6 +15,8 @@ import { collectSources, type SourceRef } from "../report/sources";
 import { loadParams } from "../params/loadParams";
 import type { ScenarioRun } from "../results/scenarioResults";
 import { scenarioCharts } from "./scenarioCharts";
+import { pairedComparisons } from "./pairedRuns";
+import { pairedSection } from "../report/uncertaintySection";
 
 export interface OutputOptions {
   /** Also write the tables as CSV with Norwegian Excel conventions. */
@@ -76,6 +78,7 @@ export async function comparisonOutputFiles(runs: ReadonlyArray<ScenarioRun>, op
   const date = results[0]!.manifest.date;
   const sub = comparisonSubtitle(results.length, date);
   const budgets = results.flatMap((r) => (r.budget ? [{ title: r.scenario.title, budget: r.budget }] : []));
+  const paired = pairedComparisons(runs);
   const charts = await render(
     [
       {
@@ -95,6 +98,7 @@ export async function comparisonOutputFiles(runs: ReadonlyArray<ScenarioRun>, op
             },
           ]
         : []),
+      ...paired.charts,
     ],
     files,
     "",
@@ -116,6 +120,7 @@ export async function comparisonOutputFiles(runs: ReadonlyArray<ScenarioRun>, op
       reports,
       charts,
       runs.map((r) => `${r.results.scenario.name}/report.html`),
+      pairedSection(paired.comparisons, paired.skipped, () => ""),
     ),
   );
   return files;

@@ -152,5 +152,6 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
       notes,
     },
     sortedNet: cost.sortedNet,
+    paired: { run: cost, scenario },
   };
 }
