@@ -35,10 +35,14 @@ interface Output {
   ename?: string;
   evalue?: string;
   text?: string | string[];
-  data?: Record<string, string | string[]>;
+  data?: Record<string, string | string[] | object>;
 }
 
-const textOf = (o: Output) => [o.text ?? "", ...Object.values(o.data ?? {})].flat().join("");
+const VEGALITE_MIME = "application/vnd.vegalite.v5+json";
+
+/** The text of an output: its stream text and every string MIME value (the Vega-Lite spec, an object, as JSON). */
+const asText = (v: unknown): string => (typeof v === "string" ? v : Array.isArray(v) ? v.map(asText).join("") : JSON.stringify(v));
+const textOf = (o: Output) => [o.text ?? "", ...Object.values(o.data ?? {})].map(asText).join("");
 
 describe("notebooks", () => {
   test("there are notebooks 01 (cost per agreement) and 02 (refusjon flows)", () => {
@@ -53,7 +57,9 @@ describe("notebooks", () => {
       env: { ...process.env, JUPYTER_PATH: path.join(ROOT, ".jupyter/share/jupyter") },
     });
     expect(r.status, r.stderr).toBe(0);
-    const executed = JSON.parse(fs.readFileSync(out, "utf8")) as { cells: Array<{ cell_type: string; metadata?: { execution?: Record<string, string> }; outputs?: Output[] }> };
+    const executed = JSON.parse(fs.readFileSync(out, "utf8")) as {
+      cells: Array<{ cell_type: string; source?: string | string[]; metadata?: { execution?: Record<string, string> }; outputs?: Output[] }>;
+    };
     const outputs = executed.cells.flatMap((c) => c.outputs ?? []);
     const errors = outputs.filter((o) => o.output_type === "error").map((o) => `${o.ename}: ${o.evalue}`);
     expect(errors).toEqual([]);
@@ -63,5 +69,11 @@ describe("notebooks", () => {
     expect(outputs.length).toBeGreaterThan(0);
     const shown = outputs.map(textOf).join("\n");
     for (const pattern of MUST_SHOW[nb] ?? []) expect(shown).toMatch(pattern);
+    // charts are shown with showChart: the Vega-Lite MIME type (interactive in JupyterLab) plus the SVG fallback, in
+    // every cell that draws one, and never only as an SVG inside text/html
+    const chartCells = executed.cells.filter((c) => c.cell_type === "code" && /showChart\(/.test([c.source ?? ""].flat().join("")));
+    for (const c of chartCells) expect((c.outputs ?? []).some((o) => o.data?.[VEGALITE_MIME] !== undefined && o.data["image/svg+xml"] !== undefined)).toBe(true);
+    const svgInHtml = outputs.filter((o) => asText(o.data?.["text/html"] ?? "").includes("<svg"));
+    expect(svgInHtml.length).toBe(0);
   });
 });
