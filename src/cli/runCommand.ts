@@ -19,6 +19,8 @@ import { addScenarioFlags, paramsFromFlag, type ScenarioFlags } from "./scenario
 import { parseHorizon, parseIsoDateFlag } from "./flags";
 import { progressFor } from "./progress";
 import { checkFixedPriceDate } from "../budget/projectBudget";
+import { checkWritableFile } from "../analysis/drawsExport";
+import { exportRunDraws } from "./uncertaintyFlags";
 
 /** The shared scenario flags, with --scenario repeatable, and run's own. */
 interface RunFlags extends Omit<ScenarioFlags, "scenario"> {
@@ -28,6 +30,7 @@ interface RunFlags extends Omit<ScenarioFlags, "scenario"> {
   csv?: boolean;
   fixedPrices?: string;
   horizon?: number;
+  exportDraws?: string;
 }
 
 /** Default folder for a run of several scenarios. */
@@ -72,6 +75,10 @@ export function registerRun(program: Command): void {
     .option("--force", "replace --out even when it holds files introsim did not write (they are kept; system, home and temp folders stay refused)")
     .option("--csv", "also write the tables as CSV for Norwegian Excel (semicolon, decimal comma) in <out>/csv/")
     .option(
+      "--export-draws <file>",
+      "also write each scenario's cost draws (every input and output per draw, manifest as metadata) to FILE.parquet (FILE-<name>.parquet for several)",
+    )
+    .option(
       "--fixed-prices <date>",
       "budget projection in fixed prices: the takster valid on this date (YYYY-MM-DD) in every year; default nominal kroner",
       parseIsoDateFlag,
@@ -88,6 +95,7 @@ export function registerRun(program: Command): void {
       // Refused before anything is computed: "/", $HOME, the temp folder, a system folder, a file, a device, a
       // dangling symlink, a name too long, a place not writable, a folder introsim did not write (unless --force).
       const target = checkOutputDir(outDir, { force: flags.force });
+      if (flags.exportDraws) checkWritableFile(flags.exportDraws, "--export-draws");
       const date = runDate();
       const runs: ScenarioRun[] = loaded.map((l) => {
         const progress = progressFor(flags.draws ?? l.scenario.draws ?? 0, l.scenario.name);
@@ -107,6 +115,12 @@ export function registerRun(program: Command): void {
       const { scenarioOutputFiles, comparisonOutputFiles } = await import("../run/runOutputs");
       const files = runs.length === 1 ? await scenarioOutputFiles(runs[0]!, { csv: flags.csv }) : await comparisonOutputFiles(runs, { csv: flags.csv });
       writeDirAtomic(target, files, { force: flags.force }); // all or nothing
+      if (flags.exportDraws)
+        for (const f of await exportRunDraws(
+          flags.exportDraws,
+          runs.map((r) => ({ name: r.results.scenario.name, costRun: r.paired?.run })),
+        ))
+          process.stdout.write(`introsim run: wrote the draws to ${f}\n`);
       const charts = [...files.keys()].filter((f) => f.endsWith(".svg")).length;
       for (const run of runs) {
         const r = run.results;

@@ -108,3 +108,18 @@ export function precisionTable(run: CostRun, precisionRun?: PrecisionRun): strin
     ...rows.map(([name, v, f]) => line(name, formatNok(v), `± ${formatNok(f.halfWidth95)}`, formatNok(f.se))),
   ].join("\n");
 }
+
+/**
+ * `introsim run --export-draws FILE.parquet`: the cost draws of each scenario; with several scenarios one file per
+ * scenario, FILE-<name>.parquet. Returns the files written.
+ */
+export async function exportRunDraws(file: string, runs: ReadonlyArray<{ name: string; costRun: CostRun | undefined }>): Promise<string[]> {
+  const written: string[] = [];
+  for (const { name, costRun } of runs) {
+    if (!costRun) continue;
+    const target = runs.length > 1 ? file.replace(/\.parquet$/i, `-${name}.parquet`) : file;
+    await exportCostDraws(costRun, target);
+    written.push(target);
+  }
+  return written;
+}
