@@ -82,6 +82,7 @@ export { incidenceCurves, type IncidencePoint } from "./register/incidenceCurves
 export { helseregionOf, HELSEREGIONER } from "./register/helseregion";
 export { projectCohorts, type CohortProjection, type CohortYear } from "./register/cohort";
 export { COHORT_INPUTS } from "./inputs/cohortInputs";
+export { SLOT_INPUTS } from "./inputs/slotInputs";
 export { retentionCurves, type CurvePoint } from "./register/retentionCurve";
 export { retentionSpec, cohortSpec, incidenceSpec, afterAgreementSpec } from "./charts/registerCharts";
 export { indicatorsTable, validationSummaryTable, cohortTable, afterAgreementTable, goalsTable, workloadTable, workloadSummary } from "./report/registerTables";
