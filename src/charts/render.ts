@@ -8,7 +8,7 @@ import * as vl from "vega-lite";
 import * as vega from "vega";
 import { Resvg } from "@resvg/resvg-js";
 import { writeFileAtomic } from "../io/atomicWrite";
-import { messages, type Lang } from "../i18n/messages";
+import { DEFAULT_LANG, messages, type Lang } from "../i18n/messages";
 import { chartWidthPx, isComposite, layoutSpec, type LayoutOptions } from "./layout";
 import { installTextMetrics } from "./textWidth";
 
@@ -65,7 +65,7 @@ function panelWidths(spec: Json): { views: Json[]; columns: number } {
  * until its total width is the page's. Returns the laid-out spec and its SVG.
  */
 export async function fitChart(spec: ChartSpec, opts: LayoutOptions = {}): Promise<{ spec: ChartSpec; svg: string }> {
-  const lang = opts.lang ?? "nb";
+  const lang = opts.lang ?? DEFAULT_LANG;
   const target = chartWidthPx(opts);
   const laid = layoutSpec(spec, opts);
   let svg = await toSvg(laid, lang);

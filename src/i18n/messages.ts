@@ -9,10 +9,6 @@ export type Lang = (typeof LANGS)[number];
 
 export const DEFAULT_LANG: Lang = "nb";
 
-export function isLang(s: string): s is Lang {
-  return (LANGS as readonly string[]).includes(s);
-}
-
 /** Accessibility labels Vega writes into SVG (aria-roledescription / aria-label), by language. */
 const ROLES: Record<Lang, Record<string, string>> = {
   nb: {
