@@ -117,42 +117,58 @@ export function flowLedgers(scenario: Scenario, params: ParamSet, employment?: E
 }
 
 export function runFlows(scenario: Scenario, params: ParamSet, opts: FlowsRunOptions = {}): FlowsReport {
-  const { problem, employment, templates, ledger, counterfactual, withOre, withoutOre, diffOre, costModelNetNok } = flowLedgers(
-    scenario,
-    params,
-    opts.employment,
-  );
+  return runFlowsForms(scenario, params, [opts.employment], opts)[0]!;
+}
+
+/**
+ * The flows for several employment forms from ONE Monte Carlo: the draws and the kernel's outputs do not depend on the
+ * employment form (only the ledger templates do), so every form's effects are accumulated from the same chunks.
+ * Each report equals runFlows(scenario, params, {...opts, employment}) bit for bit (undefined: the scenario's form).
+ */
+export function runFlowsForms(
+  scenario: Scenario,
+  params: ParamSet,
+  forms: ReadonlyArray<EmploymentForm | undefined>,
+  opts: Omit<FlowsRunOptions, "employment"> = {},
+): FlowsReport[] {
+  const ledgers = forms.map((f) => flowLedgers(scenario, params, f));
+  const problem = ledgers[0]!.problem;
   const draws = opts.draws ?? scenario.draws ?? DEFAULT_DRAWS;
   const seed = opts.seed ?? scenario.seed ?? DEFAULT_SEED;
 
-  const effect = Object.fromEntries(PARTIES.map((p) => [p, new Float64Array(draws)])) as Record<Party, Float64Array>;
+  const effects = ledgers.map(() => Object.fromEntries(PARTIES.map((p) => [p, new Float64Array(draws)])) as Record<Party, Float64Array>);
   runMonteCarlo(problem, {
     draws,
     seed,
     detail: true,
     onProgress: opts.onProgress,
-    onChunk: (out, cols, n, start) => accumulateEffects(templates, sourcesFor(problem, out as Required<CostComponentArrays>, cols), n, start, effect),
+    onChunk: (out, cols, n, start) => {
+      const sources = sourcesFor(problem, out as Required<CostComponentArrays>, cols);
+      ledgers.forEach((l, k) => accumulateEffects(l.templates, sources, n, start, effects[k]!));
+    },
   });
-  const monteCarlo = Object.fromEntries(
-    PARTIES.map((p) => {
-      const sorted = sortedCopy(effect[p]);
-      const s = summarise(effect[p], sorted);
-      return [p, { mean: s.mean, p10: s.p10, p50: s.p50, p90: s.p90, probabilityOfLoss: 1 - shareAboveSorted(sorted, LOSS_THRESHOLD_NOK) }];
-    }),
-  ) as Record<Party, PartyEffectSummary>;
-
-  return {
-    scenario: { name: scenario.name, title: scenario.title ?? scenario.name, agreementYear: problem.span },
-    employment,
-    employmentLabel: EMPLOYMENT_LABELS[employment],
-    draws,
-    seed,
-    ledger,
-    counterfactual,
-    netByParty: { withAgreement: oreToNok(withOre), counterfactual: oreToNok(withoutOre), difference: oreToNok(diffOre) },
-    monteCarlo,
-    costCheck: { folketrygdenDifferenceNok: diffOre.folketrygden / 100, costModelNetNok },
-    warnings: [fewDrawsWarning(problem, draws)].filter((w): w is string => !!w),
-    manifest: buildManifest(scenario, params, { seed, draws, file: opts.file, overrides: opts.overrides, options: { employment } }),
-  };
+  return ledgers.map(({ employment, ledger, counterfactual, withOre, withoutOre, diffOre, costModelNetNok }, k) => {
+    const effect = effects[k]!;
+    const monteCarlo = Object.fromEntries(
+      PARTIES.map((p) => {
+        const sorted = sortedCopy(effect[p]);
+        const s = summarise(effect[p], sorted);
+        return [p, { mean: s.mean, p10: s.p10, p50: s.p50, p90: s.p90, probabilityOfLoss: 1 - shareAboveSorted(sorted, LOSS_THRESHOLD_NOK) }];
+      }),
+    ) as Record<Party, PartyEffectSummary>;
+    return {
+      scenario: { name: scenario.name, title: scenario.title ?? scenario.name, agreementYear: problem.span },
+      employment,
+      employmentLabel: EMPLOYMENT_LABELS[employment],
+      draws,
+      seed,
+      ledger,
+      counterfactual,
+      netByParty: { withAgreement: oreToNok(withOre), counterfactual: oreToNok(withoutOre), difference: oreToNok(diffOre) },
+      monteCarlo,
+      costCheck: { folketrygdenDifferenceNok: diffOre.folketrygden / 100, costModelNetNok },
+      warnings: [fewDrawsWarning(problem, draws)].filter((w): w is string => !!w),
+      manifest: buildManifest(scenario, params, { seed, draws, file: opts.file, overrides: opts.overrides, options: { employment } }),
+    };
+  });
 }

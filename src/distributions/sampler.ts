@@ -9,6 +9,7 @@
  *  - fixed, uniform, triangular, empirical: their closed forms.
  * The same u can later drive a Latin hypercube, and a stream can be consumed in chunks of any size.
  */
+import { PERT_MEMO_MAX } from "../constants";
 import { Mt19937 } from "./mt19937";
 import { quantileFunction } from "./quantile";
 import { streamSeed } from "./seed";
@@ -26,10 +27,36 @@ export function uniformStream(runSeed: number, name: string): () => number {
   return () => (rng.nextUint32() + 0.5) * 2 ** -32;
 }
 
+/**
+ * Tables built so far, keyed by the spec's model fields: a run's samplers (cost, flows, tornado, Sobol, budget) and
+ * later runs reuse them instead of re-evaluating 16 k quantiles per input. Tables are never written after they are
+ * built, so sharing them changes no draw. Cleared when it reaches PERT_MEMO_MAX entries.
+ */
+const tables = new Map<string, QuantileTable>();
+
+function tableKey(spec: DistSpec): string {
+  switch (spec.type) {
+    case "trippelestimat":
+      return `t|${spec.lav}|${spec.mest_sannsynlig}|${spec.hoy}`;
+    case "normal":
+    case "lognormal":
+      return `${spec.type}|${spec.p5}|${spec.p95}`;
+    default:
+      return "";
+  }
+}
+
 /** The table a spec is sampled through, or undefined when its closed form is used directly. */
 function tableFor(spec: DistSpec): QuantileTable | undefined {
   const tabulated = (spec.type === "trippelestimat" && spec.form === "pert" && spec.lav < spec.hoy) || spec.type === "normal" || spec.type === "lognormal";
-  return tabulated ? tabulate(quantileFunction(spec)) : undefined;
+  if (!tabulated) return undefined;
+  const key = tableKey(spec);
+  let t = tables.get(key);
+  if (!t) {
+    if (tables.size >= PERT_MEMO_MAX) tables.clear();
+    tables.set(key, (t = tabulate(quantileFunction(spec))));
+  }
+  return t;
 }
 
 /** The inverse CDF used for sampling: the tabulated twin of quantileFunction(spec). */

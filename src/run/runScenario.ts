@@ -21,7 +21,7 @@ import { MIN_RECOMMENDED_DRAWS, RUN_REPLICATIONS, RUN_SOBOL_SAMPLES } from "../c
 import { fewDrawsWarning, runCost } from "../analysis/runCost";
 import { formatNumber } from "../format/norwegian";
 import { EMPLOYMENT_FORMS, type EmploymentForm } from "../flows/parties";
-import { runFlows, type FlowsReport } from "../analysis/runFlows";
+import { runFlowsForms, type FlowsReport } from "../analysis/runFlows";
 import type { ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
 import { loadRuleCatalogue } from "../register/ruleCatalogue";
@@ -60,10 +60,7 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
       `Bare ${formatNumber(cost.report.draws, 0)} trekk: P85 og P90 er ustabile under ${formatNumber(MIN_RECOMMENDED_DRAWS, 0)}. Bruk minst så mange trekk for tall som skal publiseres.`,
     );
   const flows = scenario.flows
-    ? (Object.fromEntries(EMPLOYMENT_FORMS.map((employment) => [employment, runFlows(scenario, params, { ...common, employment })])) as Record<
-        EmploymentForm,
-        FlowsReport
-      >)
+    ? (Object.fromEntries(runFlowsForms(scenario, params, EMPLOYMENT_FORMS, common).map((r) => [r.employment, r])) as Record<EmploymentForm, FlowsReport>)
     : undefined;
 
   const inputs: RunManifest["inputs"] = [];
