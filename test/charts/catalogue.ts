@@ -67,7 +67,10 @@ function claimsSpecs() {
     reference: { hodEstimateNok: 500_000, position: "above-interval" as const, statement: "" },
     simulation: { scenario: "standard", scenarioHash: "", draws: 20_000, seed: 1, p10: 280_000, p50: 420_000, p90: 610_000, percentileRank: 0.3, insideP10P90: true, statement: "" },
     manifest: { bootstrap: 999 },
-  } satisfies Pick<ClaimsEstimate, "netCostPerAgreementYear" | "eventStudy" | "preTrend" | "agreements" | "reference" | "simulation"> & { manifest: Pick<ClaimsEstimate["manifest"], "bootstrap"> };
+    design: { baselineMonths: 12, anticipationMonths: 0, periodGapMonths: 0, intervalPopulation: "agreements" },
+  } satisfies Pick<ClaimsEstimate, "netCostPerAgreementYear" | "eventStudy" | "preTrend" | "agreements" | "reference" | "simulation" | "design"> & {
+    manifest: Pick<ClaimsEstimate["manifest"], "bootstrap">;
+  };
   const r = estimate as unknown as ClaimsEstimate;
   return { "regnskap-hendelsesstudie": eventStudySpec(r, "test"), "regnskap-mot-hod": estimateVsReferenceSpec(r, "test") };
 }
