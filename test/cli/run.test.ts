@@ -28,7 +28,18 @@ function variant(dir: string, file: string, body: string): string {
   return p;
 }
 
-const CHARTS = ["budsjettbane", "kostnadsfordeling", "sobol", "strommer-fastleger", "strommer-kommunen", "strommer-parter", "tildeling-tidslinje", "tornado"];
+const CHARTS = [
+  "budsjettbane",
+  "iso-kostnad",
+  "kostnadsfordeling",
+  "sobol",
+  "strommer-fastleger",
+  "strommer-kommunen",
+  "strommer-parter",
+  "tildeling-tidslinje",
+  "tornado",
+  "verdi-av-informasjon",
+];
 
 describe("introsim run (one scenario)", () => {
   const out = tmp();
@@ -49,12 +60,16 @@ describe("introsim run (one scenario)", () => {
       ].sort(),
     );
     expect(fs.readdirSync(path.join(out, "csv")).sort()).toEqual([
+      "break-even.csv",
       "budsjett.csv",
       "folsomhet.csv",
       "forutsetninger.csv",
+      "kalkulasjonsrente.csv",
       "parter.csv",
+      "samfunnsokonomisk.csv",
       "sammendrag.csv",
       "tildeling.csv",
+      "verdi-av-informasjon.csv",
     ]);
   });
 
@@ -89,7 +104,19 @@ describe("introsim run (one scenario)", () => {
     const res = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out, "results.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["sammendrag", "forutsetninger", "folsomhet", "parter", "budsjett", "tildeling", "manifest"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "sammendrag",
+      "forutsetninger",
+      "folsomhet",
+      "parter",
+      "budsjett",
+      "tildeling",
+      "break-even",
+      "verdi-av-informasjon",
+      "samfunnsokonomisk",
+      "kalkulasjonsrente",
+      "manifest",
+    ]);
     const ws = wb.getWorksheet("sammendrag")!;
     const row = ws.getRows(1, ws.rowCount)!.find((x) => x.getCell(1).value === "P50 (median)")!;
     expect(row.getCell(2).value).toBe(res.cost.p50);
@@ -274,7 +301,7 @@ describe("a run killed midway", () => {
     expect(expectAbsentOrComplete(out)).toBe("complete");
     // No temporary or moved-aside folders are left behind once a run has completed.
     expect(fs.readdirSync(dir).filter((f) => f.startsWith("."))).toEqual([]);
-  }, 60_000);
+  }, 480_000);
 
   test("killed inside the write itself (test hook): after all files, and between the two renames", () => {
     // The write window is a few milliseconds of a 3-second run, so timed kills rarely land in it; the hook
@@ -302,5 +329,5 @@ describe("a run killed midway", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8")).cost.seed).toBe(4);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith("."))).toEqual([]);
-  }, 60_000);
+  }, 480_000);
 });
