@@ -12,6 +12,7 @@ import { checkWritableFile, exportCostDraws } from "../analysis/drawsExport";
 import { nextDraws } from "../analysis/precision";
 import type { CostRun } from "../analysis/runCost";
 import { formatNok, formatNumber } from "../format/norwegian";
+import { precisionRows } from "../report/uncertaintySection";
 
 export interface UncertaintyFlags {
   precision?: number;
@@ -91,13 +92,7 @@ export async function runWithUncertaintyFlags(
 export function precisionTable(run: CostRun, precisionRun?: PrecisionRun): string {
   const r = run.report;
   const p = r.precision;
-  const rows: Array<[string, number, { se: number; halfWidth95: number }]> = [
-    ["Gjennomsnitt", r.mean, p.mean],
-    ["P10", r.p10, p.p10],
-    ["P50", r.p50, p.p50],
-    ["P85", r.p85, p.p85],
-    ["P90", r.p90, p.p90],
-  ];
+  const rows = precisionRows(r);
   const caption = precisionRun
     ? `Presisjon: ${formatNumber(p.draws, 0)} trekk (runder: ${precisionRun.rounds.map((d) => formatNumber(d, 0)).join(", ")}); mål for P85 ± ${formatNok(precisionRun.targetKr)} ${precisionRun.reached ? "nådd" : "ikke nådd"}`
     : `Presisjon: Monte Carlo-usikkerhet med ${formatNumber(p.draws, 0)} trekk`;

@@ -10,16 +10,22 @@ import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
 import type { Table } from "../format/table";
 import { escapeHtml, htmlTable } from "./htmlTable";
 
-/** Each figure of the net cost with its Monte Carlo precision. */
-export function precisionTableView(r: CostReport): Table {
+/** The reported figures of the net cost, each with its value and Monte Carlo precision (report and CLI tables). */
+export function precisionRows(r: CostReport): Array<[string, number, { se: number; halfWidth95: number }]> {
   const p = r.precision;
-  const rows: Array<[string, number, { se: number; halfWidth95: number }]> = [
+  return [
     ["Gjennomsnitt", r.mean, p.mean],
     ["P10", r.p10, p.p10],
     ["P50", r.p50, p.p50],
     ["P85", r.p85, p.p85],
     ["P90", r.p90, p.p90],
   ];
+}
+
+/** Each figure of the net cost with its Monte Carlo precision. */
+export function precisionTableView(r: CostReport): Table {
+  const p = r.precision;
+  const rows = precisionRows(r);
   return {
     caption: `Presisjon: Monte Carlo-usikkerheten i hvert tall med ${formatNumber(p.draws, 0)} trekk (95 % halvbredde og standardfeil)`,
     headers: ["Størrelse", "Netto merutgift per avtaleår", "± 95 %", "Standardfeil"],
