@@ -160,7 +160,9 @@ export async function sufficientStats(engine: Engine, o: StatsOptions): Promise<
          END AS excluded_because
        FROM x LEFT JOIN navg USING (agreement_id);
      CREATE OR REPLACE TEMP TABLE avg_base AS
-       SELECT p.doctor_id, p.agreement_id, avg(p.y)::DOUBLE / 100 AS b
+       -- the baseline mean in millionths of an øre, an integer: the sums over doctors below are then exact,
+       -- so they do not depend on the order DuckDB's threads add them in (same extract, same bits)
+       SELECT p.doctor_id, p.agreement_id, round(avg(p.y) * 1000000)::BIGINT AS b_micro
        FROM panel p JOIN agreements a ON a.agreement_id = p.agreement_id
        WHERE p.role = 'avgivende_fastlege' AND a.excluded_because IS NULL AND p.m BETWEEN a.g - ${k} - a.pre_len AND a.g - ${k} - 1 GROUP BY ALL;`,
   );
@@ -189,7 +191,7 @@ export async function sufficientStats(engine: Engine, o: StatsOptions): Promise<
   }));
   const events = await rows<{ agreementId: string; e: number; ysum: number; nev: number; bsum: number }>(
     engine,
-    `SELECT a.agreement_id AS "agreementId", (p.m - a.g)::INTEGER AS e, sum(p.y)::DOUBLE / 100 AS ysum, count(*)::DOUBLE AS nev, sum(b.b)::DOUBLE AS bsum
+    `SELECT a.agreement_id AS "agreementId", (p.m - a.g)::INTEGER AS e, sum(p.y)::DOUBLE / 100 AS ysum, count(*)::DOUBLE AS nev, sum(b.b_micro)::DOUBLE / 100000000 AS bsum
      FROM panel p JOIN agreements a ON a.agreement_id = p.agreement_id JOIN avg_base b ON b.doctor_id = p.doctor_id AND b.agreement_id = a.agreement_id
      WHERE p.role = 'avgivende_fastlege' AND a.excluded_because IS NULL AND p.m BETWEEN a.g - ${k} - a.pre_len AND a.h
      GROUP BY ALL ORDER BY 1, 2`,
