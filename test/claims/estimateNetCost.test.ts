@@ -1,6 +1,10 @@
 // The estimator on a world small enough to compute by hand.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, test } from "vitest";
 import { estimateNetCost } from "../../src/claims/estimateNetCost";
+import { generateClaims } from "../../src/claims/generateClaims";
+import { NAMED_WORLDS } from "../../src/claims/syntheticWorld";
 import { estimateWithSimulation } from "../../src/analysis/compareWithSimulation";
 import { CLAIMS_HEADER, DOCTORS_HEADER, GOLDEN_DOCTORS, tempDir, writeCsv } from "./helpers";
 
@@ -90,4 +94,24 @@ describe("estimateNetCost", () => {
     expect(r.simulation!.percentileRank).toBe(0); // 600 kr is below every simulated draw
     expect(r.simulation!.insideP10P90).toBe(false);
   });
+
+  test("estimateNetCost(same extract) with DuckDB threads 1 and 4 gives the same JSON, estimate and every interval, bit for bit", async () => {
+    // Sums of doubles depend on the order threads add them in; the SQL keeps money in integer øre (and the baseline
+    // means in integer millionths of an øre) until the sums are done, so the thread count cannot move a bit.
+    const dir = path.join(tempDir(), "x");
+    try {
+      await generateClaims(dir, { rows: 200_000, seed: 5, badRows: 12, world: NAMED_WORLDS["prior-billing"], threads: 2 });
+      const run = (threads: number) =>
+        estimateNetCost(path.join(dir, "claims.parquet"), path.join(dir, "doctors.parquet"), { bootstrap: 99, seed: 5, threads }).then((r) =>
+          JSON.stringify(r),
+        );
+      const one = await run(1);
+      const four = await run(4);
+      expect(JSON.parse(one).netCostAdjustedForPriorActivity).not.toBeNull();
+      expect(JSON.parse(one).validation.claims.rejected).toBe(12);
+      expect(four).toBe(one);
+    } finally {
+      fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
+  }, 120_000);
 });
