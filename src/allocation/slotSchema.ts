@@ -86,7 +86,10 @@ export const allocationSectionSchema = z
     /** Later rounds; absent: only the first round (freed slots go to its waiting list, then are lost). */
     rounds: roundsSchema.optional(),
     calibration: calibrationSchema.optional(),
-    /** Yearly regulation of the takster after the last known tariff period (nominal budget years beyond the data). */
+    /**
+     * Yearly regulation of the takster after the last known tariff period (nominal budget years beyond the data). Absent:
+     * the latest rate in data/params/regulering/normaltariff.yaml, the assumption the cost model uses (dataRegulation).
+     */
     tariffRegulationPerYear: distSpec.optional(),
     recruitFailWithCandidate: distSpec,
     recruitFailWithoutCandidate: distSpec,

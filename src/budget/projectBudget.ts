@@ -11,8 +11,10 @@
  *     averaged over the month (exact: a doctor's first months lose (1 − start) × rampUpMonths / 2 months of activity,
  *     the cost model's ramp-up) -> only each new doctor's first months are ramped, not every year
  *   spending[year][r] = Σ seats net[seat] / 12 × Σ doctor-months in the year (productivity) × regulation factor
- *   years after the last priced day: the last known tariff × (1 + tariffRegulationPerYear)^(1 July steps since), the
- *     rate a distribution drawn per replication; without a rate they stay at the last known tariff and are flagged
+ *   years after the last priced day: the last known tariff × (1 + rate)^(1 July steps since), the rate a distribution
+ *     drawn per replication: by default the latest rate in data/params/regulering/normaltariff.yaml (the same file the
+ *     cost model extends the takster with, so the two never disagree), or the scenario's allocation.tariffRegulationPerYear
+ *     when given; with "last-known" (or data without that file) the years stay at the last known tariff and are flagged
  *
  * Correlation between agreements: "split" (default) as above; "full" gives every agreement the replication's draw of
  * every input (the upper bound of the national spread); "independent" draws every input per agreement (the lower
@@ -26,11 +28,12 @@ import type { DistSpec } from "../distributions/spec";
 import { streamOf, type ModelInput } from "../inputs/modelInput";
 import { UserError } from "../errors/userError";
 import type { ParamSet } from "../params/loadParams";
-import { fixedScalarAt } from "../params/lookup";
+import { entryAt, fixedScalarAt } from "../params/lookup";
 import { formatDate, formatPercent } from "../format/norwegian";
 import { addMonths } from "../time/isoDate";
 import type { CostScenario } from "../cost/section";
 import { CHUNK_SIZE } from "../constants";
+import { TARIFF_REGULATION_ID } from "../cost/resolveTakst";
 import { firstPricedDay, lastPricedDay } from "./priceCoverage";
 
 /** How a year is priced: each day's tariff, the last known tariff regulated forward, the last known tariff (no rate), or a fixed date. */
@@ -108,7 +111,7 @@ export interface BudgetProjection {
   /** Which inputs each agreement draws for itself, and which all agreements share (for the report). */
   individualInputs?: string[];
   sharedInputs?: string[];
-  /** The yearly regulation of the takster after the last priced day (P10/P50/P90), when given. */
+  /** The average yearly regulation of the takster over the steps after the last priced day (P10/P50/P90), when regulated. */
   regulation?: { p10: number; p50: number; p90: number };
   /** For the command line (English). */
   warnings: string[];
@@ -122,8 +125,58 @@ export interface BudgetOptions {
   fixedPriceDate?: string;
   /** Default "split". */
   correlation?: Correlation;
-  /** Yearly regulation of the takster after the last priced day (a distribution); absent: last known tariff. */
-  regulation?: DistSpec;
+  /**
+   * Yearly regulation of the takster after the last priced day: a distribution, "last-known" (no regulation: the last
+   * known tariff, flagged), or absent: the latest rate of the data's regulering file (dataRegulation).
+   */
+  regulation?: DistSpec | "last-known";
+}
+
+/**
+ * Cumulative regulation factors after the last priced day: cum[k][r] = Π_{j ≤ k} (1 + rate_j[r]) for the k-th 1 July
+ * step (k = 0 … K). With the scenario's own rate, one draw per replication applies to every step (rate^k). Without it
+ * (the default) each step takes the rate of the period of data/params/regulering/normaltariff.yaml that covers its
+ * 1 July, one draw per replication and period: the cost model extends the takster with the same file, so the budget's
+ * years beyond the price data and the cost model's extended takster rest on one assumption. Undefined when nothing is
+ * regulated (no steps, "last-known", or a parameter set without the file).
+ */
+function regulationFactors(
+  params: ParamSet,
+  lastDay: string,
+  K: number,
+  R: number,
+  seed: number,
+  spec: DistSpec | "last-known" | undefined,
+): Float64Array[] | undefined {
+  if (K === 0 || spec === "last-known") return undefined;
+  const reg = params.scalars.get(TARIFF_REGULATION_ID);
+  if (!spec && !reg) return undefined;
+  const firstStepYear = Number(lastDay.slice(0, 4)) + (lastDay.slice(5) >= "07-01" ? 1 : 0);
+  const rates = new Map<string, Float64Array>();
+  const rateOfStep = (k: number): Float64Array => {
+    const key = spec ? "scenario" : entryAt(reg!.values, `${firstStepYear + k - 1}-07-01`, reg!.file).from;
+    let col = rates.get(key);
+    if (!col) {
+      const v = spec ?? entryAt(reg!.values, key, reg!.file).value;
+      const dist: DistSpec =
+        typeof v === "number"
+          ? { type: "fixed", value: v }
+          : "type" in v
+            ? v
+            : { type: "trippelestimat", lav: v.lav, mest_sannsynlig: v.mest_sannsynlig, hoy: v.hoy, form: "pert" };
+      col = new Float64Array(R);
+      createSampler(dist, seed, spec ? "budget.tariffRegulationPerYear" : `budget.regulering.${key}`, -0.5, 1).fill(col);
+      rates.set(key, col);
+    }
+    return col;
+  };
+  const cum = [new Float64Array(R).fill(1)];
+  for (let k = 1; k <= K; k++) {
+    const rate = rateOfStep(k);
+    const prev = cum[k - 1]!;
+    cum.push(prev.map((c, r) => c * (1 + rate[r]!)));
+  }
+  return cum;
 }
 
 /** A fixed-price date must have takster: between the first and the last priced day of the data. */
@@ -232,7 +285,10 @@ export function projectBudget(scenario: CostScenario, params: ParamSet, activity
   // Per-seat ramp-up draws, the same streams as the cost inputs of every year.
   const problemFor = (year: number, priceDate: string | undefined): CostProblem =>
     withYearContext(year, () => buildCostProblem({ ...scenario, agreementYearStart: `${year}-01-01`, agreementYearIndex: 2 }, params, { priceDate }));
-  const pricing = Array.from({ length: Y }, (_, y) => yearPricing(y0 + y, lastDay, opts.fixedPriceDate, !!opts.regulation));
+  const cum = opts.fixedPriceDate
+    ? undefined
+    : regulationFactors(params, lastDay, H ? regulationSteps(lastDay, firstOfMonth[H - 1]!) : 0, R, opts.seed, opts.regulation);
+  const pricing = Array.from({ length: Y }, (_, y) => yearPricing(y0 + y, lastDay, opts.fixedPriceDate, !!cum));
   const problems = pricing.map((p, y) => problemFor(y0 + y, p.priceDate));
   const first = problems[0]!;
   const rampInput = (name: string) => first.inputs.find((i) => i.name === name)!;
@@ -258,12 +314,11 @@ export function projectBudget(scenario: CostScenario, params: ParamSet, activity
   }
 
   // Regulation factor per replication and month (1 before and on the last priced day).
+  // Reported: the average yearly rate over the K steps, (cum_K)^(1/K) − 1.
   let regulation: BudgetProjection["regulation"];
-  let rate: Float64Array | undefined;
-  if (opts.regulation && !opts.fixedPriceDate) {
-    rate = new Float64Array(R);
-    createSampler(opts.regulation, opts.seed, "budget.tariffRegulationPerYear", -0.5, 1).fill(rate);
-    const b = summarise(rate);
+  if (cum) {
+    const K = cum.length - 1;
+    const b = summarise(cum[K]!.map((c) => c ** (1 / K) - 1));
     regulation = { p10: b.p10, p50: b.p50, p90: b.p90 };
   }
 
@@ -305,10 +360,9 @@ export function projectBudget(scenario: CostScenario, params: ParamSet, activity
           for (let s = 0; s < U; s++) sum += perN * activityUnits[r * U + s]! * e[r * U + s]!;
         }
         let factor = 1;
-        if (rate && steps.length) {
-          const g = 1 + rate[r]!;
+        if (cum && steps.length) {
           factor = 0;
-          for (const k of steps) factor += g ** k / steps.length;
+          for (const k of steps) factor += cum[k]![r]! / steps.length;
         }
         spending[r] = (sum / 12) * factor;
         netUnits[r] = (perUnitRows ? out.net[i * U]! : out.net[i]! * activityUnits[r * U]!) * factor;

@@ -147,6 +147,37 @@ describe("projectBudget: the national total on the default scenario", () => {
     expect(b.sharedInputs).toContain("fastlegeBackfillShare");
   });
 
+  test("years after the price data are regulated with the rate of each period in the data's regulering file unless the scenario gives one", () => {
+    // The price data end on lastPricedDay, 30 June 2026 (basistilskudd), so 2027 is regulated forward: the 1 July 2026
+    // step with the 2026-27 period's rate, the 1 July 2027 step with the 2027-40 period's. With those rates fixed at
+    // 4 % and 2 %: January–June 2027 × 1.04, July–December × 1.04 × 1.02 = 1.0608, so the year is
+    // (1.04 + 1.0608) / 2 = 1.0504 × the last-known year, and the average yearly rate is √(1.04 × 1.02) − 1 = 2.9951 %.
+    const last = lastPricedDay(params);
+    expect(last).toBe("2026-06-30");
+    const reg = params.scalars.get("regulering/normaltariff")!;
+    const fixedRates = {
+      ...reg,
+      values: reg.values.map((v) => ({ ...v, value: v.from === "2026-07-01" ? 0.04 : v.from === "2027-07-01" ? 0.02 : v.value })),
+    };
+    const fixedParams = { ...params, scalars: new Map([...params.scalars, ["regulering/normaltariff", fixedRates]]) };
+    const act = spellsActivity("2027-01-15", 12, 50, 1, [{ seat: 0, start: 0, months: 12 }]);
+    const byData = projectBudget(scenario, fixedParams, act, { seed: 5 });
+    const flat = projectBudget(scenario, fixedParams, act, { seed: 5, regulation: "last-known" });
+    expect(byData.years[0]!.prices).toBe("extrapolated");
+    expect(byData.years[0]!.nok.mean / flat.years[0]!.nok.mean).toBeCloseTo(1.0504, 10);
+    expect(byData.regulation!.p50).toBeCloseTo(Math.sqrt(1.04 * 1.02) - 1, 12);
+    expect(flat.years[0]!.prices).toBe("last-known");
+    expect(flat.regulation).toBeUndefined();
+    expect(flat.warnings.join(" ")).toMatch(/2027: no takster after 2026-06-30/);
+    // A scenario's own rate applies to every step: (1.03 + 1.03²) / 2 = 1.04545.
+    const own = projectBudget(scenario, fixedParams, act, { seed: 5, regulation: { type: "fixed", value: 0.03 } });
+    expect(own.years[0]!.nok.mean / flat.years[0]!.nok.mean).toBeCloseTo((1.03 + 1.03 ** 2) / 2, 10);
+    // The real data: uncertain rates (0–8 % for 2026-27, 2–6 % after), so the average lies between 2 and 7 %.
+    const real = projectBudget(scenario, params, act, { seed: 5 });
+    expect(real.regulation!.p10).toBeGreaterThan(0.02);
+    expect(real.regulation!.p90).toBeLessThan(0.07);
+  });
+
   test("P10 ≤ P50 ≤ P85 ≤ P90, share above the line in 0–1, same seed gives the same path; twice the doctors, about twice the spending", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 1000 }), (months, seed) => {

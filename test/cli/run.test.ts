@@ -96,7 +96,7 @@ describe("introsim run (one scenario)", () => {
       expect(y.nok.p50).toBeLessThanOrEqual(y.nok.p85);
       expect(y.budgetLineNok).toBe(32_700_000);
     }
-    // After the last priced day the takster are regulated forward (allocation.tariffRegulationPerYear).
+    // After the last priced day the takster are regulated forward with the data's latest regulering rate (0 / 4 / 8 %).
     expect(res.budget.years.find((y: { year: number }) => y.year === 2027).prices).toBe("extrapolated");
   });
 
