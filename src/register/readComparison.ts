@@ -4,9 +4,9 @@
  * YYYY-MM-DD, empty = not (yet) happened. Unlike the agreement register, it is an auxiliary input: a wrong column or
  * a bad cell is one UserError naming the file, the row and the column.
  */
-import { parse } from "csv-parse/sync";
 import { UserError } from "../errors/userError";
 import { displayPath } from "../io/paths";
+import { parseCsvRecords } from "../io/parseCsv";
 import { readText } from "../io/readText";
 import { isIsoDate } from "../time/isoDate";
 import type { ComparisonDoctor } from "./indicators";
@@ -15,15 +15,7 @@ export const COMPARISON_COLUMNS = ["doctor_id", "kommunenr", "start_date", "spec
 
 /** Parses comparison-register CSV text; `where` names the file in messages. */
 export function parseComparisonCsv(text: string, where: string): ComparisonDoctor[] {
-  let records: string[][];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: false }) as string[][];
-  } catch (e) {
-    const m = e as { message?: string; lines?: number };
-    throw new UserError("io", where, `cannot be read as CSV${m.lines ? ` (line ${m.lines})` : ""}: ${(m.message ?? String(e)).split("\n")[0]}`);
-  }
-  if (records.length === 0) throw new UserError("io", where, `is empty; expected a header row with the columns ${COMPARISON_COLUMNS.join(", ")}`);
-  const header = records[0]!.map((h) => h.trim());
+  const { header, rows } = parseCsvRecords(text, where, `the columns ${COMPARISON_COLUMNS.join(", ")}`);
   const missing = COMPARISON_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0)
     throw new UserError(
@@ -31,7 +23,7 @@ export function parseComparisonCsv(text: string, where: string): ComparisonDocto
       `${where}: row 1 (header)`,
       `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; a comparison register has the columns ${COMPARISON_COLUMNS.join(", ")} (the header has: ${header.join(", ")})`,
     );
-  return records.slice(1).map((cells, k) => {
+  return rows.map((cells, k) => {
     const cell = (c: (typeof COMPARISON_COLUMNS)[number]) => (cells[header.indexOf(c)] ?? "").trim();
     const at = (c: string) => `${where}: row ${k + 1}, column ${c}`;
     const doctor_id = cell("doctor_id");

@@ -2,9 +2,9 @@
  * Reads the agreement register CSV (header row, UTF-8, comma-separated). A file that cannot be read as such a CSV, or
  * that lacks a required column, is a UserError (the CLI exits 2); problems inside rows are results, not errors.
  */
-import { parse } from "csv-parse/sync";
 import { UserError } from "../errors/userError";
 import { displayPath } from "../io/paths";
+import { parseCsvRecords } from "../io/parseCsv";
 import { readText } from "../io/readText";
 import { sha256 } from "../io/sha256";
 import { parseRegisterRecord, REGISTER_COLUMNS, type FormatProblem, type RegisterRow } from "./columns";
@@ -21,24 +21,14 @@ export interface RegisterFile {
 
 /** Parses register CSV text; `where` names the file in messages. */
 export function parseRegisterCsv(text: string, where: string): Omit<RegisterFile, "file" | "sha256"> {
-  let records: string[][];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ""), { skip_empty_lines: true, relax_column_count: false }) as string[][];
-  } catch (e) {
-    const m = e as { message?: string; lines?: number };
-    throw new UserError("io", where, `cannot be read as CSV${m.lines ? ` (line ${m.lines})` : ""}: ${(m.message ?? String(e)).split("\n")[0]}`);
-  }
-  if (records.length === 0) throw new UserError("io", where, "is empty; expected a header row with the register's columns");
-  const header = records[0]!.map((h) => h.trim());
+  const { header, rows: records } = parseCsvRecords(text, where, "the register's columns");
   const missing = REGISTER_COLUMNS.filter((c) => !c.mayBeAbsent && !header.includes(c.name)).map((c) => c.name);
-  if (header.length === 1 && header[0]!.includes(";"))
-    throw new UserError("io", where, "looks semicolon-separated (as Norwegian Excel saves CSV); save it comma-separated (CSV UTF-8, comma) and try again");
   if (missing.length > 0)
     throw new UserError("io", where, `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (the header has: ${header.join(", ")})`);
   const known = new Set<string>(REGISTER_COLUMNS.map((c) => c.name));
   const rows: RegisterRow[] = [];
   const problems: RegisterFile["problems"] = [];
-  records.slice(1).forEach((cells, k) => {
+  records.forEach((cells, k) => {
     const record = Object.fromEntries(header.map((h, j) => [h, cells[j] ?? ""]));
     const { row, problems: p } = parseRegisterRecord(record, k + 1);
     rows.push(row);
