@@ -4,6 +4,7 @@
  * the calibration against the observed use, and the regulation of the takster after the last known period.
  */
 import { z } from "zod";
+import { MAX_SIMULATION_MONTHS } from "../constants";
 import { distSpec, type DistSpec } from "../distributions/spec";
 import { isoDate } from "../time/isoDate";
 
@@ -82,7 +83,12 @@ export const allocationSectionSchema = z
     /** Last year simulated (through 31 December); default 2030. */
     horizon: z.number().int().min(2022, "horizon is a year from 2022").max(2060, "horizon is a year up to 2060").default(2030),
     /** Months simulated from the decision (overrides horizon; for short checks). */
-    months: z.number().int().min(1, "months must be at least 1").max(480, "months must be at most 480").optional(),
+    months: z
+      .number()
+      .int()
+      .min(1, "months must be at least 1")
+      .max(MAX_SIMULATION_MONTHS, `months must be at most ${MAX_SIMULATION_MONTHS} (20 years)`)
+      .optional(),
     /** Later rounds; absent: only the first round (freed slots go to its waiting list, then are lost). */
     rounds: roundsSchema.optional(),
     calibration: calibrationSchema.optional(),

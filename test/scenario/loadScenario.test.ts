@@ -67,6 +67,12 @@ describe("loadScenario(file) on bad input gives one message naming the file and 
     );
   });
 
+  test("allocation.months beyond 20 years: the same limit as --months", () => {
+    const raw = standardRaw();
+    raw.allocation.months = 241;
+    expect(errorOf(() => loadScenario(writeScenario(raw), params)).message).toMatch(/s\.yaml: allocation\.months: .*months must be at most 240 \(20 years\)/);
+  });
+
   test("a stillingsprosent below the rule's 50 %", () => {
     const raw = standardRaw();
     raw.inputs.stillingsprosent = 0.4;
