@@ -23,6 +23,9 @@ export interface LayoutOptions {
 type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json => typeof x === "object" && x !== null && !Array.isArray(x);
 
+/** The view whose height is a step per category (`height: {step}`): wrapped labels need the step to hold their lines. */
+const hasStepHeight = (node: Json): boolean => isObject(node.height) && typeof node.height.step === "number";
+
 /** Axis label font size (theme's config.axis.labelFontSize). */
 const AXIS_LABEL_FONT_SIZE = 11;
 
@@ -34,6 +37,15 @@ export function chartWidthPx(opts: LayoutOptions = {}): number {
 /** True when the spec draws several panels (facet, concat, repeat): their widths are fitted after a first render. */
 export function isComposite(spec: object): boolean {
   return ["facet", "hconcat", "vconcat", "concat", "repeat"].some((k) => k in spec);
+}
+
+/**
+ * True when the chart's width is fitted after a first render rather than by autosize fit-x: charts with panels, and
+ * single views whose height is a step per category (Vega-Lite 5 warns "Dropping fit-y because spec has discrete
+ * height" for any fit autosize on such a view, fit-x included, so they keep the default "pad" and get a numeric width).
+ */
+export function isFittedByRender(spec: object): boolean {
+  return isComposite(spec) || hasStepHeight(spec as Json);
 }
 
 function wrapTitle(title: unknown, width: number): unknown {
@@ -102,8 +114,6 @@ function layoutEncoding(encoding: Json, data: unknown, width: number): number {
   return maxLines;
 }
 
-/** The view whose height is a step per category (`height: {step}`): wrapped labels need the step to hold their lines. */
-const hasStepHeight = (node: Json): boolean => isObject(node.height) && typeof node.height.step === "number";
 
 function visit(node: Json, inherited: unknown, stepHolder: Json | undefined, width: number): void {
   const data = node.data ?? inherited;
@@ -123,16 +133,17 @@ function visit(node: Json, inherited: unknown, stepHolder: Json | undefined, wid
 
 /**
  * Applies the layout rule to a Vega-Lite spec and returns a new spec (the input is not changed). A single or layered
- * view gets the exact total width through autosize fit-x; panels (facet, concat) are fitted by renderChart.
+ * view gets the exact total width through autosize fit-x; panels (facet, concat) and step-height views are fitted by
+ * renderChart (isFittedByRender).
  */
 export function layoutSpec<T extends object>(spec: T, opts: LayoutOptions = {}): T {
   const width = chartWidthPx(opts);
   const out = structuredClone(spec) as Json;
   if ("title" in out) out.title = wrapTitle(out.title, width - 2 * CHART_PADDING);
   visit(out, undefined, undefined, width);
-  if (!isComposite(out)) {
+  if (!isFittedByRender(out)) {
     out.width = width;
     out.autosize = { type: "fit-x", contains: "padding" };
-  }
+  } else if (!isComposite(out) && typeof out.width !== "number") out.width = width / 2; // a first guess; fitChart sets the exact width
   return out as T;
 }

@@ -9,7 +9,7 @@ import * as vega from "vega";
 import { Resvg } from "@resvg/resvg-js";
 import { writeFileAtomic } from "../io/atomicWrite";
 import { DEFAULT_LANG, messages, type Lang } from "../i18n/messages";
-import { chartWidthPx, isComposite, layoutSpec, type LayoutOptions } from "./layout";
+import { chartWidthPx, isComposite, isFittedByRender, layoutSpec, type LayoutOptions } from "./layout";
 import { installTextMetrics } from "./textWidth";
 
 export type ChartSpec = vl.TopLevelSpec;
@@ -57,6 +57,7 @@ function panelWidths(spec: Json): { views: Json[]; columns: number } {
   }
   if (Array.isArray(spec.hconcat)) return { views: spec.hconcat as Json[], columns: spec.hconcat.length };
   if (Array.isArray(spec.vconcat)) return { views: spec.vconcat as Json[], columns: 1 };
+  if (!isComposite(spec)) return { views: [spec], columns: 1 }; // a step-height view: its own width is fitted
   return { views: [], columns: 1 };
 }
 
@@ -68,9 +69,12 @@ export async function fitChart(spec: ChartSpec, opts: LayoutOptions = {}): Promi
   const lang = opts.lang ?? DEFAULT_LANG;
   const target = chartWidthPx(opts);
   const laid = layoutSpec(spec, opts);
-  let svg = await toSvg(laid, lang);
-  if (!isComposite(laid)) return { spec: laid, svg };
-  const { views, columns } = panelWidths(laid as unknown as Json);
+  if (!isFittedByRender(laid)) return { spec: laid, svg: await toSvg(laid, lang) };
+  // The title is wrapped to the width and never sets it: the views are fitted without it (a title wider than the
+  // views would otherwise hide how much room they have), then it is drawn.
+  const { title, ...untitled } = laid as unknown as Json;
+  const { views, columns } = panelWidths(untitled);
+  let svg = await toSvg(untitled as unknown as ChartSpec, lang);
   for (let pass = 0; pass < FIT_PASSES && views.length > 0; pass++) {
     const excess = svgWidth(svg) - target;
     if (Math.abs(excess) < 1) break;
@@ -78,9 +82,11 @@ export async function fitChart(spec: ChartSpec, opts: LayoutOptions = {}): Promi
       const current = typeof v.width === "number" ? v.width : target / columns;
       v.width = Math.max(40, Math.floor(current - excess / columns));
     }
-    svg = await toSvg(laid, lang);
+    svg = await toSvg(untitled as unknown as ChartSpec, lang);
   }
-  return { spec: laid, svg };
+  if (title === undefined) return { spec: untitled as unknown as ChartSpec, svg };
+  const fitted = { ...laid, ...untitled } as ChartSpec; // the laid-out key order, the fitted width
+  return { spec: fitted, svg: await toSvg(fitted, lang) };
 }
 
 /** Renders a Vega-Lite spec to an SVG string, following the layout rule (see fitChart). */

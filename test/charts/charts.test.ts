@@ -2,8 +2,9 @@
 // speak Norwegian: number format "500 000", a title that states the finding.
 import * as fs from "node:fs";
 import Ajv from "ajv";
-import { describe, expect, test } from "vitest";
-import { renderSvg, svgToPng } from "../../src/charts/render";
+import { describe, expect, test, vi } from "vitest";
+import * as vl from "vega-lite";
+import { fitChart, renderSvg, svgToPng } from "../../src/charts/render";
 import { flows, run, specs } from "./catalogue";
 import { costFindingTitle } from "../../src/charts/costDistributionChart";
 import { flowsFindingTitle } from "../../src/charts/flowsCharts";
@@ -33,6 +34,23 @@ describe.each(Object.entries(specs))("chart %s", (_name, spec) => {
     const png = svgToPng(svg, 1);
     expect(Buffer.from(png).subarray(1, 4).toString()).toBe("PNG");
   });
+});
+
+test("rendering every chart of the catalogue (and compiling its laid-out spec, as the report and notebooks do) prints no Vega or Vega-Lite warning", async () => {
+  const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+  const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  try {
+    for (const [name, spec] of Object.entries(specs))
+      for (const lang of ["nb", "en"] as const) {
+        const fitted = await fitChart(spec, { lang });
+        vl.compile(fitted.spec);
+        const said = [...warn.mock.calls, ...error.mock.calls].map((c) => `${name} (${lang}): ${c.map(String).join(" ")}`);
+        expect(said).toEqual([]);
+      }
+  } finally {
+    warn.mockRestore();
+    error.mockRestore();
+  }
 });
 
 test("costFindingTitle states where the median lies relative to 500 000 kr", () => {
