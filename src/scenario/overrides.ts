@@ -4,6 +4,7 @@
  */
 import { MAX_AGREEMENT_YEAR_INDEX, MAX_COUNT_INPUT } from "../constants";
 import { UserError } from "../errors/userError";
+import { EXEMPT_SHARE_BASES } from "../cost/section";
 import { COST_INPUT_NAMES } from "../inputs/costInputs";
 import { FLOW_INPUT_NAMES } from "../inputs/flowInputs";
 
@@ -11,11 +12,12 @@ import type { Override } from "../inputs/override";
 
 export type { Override };
 
-/** Scenario settings --set may change besides the inputs: a date, or a whole number within its range. */
-const SETTINGS: Readonly<Record<string, { type: "date" } | { type: "count"; min: number; max: number }>> = {
+/** Scenario settings --set may change besides the inputs: a date, a whole number within its range, or one of a list. */
+const SETTINGS: Readonly<Record<string, { type: "date" } | { type: "count"; min: number; max: number } | { type: "choice"; values: readonly string[] }>> = {
   agreements: { type: "count", min: 0, max: MAX_COUNT_INPUT },
   agreementYearStart: { type: "date" },
   agreementYearIndex: { type: "count", min: 1, max: MAX_AGREEMENT_YEAR_INDEX },
+  exemptShareBasis: { type: "choice", values: EXEMPT_SHARE_BASES },
 };
 
 /** A decimal number as analysts type it: optional sign, digits, a decimal point or comma (0.5, 0,5, -3, .25); no 1e3, 0x1, Infinity. */
@@ -40,7 +42,9 @@ export function applyOverrides(raw: Record<string, unknown>, sets: ReadonlyArray
         `unknown name "${name}"; allowed: ${[...COST_INPUT_NAMES, ...FLOW_INPUT_NAMES, ...Object.keys(SETTINGS)].join(", ")}`,
       );
     }
-    if (setting?.type === "date") {
+    if (setting?.type === "choice" && !setting.values.includes(text))
+      throw new UserError("flag", `--set ${s}`, `"${text}" is not allowed; ${name} must be one of ${setting.values.join(", ")}`);
+    if (setting?.type === "date" || setting?.type === "choice") {
       raw[name] = text;
       out.push({ name, value: text });
       continue;

@@ -152,6 +152,15 @@ describe("loadScenario(file) resolves extends and --set", () => {
       { name: "agreements", value: 100 },
     ]);
   });
+
+  test("--set exemptShareBasis takes one of its values, and names them when it gets another", () => {
+    const loaded = loadScenario(STANDARD, params, ["exemptShareBasis=average"]);
+    expect(loaded.scenario.exemptShareBasis).toBe("average");
+    expect(loaded.overrides).toEqual([{ name: "exemptShareBasis", value: "average" }]);
+    expect(errorOf(() => loadScenario(STANDARD, params, ["exemptShareBasis=mean"])).message).toMatch(
+      /--set exemptShareBasis=mean: "mean" is not allowed; exemptShareBasis must be one of marginal, average/,
+    );
+  });
 });
 
 describe("domain checks (property tests)", () => {
