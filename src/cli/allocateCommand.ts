@@ -10,7 +10,7 @@ import { DEFAULT_POLICY, readPolicy } from "../allocation/policy";
 import { loadParams } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
 import { packageVersion } from "../manifest/manifest";
-import { parseCap, parseHorizon, parseMonths, parseReplications, parseSeed } from "./flags";
+import { langOf, parseCap, parseHorizon, parseMonths, parseReplications, parseSeed } from "./flags";
 import { observedInUse } from "../allocation/observedUse";
 import { loadScenario } from "../scenario/loadScenario";
 import { UserError } from "../errors/userError";
@@ -18,7 +18,11 @@ import { DEFAULT_SEED } from "../constants";
 import { loadRuleCatalogue } from "../register/ruleCatalogue";
 import { simulateSlots, slotRules, type SlotSimulation } from "../allocation/simulateSlots";
 import { projectBudget, type BudgetProjection } from "../budget/projectBudget";
-import { formatNok, formatPercent } from "../format/norwegian";
+import { numberFormats } from "../format/localeNumbers";
+import { cliText } from "../i18n/cliMessages";
+
+/** A calendar year's months: a budget year with fewer was only partly simulated. */
+const MONTHS_PER_YEAR = 12;
 
 export function registerAllocate(program: Command): void {
   program
@@ -34,17 +38,20 @@ export function registerAllocate(program: Command): void {
     .option("--seed <s>", "random seed (default: the scenario's)", parseSeed)
     .option("--json", "print one JSON object instead of a table")
     .action(
-      (flags: {
-        applications: string;
-        cap?: number;
-        policy?: string;
-        scenario?: string;
-        months?: number;
-        horizon?: number;
-        replications: number;
-        seed?: number;
-        json?: boolean;
-      }) => {
+      (
+        flags: {
+          applications: string;
+          cap?: number;
+          policy?: string;
+          scenario?: string;
+          months?: number;
+          horizon?: number;
+          replications: number;
+          seed?: number;
+          json?: boolean;
+        },
+        cmd: Command,
+      ) => {
         const input = readApplications(flags.applications);
         const rounds = [...new Set(input.applications.map((a) => a.round))].sort();
         if (rounds.length > 1)
@@ -118,9 +125,12 @@ export function registerAllocate(program: Command): void {
           );
           return;
         }
+        const text = cliText(langOf(cmd));
+        const t = text.allocate;
+        const f = numberFormats(langOf(cmd));
         const lines = [
-          `introsim allocate — ${input.file}: ${result.totals.requested} requested, ${result.totals.granted} granted (cap ${cap})`,
-          ...(input.extraColumns.length ? [`notice: extra columns ignored: ${input.extraColumns.join(", ")}`] : []),
+          t.heading(input.file, result.totals.requested, result.totals.granted, cap),
+          ...(input.extraColumns.length ? [text.extraColumns(input.extraColumns.join(", "))] : []),
           ...result.decisions.map(
             (d) =>
               `  ${String(d.rank).padStart(3)}. ${d.kommunenr} ${d.kommune.padEnd(16)} ${d.helseregion.padEnd(11)} ${d.granted}/${d.requested}  ${d.reason}`,
@@ -128,21 +138,32 @@ export function registerAllocate(program: Command): void {
         ];
         if (simulation) {
           const at = (m: number) => simulation!.timeline[Math.min(m, simulation!.months - 1)]!;
-          lines.push(`slot simulation: ${simulation.replications} replications from ${simulation.decisionDate}; agreements in place P10/P50/P90:`);
+          lines.push(t.simulationHeading(simulation.replications, simulation.decisionDate));
           for (const m of [6, 12, 14, 24, 36, 48].filter((x) => x < simulation!.months))
             lines.push(`  ${at(m).date}  ${Math.round(at(m).inPlace.p10)} / ${Math.round(at(m).inPlace.p50)} / ${Math.round(at(m).inPlace.p90)}`);
           lines.push(
-            `utilisation P50 ${formatPercent(simulation.utilisation.p50)}; doctors served P50 ${Math.round(simulation.doctorsServed.p50)}; slots lapsed / given back / reallocated P50 ${Math.round(simulation.lapsed.p50)} / ${Math.round(simulation.givenBack.p50)} / ${Math.round(simulation.reallocated.p50)}`,
+            t.utilisation(
+              f.percent(simulation.utilisation.p50),
+              Math.round(simulation.doctorsServed.p50),
+              Math.round(simulation.lapsed.p50),
+              Math.round(simulation.givenBack.p50),
+              Math.round(simulation.reallocated.p50),
+            ),
           );
           for (const [region, x] of Object.entries(simulation.byHelseregion))
-            lines.push(
-              `  ${region.padEnd(11)} slots granted P50 ${Math.round(x.slotsGranted.p50)}, doctors P50 ${Math.round(x.doctorsServed.p50)}, active agreement-months P50 ${Math.round(x.activeAgreementMonths.p50)}`,
-            );
+            lines.push(t.region(region, Math.round(x.slotsGranted.p50), Math.round(x.doctorsServed.p50), Math.round(x.activeAgreementMonths.p50)));
           for (const y of budget!.years)
             lines.push(
-              `  spending ${y.year}${y.simulatedMonths < 12 ? ` (${y.simulatedMonths} months)` : ""}: P50 ${formatNok(y.nok.p50)}, P85 ${formatNok(y.nok.p85)} against ${formatNok(y.budgetLineNok)}${y.prices === "last-known" ? " (last known takster)" : y.prices === "extrapolated" ? " (takster regulated forward)" : ""}`,
+              t.spending(
+                y.year,
+                y.simulatedMonths < MONTHS_PER_YEAR ? y.simulatedMonths : null,
+                f.nok(y.nok.p50),
+                f.nok(y.nok.p85),
+                f.nok(y.budgetLineNok),
+                y.prices === "last-known" || y.prices === "extrapolated" ? y.prices : "known",
+              ),
             );
-          for (const w of budget!.warnings) process.stderr.write(`introsim: warning: ${w}\n`);
+          for (const w of budget!.warnings) process.stderr.write(`introsim: ${text.warning}: ${w}\n`);
         }
         process.stdout.write(`${lines.join("\n")}\n`);
       },

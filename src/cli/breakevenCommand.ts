@@ -7,7 +7,10 @@ import { InvalidArgumentError, type Command } from "commander";
 import { runDecision } from "../analysis/runDecision";
 import { decisionSheets } from "../export/appraisalSheet";
 import { sheetTable } from "../export/sheet";
-import { formatNok, formatNumber } from "../format/norwegian";
+import { numberFormats } from "../format/localeNumbers";
+import { cliText } from "../i18n/cliMessages";
+import { inputLabel } from "../i18n/inputLabels";
+import { langOf } from "./flags";
 import type { Table } from "../format/table";
 import { addScenarioFlags, loadFromFlags, type ScenarioFlags } from "./scenarioFlags";
 
@@ -76,6 +79,9 @@ function textTable(t: Table): string {
   return [t.caption ?? "", line(t.headers), ...t.rows.map(line)].join("\n");
 }
 
+/** The iso-cost contour is printed every ISO_POINT_STEP-th point (the chart in `run` has them all). */
+const ISO_POINT_STEP = 5;
+
 interface BreakevenFlags extends ScenarioFlags {
   target?: number;
   inputs?: string[];
@@ -109,7 +115,7 @@ export function registerBreakeven(program: Command): void {
     .option("--overrun-loss <w>", "loss per krone the cost exceeds the budget line (default from data: 1)", parseWeight)
     .option("--unused-loss <w>", "loss per krone of budget line left unused (default: the 20 % skattefinansieringskostnad)", parseWeight)
     .option("--json", "print one JSON object instead of tables")
-    .action((flags: BreakevenFlags) => {
+    .action((flags: BreakevenFlags, cmd: Command) => {
       const { params, loaded } = loadFromFlags(flags);
       const d = runDecision(loaded.scenario, params, {
         target: flags.target,
@@ -128,25 +134,27 @@ export function registerBreakeven(program: Command): void {
         process.stdout.write(`${JSON.stringify(d, null, 2)}\n`);
         return;
       }
+      const lang = langOf(cmd);
+      const t = cliText(lang).breakeven;
+      const f = numberFormats(lang);
       const out: string[] = [
-        `introsim breakeven — ${d.scenario.title}`,
-        `target ${formatNok(d.target)} per agreement-year; all inputs central: ${formatNok(d.breakEven!.base)}; median over ${formatNumber(d.breakEven!.draws, 0)} draws: ${formatNok(d.breakEven!.baseP50 ?? d.breakEven!.base)}`,
+        t.heading(d.scenario.title),
+        t.target(f.nok(d.target), f.nok(d.breakEven!.base), f.number(d.breakEven!.draws, 0), f.nok(d.breakEven!.baseP50 ?? d.breakEven!.base)),
         "",
       ];
       for (const s of decisionSheets(d)) out.push(textTable(sheetTable(s)), "");
       if (d.isoCost) {
         const c = d.isoCost;
-        out.push(`Iso-cost ${c.x.label} × ${c.y.label}: ${c.contour.length} contour points where the cost is ${formatNok(c.target)}`);
-        for (const p of c.contour.filter((_, i) => i % 5 === 0)) out.push(`  ${c.y.label} ${formatNumber(p.y)} → ${c.x.label} ${formatNumber(p.x)}`);
+        const [x, y] = [inputLabel(lang, c.x), inputLabel(lang, c.y)];
+        out.push(t.isoHeading(x, y, c.contour.length, f.nok(c.target)));
+        for (const p of c.contour.filter((_, i) => i % ISO_POINT_STEP === 0)) out.push(`  ${y} ${f.number(p.y)} → ${x} ${f.number(p.x)}`);
         out.push("");
       }
       if (d.voi) {
         const best = d.voi.decision.options.find((o) => o.key === d.voi!.decision.best)!;
-        out.push(
-          `Budget-line decision: least expected loss with ${best.label} (${formatNok(best.budgetNok)}); loss weights ${formatNumber(d.voi.decision.weights.overrun)} per krone overrun, ${formatNumber(d.voi.decision.weights.unused)} per krone unused`,
-        );
+        out.push(t.budgetDecision(best.label, f.nok(best.budgetNok), f.number(d.voi.decision.weights.overrun), f.number(d.voi.decision.weights.unused)));
       }
-      if (d.appraisal) for (const a of d.appraisal.assumptions) out.push(`note: ${a}`);
+      if (d.appraisal) for (const a of d.appraisal.assumptions) out.push(t.note(a));
       process.stdout.write(`${out.join("\n")}\n`);
     });
 }

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { runCost } from "../analysis/runCost";
 import { costTable } from "./costTable";
-import { parseSobolSamples } from "./flags";
+import { langOf, parseSobolSamples } from "./flags";
 import { progressFor } from "./progress";
 import { addScenarioFlags, loadFromFlags, runOptions, type ScenarioFlags } from "./scenarioFlags";
 import { addUncertaintyFlags, precisionTable, runWithUncertaintyFlags, type UncertaintyFlags } from "./uncertaintyFlags";
@@ -19,7 +19,8 @@ export function registerCost(program: Command): void {
       parseSobolSamples,
     )
     .option("--json", "print one JSON object instead of a table")
-    .action(async (flags: ScenarioFlags & UncertaintyFlags & { json?: boolean; sobol?: number }) => {
+    .action(async (flags: ScenarioFlags & UncertaintyFlags & { json?: boolean; sobol?: number }, cmd: Command) => {
+      const lang = langOf(cmd);
       const { params, loaded } = loadFromFlags(flags);
       const progress = progressFor(flags.draws ?? loaded.scenario.draws ?? 0, "cost");
       const { run, precisionRun } = await runWithUncertaintyFlags(flags, flags.draws ?? loaded.scenario.draws ?? 0, (draws) =>
@@ -36,8 +37,8 @@ export function registerCost(program: Command): void {
         process.stdout.write(`${JSON.stringify(precisionRun ? { ...run.report, precisionRun } : run.report, null, 2)}\n`);
         for (const w of run.report.warnings) process.stderr.write(`introsim: warning: ${w}\n`);
       } else {
-        process.stdout.write(`${costTable(run.report)}\n`); // the table ends with the warnings
-        process.stdout.write(`\n${precisionTable(run, precisionRun)}\n`);
+        process.stdout.write(`${costTable(run.report, lang)}\n`); // the table ends with the warnings
+        process.stdout.write(`\n${precisionTable(run, lang, precisionRun)}\n`);
       }
     });
 }

@@ -1,62 +1,70 @@
-/** The human-readable table `introsim cost` prints without --json: a few lines an economist can read at a glance. */
-import { formatMillNok, formatNok, formatNumber, formatPercent } from "../format/norwegian";
+/**
+ * The human-readable table `introsim cost` prints without --json: a few lines an economist can read at a glance, in
+ * the language of --lang (words from src/i18n/cliMessages.ts, numbers in the language's format, inputs by label).
+ */
 import type { CostReport } from "../analysis/runCost";
+import { numberFormats } from "../format/localeNumbers";
+import { cliText, reconciliationLabel } from "../i18n/cliMessages";
+import { inputLabel } from "../i18n/inputLabels";
+import type { Lang } from "../i18n/messages";
+
+const LABEL_WIDTH = 44;
+const VALUE_WIDTH = 16;
 
 function row(label: string, value: string): string {
-  return `  ${label.padEnd(44)} ${value.padStart(16)}`;
+  return `  ${label.padEnd(LABEL_WIDTH)} ${value.padStart(VALUE_WIDTH)}`;
 }
 
-export function costTable(r: CostReport): string {
+export function costTable(r: CostReport, lang: Lang): string {
+  const t = cliText(lang).cost;
+  const f = numberFormats(lang);
   const lines = [
-    `introsim cost — ${r.scenario.title}`,
-    `agreement-year ${r.scenario.agreementYear.from} – ${r.scenario.agreementYear.toExclusive} (year ${r.scenario.agreementYearIndex}), ${formatNumber(r.draws, 0)} draws, seed ${r.seed}`,
+    t.heading(r.scenario.title),
+    t.period(r.scenario.agreementYear.from, r.scenario.agreementYear.toExclusive, r.scenario.agreementYearIndex, f.number(r.draws, 0), r.seed),
     "",
-    "Net extra cost to folketrygden per agreement-year",
-    row("deterministic (central values)", formatNok(r.deterministic.net)),
-    row("mean", formatNok(r.mean)),
-    row("P10", formatNok(r.p10)),
-    row("P50", formatNok(r.p50)),
-    row("P85", formatNok(r.p85)),
-    row("P90", formatNok(r.p90)),
-    row(`share of draws above ${formatNok(r.referenceCostNok)}`, formatPercent(r.shareAbove500k)),
+    t.netHeading,
+    row(t.deterministic, f.nok(r.deterministic.net)),
+    row(t.mean, f.nok(r.mean)),
+    row("P10", f.nok(r.p10)),
+    row("P50", f.nok(r.p50)),
+    row("P85", f.nok(r.p85)),
+    row("P90", f.nok(r.p90)),
+    row(t.shareAbove(f.nok(r.referenceCostNok)), f.percent(r.shareAbove500k)),
     "",
-    "Decomposition (mean over draws)",
-    row("consultations", formatNumber(r.decomposition.consultations, 0)),
-    row("+ refusjon to the intro doctor", formatNok(r.decomposition.grossRefusjon)),
-    row("+ egenandel paid by folketrygden", formatNok(r.decomposition.egenandelPaid)),
-    row("− substitution (fastleger bill less)", formatNok(r.decomposition.substitutionSaving)),
-    row("= net", formatNok(r.decomposition.net)),
+    t.decompositionHeading,
+    row(t.consultations, f.number(r.decomposition.consultations, 0)),
+    row(t.grossRefusjon, f.nok(r.decomposition.grossRefusjon)),
+    row(t.egenandelPaid, f.nok(r.decomposition.egenandelPaid)),
+    row(t.substitution, f.nok(r.decomposition.substitutionSaving)),
+    row(t.net, f.nok(r.decomposition.net)),
     "",
-    `${r.national.agreements} agreements (budget line ${formatMillNok(r.national.budgetLineNok)})`,
-    row("P50 / P85", `${formatMillNok(r.national.p50)} / ${formatMillNok(r.national.p85)}`),
-    row("share of draws above the budget line", formatPercent(r.national.shareAboveBudgetLine)),
+    t.national(r.national.agreements, f.millNok(r.national.budgetLineNok)),
+    row(t.nationalP50P85, `${f.millNok(r.national.p50)} / ${f.millNok(r.national.p85)}`),
+    row(t.shareAboveBudgetLine, f.percent(r.national.shareAboveBudgetLine)),
     "",
-    "Other public cost (not folketrygden)",
-    row("Nasjonal ALIS support, expected (state)", formatNok(r.otherPublicCost.nasjonalAlisExpectedNok)),
-    row("basistilskudd, kept by fastleger (kommune)", formatNok(r.otherPublicCost.basistilskuddKeptByFastlegerNok)),
+    t.otherPublicHeading,
+    row(t.nasjonalAlis, f.nok(r.otherPublicCost.nasjonalAlisExpectedNok)),
+    row(t.basistilskudd, f.nok(r.otherPublicCost.basistilskuddKeptByFastlegerNok)),
     "",
-    "What drives it (tornado: P10 → P90 of each input, others central)",
-    ...r.tornado.rows.slice(0, 5).map((t) => row(t.name, `${formatNok(t.outputAtLow)} → ${formatNok(t.outputAtHigh)}`)),
+    t.tornadoHeading,
+    ...r.tornado.rows.slice(0, 5).map((x) => row(inputLabel(lang, x), `${f.nok(x.outputAtLow)} → ${f.nok(x.outputAtHigh)}`)),
     ...(r.sobol
       ? [
           "",
-          `Global sensitivity (Sobol, N = ${formatNumber(r.sobol.samples, 0)}): first-order / total-effect share of the variance`,
-          ...r.sobol.indices.slice(0, 6).map((x) => row(x.name, `${formatNumber(x.firstOrder, 2)} / ${formatNumber(x.total, 2)}`)),
+          t.sobolHeading(f.number(r.sobol.samples, 0)),
+          ...r.sobol.indices.slice(0, 6).map((x) => row(inputLabel(lang, x), `${f.number(x.firstOrder, 2)} / ${f.number(x.total, 2)}`)),
         ]
       : []),
     "",
-    `Top-down check (${r.topDown.referenceYear}): ${formatNok(r.topDown.nationalRatePerConsultationNok)} per consultation nationally vs ${formatNok(r.topDown.bottomUpRatePerConsultationNok)} bottom-up`,
-    row("top-down net", formatNok(r.topDown.topDownNetNok)),
-    row(`difference: takst mix and prices since ${r.topDown.referenceYear}`, formatNok(r.topDown.rateEffectNok)),
-    row("difference: specialist add-on on substitution", formatNok(r.topDown.specialistAddOnEffectNok)),
+    t.topDownHeading(r.topDown.referenceYear, f.nok(r.topDown.nationalRatePerConsultationNok), f.nok(r.topDown.bottomUpRatePerConsultationNok)),
+    row(t.topDownNet, f.nok(r.topDown.topDownNetNok)),
+    row(t.rateEffect(r.topDown.referenceYear), f.nok(r.topDown.rateEffectNok)),
+    row(t.specialistEffect, f.nok(r.topDown.specialistAddOnEffectNok)),
     "",
-    `Reconciliation: refusjon per consultation (${r.reconciliation.withinTolerance ? "mix calibrated" : "mix NOT calibrated"}, mix effect ${formatPercent(r.reconciliation.relativeMixEffect, 1)}, tolerance ${formatPercent(r.reconciliation.tolerance, 0)})`,
-    ...r.reconciliation.rows.map((x) => row(x.label, `${formatNumber(x.nok, 1)} kr`)),
-    row(
-      `exempt egenandel share, average / marginal (${r.exemptShares.basis} used)`,
-      `${formatPercent(r.exemptShares.scenarioAverage)} / ${formatPercent(r.exemptShares.scenarioMarginal)}`,
-    ),
+    t.reconciliationHeading(r.reconciliation.withinTolerance, f.percent(r.reconciliation.relativeMixEffect, 1), f.percent(r.reconciliation.tolerance, 0)),
+    ...r.reconciliation.rows.map((x) => row(reconciliationLabel(lang, x, r.reconciliation.referenceYear), f.nokOneDecimal(x.nok))),
+    row(t.exemptShares(r.exemptShares.basis), `${f.percent(r.exemptShares.scenarioAverage)} / ${f.percent(r.exemptShares.scenarioMarginal)}`),
   ];
-  for (const w of r.warnings) lines.push(`warning: ${w}`);
+  for (const w of r.warnings) lines.push(`${cliText(lang).warning}: ${w}`);
   return lines.join("\n");
 }

@@ -3,9 +3,11 @@
  * value and that range (commander prefixes the flag: "option '--seed <s>' argument 'x' is invalid."). Numbers are
  * whole decimal numbers only (no 1e3, 0x10, Infinity), and a value beyond the range is shown as typed, never as 1e+23.
  */
-import { InvalidArgumentError } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import { FLAG_DATE_MAX, FLAG_DATE_MIN, MAX_COUNT_INPUT, MAX_DRAWS, MAX_REPLICATIONS, MAX_SIMULATION_MONTHS } from "../constants";
 import { isIsoDate } from "../time/isoDate";
+import { unknownLangMessage } from "../i18n/cliMessages";
+import { DEFAULT_LANG, LANGS, type Lang } from "../i18n/messages";
 
 /** The largest seed: the Mersenne Twister takes a 32-bit unsigned seed. */
 export const MAX_SEED = 2 ** 32 - 1;
@@ -51,4 +53,16 @@ export function parseMaxInputMb(v: string): number {
   if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0) || n > 1024 * 1024)
     throw new InvalidArgumentError(`"${v}" is not allowed; give the largest input file in MB, a number above 0, e.g. --max-input-mb 100`);
   return n;
+}
+
+/** --lang: the language of tables and messages for analysts, nb (bokmål, the default) or en. */
+export function parseLang(v: string): Lang {
+  const lang = LANGS.find((l) => l === v.trim().toLowerCase());
+  if (!lang) throw new InvalidArgumentError(unknownLangMessage(v, LANGS));
+  return lang;
+}
+
+/** The --lang a command runs with (a global option: given before or after the command's name). */
+export function langOf(cmd: Command): Lang {
+  return cmd.optsWithGlobals<{ lang?: Lang }>().lang ?? DEFAULT_LANG;
 }

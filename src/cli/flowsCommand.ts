@@ -3,6 +3,7 @@ import { Option, type Command } from "commander";
 import { runFlows } from "../analysis/runFlows";
 import { EMPLOYMENT_FORMS, type EmploymentForm } from "../flows/parties";
 import { flowsTable } from "./flowsTable";
+import { langOf } from "./flags";
 import { progressFor } from "./progress";
 import { addScenarioFlags, loadFromFlags, runOptions, type ScenarioFlags } from "./scenarioFlags";
 
@@ -16,12 +17,12 @@ export function registerFlows(program: Command): void {
       new Option("--employment <form>", "employment form of the intro doctor (default: the scenario's flows.employment)").choices([...EMPLOYMENT_FORMS]),
     )
     .option("--json", "print one JSON object instead of tables")
-    .action((flags: ScenarioFlags & { json?: boolean; employment?: EmploymentForm }) => {
+    .action((flags: ScenarioFlags & { json?: boolean; employment?: EmploymentForm }, cmd: Command) => {
       const { params, loaded } = loadFromFlags(flags);
       const progress = progressFor(flags.draws ?? loaded.scenario.draws ?? 0, "flows");
       const report = runFlows(loaded.scenario, params, { ...runOptions(flags, loaded), employment: flags.employment, onProgress: progress.onProgress });
       progress.stop();
-      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${flowsTable(report)}\n`);
+      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${flowsTable(report, langOf(cmd))}\n`);
       if (flags.json) for (const w of report.warnings) process.stderr.write(`introsim: warning: ${w}\n`);
     });
 }

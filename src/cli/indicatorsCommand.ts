@@ -3,21 +3,38 @@ import type { Command } from "commander";
 import { registerIndicators, type AfterAgreement, type Comparison, type IndicatorValues } from "../register/indicators";
 import { readComparison } from "../register/readComparison";
 import { UserError } from "../errors/userError";
-import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
+import { numberFormats, type NumberFormats } from "../format/localeNumbers";
+import { cliText, type CliText } from "../i18n/cliMessages";
+import type { Lang } from "../i18n/messages";
 import { loadScenario } from "../scenario/loadScenario";
 import { buildCostProblem } from "../cost/costProblem";
 import { runDeterministic } from "../cost/deterministic";
-import { parseCap, parseIsoDateFlag } from "./flags";
+import { langOf, parseCap, parseIsoDateFlag } from "./flags";
 import { paramsFromFlag } from "./scenarioFlags";
 import { readRegisterOrExit } from "./registerFile";
 
-const fmtShare = (x: number | null) => (x === null ? "prikket" : formatPercent(x, 0));
-const fmtInterval = (x: { share: number; low: number; high: number } | null) =>
-  x === null ? "prikket" : `${formatPercent(x.share, 0)} (${formatPercent(x.low, 0)}–${formatPercent(x.high, 0)})`;
+/** The words and number formats of one language, with the indicator cells' formats (a suppressed cell is "prikket"). */
+interface Words {
+  t: CliText["indicators"];
+  f: NumberFormats;
+  share: (x: number | null) => string;
+  interval: (x: { share: number; low: number; high: number } | null) => string;
+}
 
-function afterLine(a: AfterAgreement): string {
-  if (a.doctors === null) return `  ${a.months} months after the agreement: suppressed (fewer than 5 doctors with a recorded position)`;
-  return `  ${a.months} months after the agreement (${a.doctors} doctors): in the kommune ${fmtInterval(a.inKommune)}, in general practice ${fmtInterval(a.inGeneralPractice)}, fastlege ${fmtInterval(a.fastlege)}, sykehjem/legevakt/other kommunal ${fmtInterval(a.otherKommunalWork)}`;
+function wordsFor(lang: Lang): Words {
+  const t = cliText(lang).indicators;
+  const f = numberFormats(lang);
+  return {
+    t,
+    f,
+    share: (x) => (x === null ? t.suppressedCell : f.percent(x, 0)),
+    interval: (x) => (x === null ? t.suppressedCell : `${f.percent(x.share, 0)} (${f.percent(x.low, 0)}–${f.percent(x.high, 0)})`),
+  };
+}
+
+function afterLine(w: Words, a: AfterAgreement): string {
+  if (a.doctors === null) return w.t.afterSuppressed(a.months);
+  return w.t.after(a.months, a.doctors, w.interval(a.inKommune), w.interval(a.inGeneralPractice), w.interval(a.fastlege), w.interval(a.otherKommunalWork));
 }
 
 /** Columns whose codes come from a reference list in data/reference/. */
@@ -31,9 +48,18 @@ function parseShare(value: string): number {
   return v;
 }
 
-function line(name: string, v: IndicatorValues): string {
-  if (v.suppressed || v.doctors === null) return `  ${name.padEnd(14)} suppressed (fewer than 5 doctors, or needed to protect a group that has)`;
-  return `  ${name.padEnd(14)} ${String(v.doctors).padStart(4)} doctors  FTE months ${formatNumber(v.meanFteMonths ?? 0, 1).padStart(5)}  24 mnd ${fmtShare(v.shareReached24FteMonths).padStart(7)}  specialist 24/36 mnd ${fmtShare(v.specialistBy24Months)}/${fmtShare(v.specialistBy36Months)}  fastlege 12/36 mnd ${fmtShare(v.fastlegeBy12Months)}/${fmtShare(v.fastlegeBy36Months)}  retention 1/2/3 år ${fmtShare(v.retention1Year)}/${fmtShare(v.retention2Years)}/${fmtShare(v.retention3Years)}  other GP work ${fmtShare(v.shareFromOtherGpWork)}`;
+function line(w: Words, name: string, v: IndicatorValues): string {
+  if (v.suppressed || v.doctors === null) return `  ${name.padEnd(14)} ${w.t.suppressedLine}`;
+  const s = w.share;
+  return `  ${name.padEnd(14)} ${w.t.line(
+    v.doctors,
+    w.f.number(v.meanFteMonths ?? 0, 1),
+    s(v.shareReached24FteMonths),
+    `${s(v.specialistBy24Months)}/${s(v.specialistBy36Months)}`,
+    `${s(v.fastlegeBy12Months)}/${s(v.fastlegeBy36Months)}`,
+    `${s(v.retention1Year)}/${s(v.retention2Years)}/${s(v.retention3Years)}`,
+    s(v.shareFromOtherGpWork),
+  )}`;
 }
 
 export function registerIndicatorsCommand(program: Command): void {
@@ -57,17 +83,20 @@ export function registerIndicatorsCommand(program: Command): void {
     .option("--comparison-source <text>", "where --comparison-rate comes from (required with it; printed as the assumption)")
     .option("--json", "print one JSON object instead of a table")
     .action(
-      (flags: {
-        agreements: string;
-        asOf?: string;
-        cap?: number;
-        params?: string;
-        scenario?: string;
-        comparison?: string;
-        comparisonRate?: number;
-        comparisonSource?: string;
-        json?: boolean;
-      }) => {
+      (
+        flags: {
+          agreements: string;
+          asOf?: string;
+          cap?: number;
+          params?: string;
+          scenario?: string;
+          comparison?: string;
+          comparisonRate?: number;
+          comparisonSource?: string;
+          json?: boolean;
+        },
+        cmd: Command,
+      ) => {
         if (flags.comparison && flags.comparisonRate !== undefined)
           throw new UserError("flag", "--comparison-rate", "give either --comparison or --comparison-rate, not both");
         if (flags.comparisonRate !== undefined && !flags.comparisonSource)
@@ -97,34 +126,48 @@ export function registerIndicatorsCommand(program: Command): void {
           process.stdout.write(`${JSON.stringify({ file: register.file, ...report }, null, 2)}\n`);
           return;
         }
+        const w = wordsFor(langOf(cmd));
+        const { t, f } = w;
+        const c = report.comparison;
+        const o = report.costPerOutcome;
+        const nokOrSuppressed = (x: number | null) => (x === null ? t.suppressedCell : f.nok(x));
+        const u = report.slotUtilisation;
         const out = [
-          `introsim indicators — ${register.file}, as of ${report.asOf} (cells under ${report.minCellPersons} doctors suppressed)`,
-          ...(report.excludedRows > 0
+          t.heading(register.file, report.asOf, report.minCellPersons),
+          ...(report.excludedRows > 0 ? [t.excluded(report.excludedRows)] : []),
+          line(w, t.all, report.overall),
+          t.byHelseregion,
+          ...Object.entries(report.byHelseregion).map(([k, v]) => line(w, k, v)),
+          t.byStartYear,
+          ...Object.entries(report.byStartYear).map(([k, v]) => line(w, k, v)),
+          t.byKommune,
+          ...Object.entries(report.byKommune).map(([k, v]) => line(w, k, v)),
+          t.afterHeading,
+          ...report.afterAgreement.map((a) => afterLine(w, a)),
+          ...(c
             ? [
-                `notice: ${report.excludedRows} rows left out (missing or malformed fields the indicators need, or not started by the as-of date; run introsim validate)`,
+                t.comparison(
+                  c.kind,
+                  c.source,
+                  c.horizonMonths,
+                  w.share(c.introSpecialistShare),
+                  w.share(c.comparisonSpecialistShare),
+                  c.additionalSpecialists === null ? t.suppressedCell : f.number(c.additionalSpecialists, 1),
+                ),
+                t.assumption(c.assumption),
               ]
             : []),
-          line("all", report.overall),
-          "by helseregion",
-          ...Object.entries(report.byHelseregion).map(([k, v]) => line(k, v)),
-          "by start year",
-          ...Object.entries(report.byStartYear).map(([k, v]) => line(k, v)),
-          "by kommune",
-          ...Object.entries(report.byKommune).map(([k, v]) => line(k, v)),
-          "after the agreement ended (position recorded in the register; 95 % Wilson intervals)",
-          ...report.afterAgreement.map(afterLine),
-          ...(report.comparison
+          ...(o
             ? [
-                `comparison (${report.comparison.kind}: ${report.comparison.source}): specialist within ${report.comparison.horizonMonths} months ${fmtShare(report.comparison.introSpecialistShare)} with an agreement, ${fmtShare(report.comparison.comparisonSpecialistShare)} without; additional specialists ${report.comparison.additionalSpecialists === null ? "prikket" : formatNumber(report.comparison.additionalSpecialists, 1)}`,
-                `  assumption: ${report.comparison.assumption}`,
+                t.costPerOutcome(
+                  nokOrSuppressed(o.perSpecialistNok),
+                  o.perAdditionalSpecialistNok === null ? (c ? t.notDefined : t.needsComparison) : f.nok(o.perAdditionalSpecialistNok),
+                  nokOrSuppressed(o.perNewFastlegeNok),
+                  f.nok(o.costPerAgreementYearNok),
+                ),
               ]
             : []),
-          ...(report.costPerOutcome
-            ? [
-                `cost per specialist ${report.costPerOutcome.perSpecialistNok === null ? "prikket" : formatNok(report.costPerOutcome.perSpecialistNok)} (gross), per additional specialist ${report.costPerOutcome.perAdditionalSpecialistNok === null ? (report.comparison ? "not defined (no more specialists than the comparison)" : "needs --comparison or --comparison-rate") : formatNok(report.costPerOutcome.perAdditionalSpecialistNok)}, per new fastlege ${report.costPerOutcome.perNewFastlegeNok === null ? "prikket" : formatNok(report.costPerOutcome.perNewFastlegeNok)} (${formatNok(report.costPerOutcome.costPerAgreementYearNok)} per agreement-year)`,
-              ]
-            : []),
-          `slot utilisation ${formatPercent(report.slotUtilisation.share)} (${formatNumber(report.slotUtilisation.activeAgreementYears, 1)} agreement-years of ${report.slotUtilisation.cap} slots, ${report.slotUtilisation.from} – ${report.slotUtilisation.to})`,
+          t.utilisation(f.percent(u.share), f.number(u.activeAgreementYears, 1), u.cap, u.from, u.to),
         ];
         process.stdout.write(`${out.join("\n")}\n`);
       },

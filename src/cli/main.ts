@@ -20,7 +20,7 @@ import { registerAllocate } from "./allocateCommand";
 import { registerClaims } from "./claimsCommand";
 import { registerReplay } from "./replayCommand";
 import { registerBreakeven } from "./breakevenCommand";
-import { parseMaxInputMb } from "./flags";
+import { parseLang, parseMaxInputMb } from "./flags";
 
 export const EXIT_BAD_INPUT = 1;
 export const EXIT_USAGE = 2;
@@ -37,6 +37,7 @@ export function buildProgram(): Command {
     .description("Cost, flows and outcomes of introduksjonsavtaler i allmennmedisin (HOD / Helsedirektoratet).")
     .version(packageVersion())
     .option("--max-input-mb <mb>", `raise the size limit of every input file to this many MB (also ${MAX_INPUT_ENV}); see README "Limits"`, parseMaxInputMb)
+    .option("--lang <lang>", "language of tables and messages: nb (bokmål, the default) or en (English); JSON keys stay English", parseLang)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith("error:") ? `introsim: ${s}` : s) })
     .hook("preAction", (cmd) => {

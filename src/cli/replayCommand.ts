@@ -5,7 +5,9 @@
  */
 import type { Command } from "commander";
 import { replayCostRun } from "../analysis/replay";
-import { formatNumber } from "../format/norwegian";
+import { numberFormats } from "../format/localeNumbers";
+import { cliText } from "../i18n/cliMessages";
+import { langOf } from "./flags";
 import { paramsFromFlag } from "./scenarioFlags";
 
 export function registerReplay(program: Command): void {
@@ -14,10 +16,9 @@ export function registerReplay(program: Command): void {
     .description("re-run a saved cost run from its manifest (FILE.parquet from --export-draws, or FILE.manifest.json) and check that the results hash matches")
     .argument("<manifest>", "the draws .parquet (its metadata holds the manifest) or a .manifest.json")
     .option("--params <dir>", "parameter folder to use instead of the bundled data/params")
-    .action(async (manifest: string, flags: { params?: string }) => {
+    .action(async (manifest: string, flags: { params?: string }, cmd: Command) => {
+      const lang = langOf(cmd);
       const r = await replayCostRun(manifest, paramsFromFlag(flags.params));
-      process.stdout.write(
-        `introsim replay: the results hash matches (${r.resultsHash.slice(0, 16)}…): ${r.scenario}, ${formatNumber(r.draws, 0)} draws, seed ${r.seed}\n`,
-      );
+      process.stdout.write(`${cliText(lang).replay.matches(r.resultsHash.slice(0, 16), r.scenario, numberFormats(lang).number(r.draws, 0), r.seed)}\n`);
     });
 }

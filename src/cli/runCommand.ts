@@ -13,10 +13,11 @@ import { CHARTS_DIR, displayPath } from "../io/paths";
 import { loadScenario, type LoadedScenario } from "../scenario/loadScenario";
 import { runScenario } from "../run/runScenario";
 import type { ScenarioRun } from "../results/scenarioResults";
-import { formatNok } from "../format/norwegian";
+import { numberFormats } from "../format/localeNumbers";
+import { cliText } from "../i18n/cliMessages";
 import { runDate } from "../time/runDate";
 import { addScenarioFlags, paramsFromFlag, type ScenarioFlags } from "./scenarioFlags";
-import { parseHorizon, parseIsoDateFlag } from "./flags";
+import { langOf, parseHorizon, parseIsoDateFlag } from "./flags";
 import { progressFor } from "./progress";
 import { checkFixedPriceDate } from "../budget/projectBudget";
 import { checkWritableFile } from "../analysis/drawsExport";
@@ -83,7 +84,9 @@ export function registerRun(program: Command): void {
       "budget projection in fixed prices: the takster valid on this date (YYYY-MM-DD) in every year; default nominal kroner",
       parseIsoDateFlag,
     )
-    .action(async (flags: RunFlags) => {
+    .action(async (flags: RunFlags, cmd: Command) => {
+      const text = cliText(langOf(cmd));
+      const f = numberFormats(langOf(cmd));
       const { params, loaded } = loadAll(flags);
       checkFixedPriceDate(params, flags.fixedPrices);
       if (flags.fixedPrices && !loaded.some((l) => l.scenario.allocation?.applications)) {
@@ -116,21 +119,20 @@ export function registerRun(program: Command): void {
       const files = runs.length === 1 ? await scenarioOutputFiles(runs[0]!, { csv: flags.csv }) : await comparisonOutputFiles(runs, { csv: flags.csv });
       writeDirAtomic(target, files, { force: flags.force }); // all or nothing
       if (flags.exportDraws)
-        for (const f of await exportRunDraws(
+        for (const file of await exportRunDraws(
           flags.exportDraws,
           runs.map((r) => ({ name: r.results.scenario.name, costRun: r.paired?.run })),
         ))
-          process.stdout.write(`introsim run: wrote the draws to ${f}\n`);
+          process.stdout.write(`${text.run.wroteDraws(file)}\n`);
       const charts = [...files.keys()].filter((f) => f.endsWith(".svg")).length;
       for (const run of runs) {
         const r = run.results;
+        const years = r.budget?.years;
         process.stdout.write(
-          `introsim run: ${r.scenario.name}: P50 ${formatNok(r.cost.p50)}, P85 ${formatNok(r.cost.p85)} per agreement-year${r.budget ? `; budget ${r.budget.years[0]!.year}–${r.budget.years[r.budget.years.length - 1]!.year} by year` : ""}\n`,
+          `${text.run.scenarioLine(r.scenario.name, f.nok(r.cost.p50), f.nok(r.cost.p85), years?.[0]?.year, years?.[years.length - 1]?.year)}\n`,
         );
-        for (const w of r.warnings) process.stderr.write(`introsim: warning: ${r.scenario.name}: ${w}\n`);
+        for (const w of r.warnings) process.stderr.write(`introsim: ${text.warning}: ${r.scenario.name}: ${w}\n`);
       }
-      process.stdout.write(
-        `introsim run: wrote ${displayPath(outDir)}/ (report.html, results.json, results.xlsx, manifest.json, ${charts} charts${flags.csv ? ", csv/" : ""})\n`,
-      );
+      process.stdout.write(`${text.run.wrote(displayPath(outDir), charts, !!flags.csv)}\n`);
     });
 }

@@ -12,6 +12,9 @@ import { checkWritableFile, exportCostDraws } from "../analysis/drawsExport";
 import { nextDraws } from "../analysis/precision";
 import type { CostRun } from "../analysis/runCost";
 import { formatNok, formatNumber } from "../format/norwegian";
+import { numberFormats } from "../format/localeNumbers";
+import { cliText } from "../i18n/cliMessages";
+import type { Lang } from "../i18n/messages";
 import { precisionRows } from "../report/uncertaintySection";
 
 export interface UncertaintyFlags {
@@ -89,18 +92,20 @@ export async function runWithUncertaintyFlags(
 }
 
 /** The precision table printed after the cost table: each figure with its 95 % Monte Carlo half-width and MCSE. */
-export function precisionTable(run: CostRun, precisionRun?: PrecisionRun): string {
+export function precisionTable(run: CostRun, lang: Lang, precisionRun?: PrecisionRun): string {
   const r = run.report;
   const p = r.precision;
   const rows = precisionRows(r);
+  const t = cliText(lang).precision;
+  const f = numberFormats(lang);
   const caption = precisionRun
-    ? `Presisjon: ${formatNumber(p.draws, 0)} trekk (runder: ${precisionRun.rounds.map((d) => formatNumber(d, 0)).join(", ")}); mål for P85 ± ${formatNok(precisionRun.targetKr)} ${precisionRun.reached ? "nådd" : "ikke nådd"}`
-    : `Presisjon: Monte Carlo-usikkerhet med ${formatNumber(p.draws, 0)} trekk`;
+    ? t.headingRounds(f.number(p.draws, 0), precisionRun.rounds.map((d) => f.number(d, 0)).join(", "), f.nok(precisionRun.targetKr), precisionRun.reached)
+    : t.heading(f.number(p.draws, 0));
   const line = (a: string, b: string, c: string, d: string) => `  ${a.padEnd(14)} ${b.padStart(14)} ${c.padStart(22)} ${d.padStart(14)}`;
   return [
     caption,
-    line("", "verdi", "± 95 % (Monte Carlo)", "standardfeil"),
-    ...rows.map(([name, v, f]) => line(name, formatNok(v), `± ${formatNok(f.halfWidth95)}`, formatNok(f.se))),
+    line("", t.value, t.halfWidth, t.standardError),
+    ...rows.map(([name, v, x]) => line(/^P\d+$/.test(name) ? name : t.mean, f.nok(v), `± ${f.nok(x.halfWidth95)}`, f.nok(x.se))),
   ].join("\n");
 }
 

@@ -7,17 +7,20 @@ import { paramsFromFlag } from "./scenarioFlags";
 import { readRegisterOrExit } from "./registerFile";
 import { loadRuleCatalogue } from "../register/ruleCatalogue";
 import { validateRegister, type ValidationReport } from "../register/validateRegister";
-import { parseCap } from "./flags";
+import { langOf, parseCap } from "./flags";
+import { cliText } from "../i18n/cliMessages";
+import type { Lang } from "../i18n/messages";
 
 export const EXIT_RULE_ERRORS = 1;
 
-function validationTable(r: ValidationReport): string {
+function validationTable(r: ValidationReport, lang: Lang): string {
+  const t = cliText(lang);
   const lines = [
-    `introsim validate — ${r.file}: ${r.rows} rows, ${r.valid} without errors; ${r.errors} errors, ${r.warnings} warnings (cap ${r.cap})`,
-    ...(r.extraColumns.length ? [`notice: extra columns ignored: ${r.extraColumns.join(", ")}`] : []),
+    t.validate.heading(r.file, r.rows, r.valid, r.errors, r.warnings, r.cap),
+    ...(r.extraColumns.length ? [t.extraColumns(r.extraColumns.join(", "))] : []),
     ...r.violations.map(
       (x) =>
-        `  row ${String(x.row).padStart(4)}  ${(x.agreement_id ?? "").padEnd(10)} ${x.rule.padEnd(6)} ${x.severity.padEnd(7)} ${x.field.padEnd(22)} ${x.message}`,
+        `  ${t.validate.row} ${String(x.row).padStart(4)}  ${(x.agreement_id ?? "").padEnd(10)} ${x.rule.padEnd(6)} ${x.severity.padEnd(7)} ${x.field.padEnd(22)} ${x.message}`,
     ),
   ];
   return lines.join("\n");
@@ -31,10 +34,10 @@ export function registerValidate(program: Command): void {
     .option("--cap <n>", "national cap on agreements in use at once (default: data/params/budget/max_agreements)", parseCap)
     .option("--params <dir>", "parameter folder to use instead of the bundled data/params")
     .option("--json", "print one JSON object instead of a table")
-    .action((flags: { agreements: string; cap?: number; params?: string; json?: boolean }) => {
+    .action((flags: { agreements: string; cap?: number; params?: string; json?: boolean }, cmd: Command) => {
       const register = readRegisterOrExit(flags.agreements);
       const report = validateRegister(register, loadRuleCatalogue(), paramsFromFlag(flags.params), { cap: flags.cap });
-      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${validationTable(report)}\n`);
+      process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : `${validationTable(report, langOf(cmd))}\n`);
       if (report.errors > 0) process.exitCode = EXIT_RULE_ERRORS;
     });
 }

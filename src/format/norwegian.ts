@@ -59,18 +59,36 @@ export function formatMonthYear(iso: string): string {
   return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
 
+/** How a unit's values are shown: as per cent, as whole kroner, or as a number with `digits` decimals. */
+export interface UnitPrecision {
+  kind: "percent" | "nok" | "number";
+  /** Decimals shown (of the percentage for "percent"). */
+  digits: number;
+}
+
 /**
- * A value formatted by its unit (the `unit` of an input in src/inputs), for tables people read:
- * shares and probabilities as per cent (0.815 "andel av full stilling" -> "81,5 %"), kroner whole ("449 131 kr"),
- * counts of persons and consultations whole or with one decimal (1 573,348 "listeinnbyggere" -> "1 573"), weeks,
- * months and years with one decimal (41,551 "uker" -> "41,6"), factors with two decimals. Unknown units: up to three decimals.
+ * The precision a unit (the `unit` of an input in src/inputs, in Norwegian) needs: shares and probabilities as per
+ * cent with one decimal ("andel av full stilling" 0.815 -> 81,5 %), kroner whole, persons and doctors whole,
+ * consultations, weeks, months and years with one decimal, takster per consultation and factors with two; unknown
+ * units three decimals. The tables (formatByUnit), the workbook's number formats and the CSV's rounding read it.
+ */
+export function unitPrecision(unit: string): UnitPrecision {
+  const u = unit.toLowerCase();
+  if (u.startsWith("andel") || u.startsWith("sannsynlighet")) return { kind: "percent", digits: 1 };
+  if (u.startsWith("kr")) return { kind: "nok", digits: 0 };
+  if (u === "listeinnbyggere" || u.startsWith("leger")) return { kind: "number", digits: 0 };
+  if (u.startsWith("konsultasjoner") || u.startsWith("uker") || u.startsWith("måneder") || u === "år" || u === "avtaleår") return { kind: "number", digits: 1 };
+  if (u.startsWith("takster") || u.startsWith("faktor")) return { kind: "number", digits: 2 };
+  return { kind: "number", digits: 3 };
+}
+
+/**
+ * A value formatted by its unit (see unitPrecision), for tables people read: formatByUnit(0.815, "andel av full
+ * stilling") === "81,5 %", formatByUnit(1573.348, "listeinnbyggere") === "1 573", formatByUnit(41.551, "uker") === "41,6".
  */
 export function formatByUnit(x: number, unit: string): string {
-  const u = unit.toLowerCase();
-  if (u.startsWith("andel") || u.startsWith("sannsynlighet")) return formatPercent(x, 1);
-  if (u.startsWith("kr")) return formatNok(x);
-  if (u === "listeinnbyggere" || u.startsWith("leger")) return formatNumber(x, 0);
-  if (u.startsWith("konsultasjoner") || u.startsWith("uker") || u.startsWith("måneder") || u === "år" || u === "avtaleår") return formatNumber(x, 1);
-  if (u.startsWith("takster") || u.startsWith("faktor")) return formatNumber(x, 2);
-  return formatNumber(x, 3);
+  const p = unitPrecision(unit);
+  if (p.kind === "percent") return formatPercent(x, p.digits);
+  if (p.kind === "nok") return formatNok(x);
+  return formatNumber(x, p.digits);
 }

@@ -39,7 +39,7 @@ describe("introsim breakeven", () => {
     expect(r.stdout).toMatch(/Substitusjon og tilbakefylling/);
     expect(r.stdout).toMatch(/Offentlige parter samlet/);
     expect(r.stdout).toMatch(/Følsomhet for kalkulasjonsrenten/);
-    expect(r.stdout).toMatch(/Iso-cost .* contour points/);
+    expect(r.stdout).toMatch(/Iso-kostnad .* punkter på kurven/);
   });
 
   test("bad input: target not positive, fixed input, identical iso-cost inputs, negative loss weight, discount rate outside 0–20 %", () => {

@@ -74,7 +74,7 @@ describe("introsim cost without --json", () => {
     const r = runCli([...COST, "--draws", "10000", "--seed", "1"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/P85\s+\d{3}\u00a0\d{3}\u00a0kr/);
-    expect(r.stdout).toMatch(/share of draws above 500\u00a0000\u00a0kr/);
+    expect(r.stdout).toMatch(/andel trekk over 500\u00a0000\u00a0kr/);
   });
 });
 
@@ -175,8 +175,8 @@ describe("npm start", () => {
   test("runs the default scenario and writes its results and charts to charts/standard/", () => {
     const r = spawnSync("npm", ["start", "--silent"], { cwd: ROOT, encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/introsim run: standard: P50 [\d\u00a0]+\u00a0kr, P85 [\d\u00a0]+\u00a0kr per agreement-year/);
-    expect(r.stdout).toMatch(/introsim run: wrote charts\/standard\/ \(report\.html/);
+    expect(r.stdout).toMatch(/introsim run: standard: P50 [\d\u00a0]+\u00a0kr, P85 [\d\u00a0]+\u00a0kr per avtaleår/);
+    expect(r.stdout).toMatch(/introsim run: skrev charts\/standard\/ \(report\.html/);
     for (const f of [
       "report.html",
       "results.json",
@@ -270,7 +270,7 @@ describe("introsim validate", () => {
     const clean = [lines[0], ...lines.slice(1).filter((l) => /^IA-0(0[148]|09|2[1-9]|3[2-9])/.test(l) && !l.startsWith("IA-004"))];
     fs.writeFileSync(path.join(dir, "ok.csv"), `${clean.join("\n")}\n`);
     const r = runCli(["validate", "--agreements", path.join(dir, "ok.csv")]);
-    expect(r.stdout).toMatch(/0 errors/);
+    expect(r.stdout).toMatch(/; 0 feil,/);
     expect(r.status).toBe(0);
   });
 
