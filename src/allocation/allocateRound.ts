@@ -13,6 +13,7 @@ import { formatNumber } from "../format/norwegian";
 import { HELSEREGIONER } from "../register/helseregion";
 import type { Application } from "./applications";
 import type { AllocationPolicy } from "./policy";
+import { nounFor } from "../i18n/plural";
 
 export interface AllocationDecision {
   kommunenr: string;
@@ -114,7 +115,7 @@ export function allocateRound(apps: ReadonlyArray<Application>, policy: Allocati
 
   const decisions = ranked.map((a, k): AllocationDecision => {
     const g = granted.get(a)!;
-    const why = `${a.mainPurpose ? "hovedformål" : "ikke hovedformål"}, ${formatNumber(a.doctorsNeedingSpecialisation, 0)} leger trenger spesialisering${a.sentralitet >= policy.lowSentralitetFrom && policy.lowSentralitetWeight > 0 ? `, sentralitet ${a.sentralitet} vektet` : ""} (rang ${k + 1})`;
+    const why = `${a.mainPurpose ? "hovedformål" : "ikke hovedformål"}, ${formatNumber(a.doctorsNeedingSpecialisation, 0)} ${nounFor(a.doctorsNeedingSpecialisation, "lege", "leger")} trenger spesialisering${a.sentralitet >= policy.lowSentralitetFrom && policy.lowSentralitetWeight > 0 ? `, sentralitet ${a.sentralitet} vektet` : ""} (rang ${k + 1})`;
     const geo = geographic.get(a)! > 0 ? `; ${geographic.get(a)} av dem etter minstekravet per helseregion` : "";
     let reason: string;
     const byNeed = policy.sizeByNeed && a.doctorsNeedingSpecialisation < Math.min(a.requested, policy.maxPerKommune ?? Infinity);
@@ -122,7 +123,7 @@ export function allocateRound(apps: ReadonlyArray<Application>, policy: Allocati
     else if (g === limit(a) && byNeed && g === 0)
       reason = `Ikke tildelt: kommunen oppgir ingen leger som trenger spesialisering, og tildelingen følger behovet (kriterium b); ${why}.`;
     else if (g === limit(a) && byNeed)
-      reason = `Fikk ${g} av ${a.requested}: like mange som legene kommunen oppgir trenger spesialisering (tildeling etter behov, kriterium b); ${why}${geo}.`;
+      reason = `Fikk ${g} av ${a.requested}: én per lege kommunen oppgir trenger spesialisering (tildeling etter behov, kriterium b); ${why}${geo}.`;
     else if (g === limit(a)) reason = `Fikk ${g} av ${a.requested}: taket per kommune er ${policy.maxPerKommune}; ${why}${geo}.`;
     else if (g > 0) reason = `Fikk ${g} av ${a.requested}: det nasjonale taket på ${cap} ble nådd; ${why}${geo}.`;
     else reason = `Ikke tildelt: det nasjonale taket på ${cap} ble nådd før ${why}.`;

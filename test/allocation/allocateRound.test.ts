@@ -170,7 +170,10 @@ describe("allocateRound invariants (property tests)", () => {
     expect([g(off, "1806"), g(off, "0301"), g(off, "4601")]).toEqual([2, 2, 0]);
     // On: X is held to 1, so the 4th slot goes to Z, next in line.
     expect([g(on, "1806"), g(on, "0301"), g(on, "4601")]).toEqual([2, 1, 1]);
-    expect(on.decisions.find((d) => d.kommunenr === "0301")!.reason).toMatch(/^Fikk 1 av 3: like mange som legene kommunen oppgir trenger spesialisering/);
+    // Number agreement (issue 17): one doctor is "1 lege trenger", never "1 leger trenger".
+    expect(on.decisions.find((d) => d.kommunenr === "0301")!.reason).toMatch(
+      /^Fikk 1 av 3: én per lege kommunen oppgir trenger spesialisering \(tildeling etter behov, kriterium b\); hovedformål, 1 lege trenger spesialisering \(rang 2\)\.$/,
+    );
   });
 
   test("the result does not depend on the order of the rows", () => {
