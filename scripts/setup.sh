@@ -3,7 +3,8 @@
 # Jupyter from Debian (nbconvert + nbclient + ipykernel; the Notebook UI with --notebook-ui), DejaVu fonts for
 # charts, and the tslab kernel registered inside this project (.jupyter/, no global install).
 # Used by `npm start`, `npm test` and `npm run notebooks`. Flags:
-#   --test          also what the test suite needs: Debian's chromium (headless check of report.html)
+#   --test          also what the test suite needs: Debian's chromium (headless check of report.html) and
+#                   poppler-utils (pdftotext: the printed PDF's page numbers and running header)
 #   --notebook-ui   also install Debian's jupyter-notebook (the interactive UI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,6 +61,7 @@ fi
 if [ "$WANT_UI" = 1 ] && [ ! -x /usr/bin/jupyter-notebook ]; then pkgs+=(jupyter-notebook); fi
 if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then pkgs+=(fonts-dejavu-core); fi
 if [ "$WANT_TEST" = 1 ] && [ ! -x /usr/bin/chromium ]; then pkgs+=(chromium); fi
+if [ "$WANT_TEST" = 1 ] && [ ! -x /usr/bin/pdftotext ]; then pkgs+=(poppler-utils); fi
 if [ "${#pkgs[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ] && [ -z "$SUDO" ]; then
     say "missing Debian packages: ${pkgs[*]}. Install them as root: apt-get install -y --no-install-recommends ${pkgs[*]}"

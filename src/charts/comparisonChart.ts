@@ -59,7 +59,14 @@ export function scenarioComparisonSpec(reports: ReadonlyArray<CostReport>, subti
   };
 }
 
-/** Budget paths of several scenarios: P85 per budget year for each, against the appropriation. */
+/** Name of the parameter that picks the scenario shown ("" = all); bound to a select list under the interactive chart. */
+const SCENARIO_PARAM = "visScenario";
+const shownScenario = { filter: `${SCENARIO_PARAM} === '' || datum.scenario === ${SCENARIO_PARAM}` };
+
+/**
+ * Budget paths of several scenarios: P85 per budget year for each, against the appropriation. Interactive (report,
+ * notebooks), a select list switches between all scenarios and one; the static SVG (print, PNG) shows all of them.
+ */
 export function budgetComparisonSpec(paths: ReadonlyArray<{ title: string; budget: BudgetProjection }>, subtitle: string): ChartSpec {
   const rows = paths.flatMap((p) => p.budget.years.map((y) => ({ scenario: p.title, år: String(y.year), p50: y.nok.p50 / 1e6, p85: y.nok.p85 / 1e6 })));
   const line = paths[0]?.budget.years[0]?.budgetLineNok ?? 0;
@@ -75,9 +82,17 @@ export function budgetComparisonSpec(paths: ReadonlyArray<{ title: string; budge
     width: PAGE_WIDTH - 200,
     height: 260,
     config: BASE_CONFIG,
+    params: [
+      {
+        name: SCENARIO_PARAM,
+        value: "",
+        bind: { input: "select", options: ["", ...paths.map((p) => p.title)], labels: ["Alle scenarioer", ...paths.map((p) => p.title)], name: "Vis scenario: " },
+      },
+    ],
     layer: [
       {
         data: { values: rows },
+        transform: [shownScenario],
         mark: { type: "line", point: true, strokeWidth: 2 },
         encoding: {
           x,
@@ -86,7 +101,7 @@ export function budgetComparisonSpec(paths: ReadonlyArray<{ title: string; budge
           tooltip: [{ field: "scenario", title: "Scenario" }, { field: "år", title: "År" }, { field: "p85", type: "quantitative", title: "P85 (mill. kr)", format: ",.1f" }, { field: "p50", type: "quantitative", title: "P50 (mill. kr)", format: ",.1f" }],
         },
       },
-      { data: { values: rows }, mark: { type: "line", strokeDash: [4, 3], strokeWidth: 1.2 }, encoding: { x, y: { field: "p50", type: "quantitative" }, color: { field: "scenario", type: "nominal" } } },
+      { data: { values: rows }, transform: [shownScenario], mark: { type: "line", strokeDash: [4, 3], strokeWidth: 1.2 }, encoding: { x, y: { field: "p50", type: "quantitative" }, color: { field: "scenario", type: "nominal" } } },
       { data: { values: [{ y: line / 1e6 }] }, mark: { type: "rule", color: COLORS.vermillion, strokeWidth: 2 }, encoding: { y: { field: "y", type: "quantitative" } } },
     ],
   };

@@ -8,7 +8,7 @@
  * Every key number carries data-key (its path in results.json) and data-value (the raw number), so a test can check
  * that the report shows the same numbers as results.json.
  */
-import { formatDateLong, formatMillNok, formatNok, formatPercent, formatNumber } from "../format/norwegian";
+import { formatDate, formatDateLong, formatMillNok, formatNok, formatPercent, formatNumber } from "../format/norwegian";
 import { budgetSheet, comparisonSheet } from "../export/resultSheets";
 import { sheetTable } from "../export/sheet";
 import type { ScenarioResults } from "../results/scenarioResults";
@@ -38,12 +38,26 @@ export interface ReportScenario {
   sources?: SourceRef[];
 }
 
-const STYLE = `
+/** A text as a CSS string literal (for the page's margin boxes). */
+const cssString = (text: string): string =>
+  `"${text
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/</g, "\\3c ")
+    .replace(/\n/g, " ")}"`;
+
+/**
+ * The print page: A4, a running header (the report's title left, what was run and when right) and "Side n av m" at
+ * the foot, in CSS margin boxes (Chromium 131+ prints them; string-set is not supported, so the header is fixed text).
+ */
+function pageStyle(title: string, runLine: string): string {
+  return `
 @page { size: A4; margin: 16mm 15mm 18mm 15mm;
-  @top-left { content: "introsim · Hva koster en introduksjonsavtale?"; font-size: 8pt; color: #666; }
-  @top-right { content: string(section); font-size: 8pt; color: #666; }
-  @bottom-right { content: "Side " counter(page) " av " counter(pages); font-size: 8pt; color: #666; } }
-h2 { string-set: section content(text); }
+  @top-left { content: ${cssString(title)}; font-size: 8pt; color: #666; }
+  @top-right { content: ${cssString(runLine)}; font-size: 8pt; color: #666; }
+  @bottom-right { content: "Side " counter(page) " av " counter(pages); font-size: 8pt; color: #666; } }`;
+}
+
+const STYLE = `
 * { box-sizing: border-box; }
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 10.5pt; line-height: 1.45; color: #1a1a1a; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
 h1 { font-size: 19pt; margin: 0 0 4pt; } h2 { font-size: 14pt; margin: 18pt 0 6pt; border-bottom: 1px solid #ccc; padding-bottom: 2pt; }
@@ -190,14 +204,15 @@ Helse- og omsorgsdepartementet finansierer avtalene over kap. 2755 post 70 og ha
 om lag 500 000 kr i året – et «svært usikkert anslag». Rapporten anslår netto merutgift per avtaleår med usikkerhet, viser hva som
 driver den, hvem som betaler og får, og hva det betyr for budsjettet år for år.</p></section>`;
 
-function page(title: string, meta: string, body: string, nav: Array<[string, string]>): string {
+/** @param runLine the running header's right-hand text (scenario and run date) */
+function page(title: string, meta: string, body: string, nav: Array<[string, string]>, runLine: string): string {
   return `<!DOCTYPE html>
 <html lang="nb">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+<style>${pageStyle(title, runLine)}${STYLE}</style>
 </head>
 <body>
 <header><h1>${escapeHtml(title)}</h1><p class="meta">${meta}</p></header>
@@ -230,7 +245,13 @@ export function scenarioReportHtml(s: ReportScenario): string {
 <section id="betydning"><h2>Hva det betyr</h2>${meaningParagraphs(r).join("\n")}</section>
 ${scenarioSections(s)}
 ${manifestSection([r.manifest], r.notes)}`;
-  return page("Hva koster en introduksjonsavtale for folketrygden?", meta, body, nav);
+  return page(
+    "Hva koster en introduksjonsavtale for folketrygden?",
+    meta,
+    body,
+    nav,
+    `Scenario «${r.scenario.name}» · kjørt ${formatDate(r.manifest.date)}`,
+  );
 }
 
 /** The report of several scenarios: the comparison first, then each scenario's answer, with links to their own reports. */
@@ -272,5 +293,5 @@ ${manifestSection(
   results.map((r) => r.manifest),
   [...new Set(results.flatMap((r) => r.notes.map((w) => `«${r.scenario.title}»: ${w}`)))],
 )}`;
-  return page("Hva koster introduksjonsavtalene? Scenarioer side om side", meta, body, nav);
+  return page("Hva koster introduksjonsavtalene? Scenarioer side om side", meta, body, nav, `${results.length} scenarioer · kjørt ${formatDate(date)}`);
 }

@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
 // report.html opened in headless Chromium (Debian's, installed by the set-up): it loads with no failed or network
 // requests and no console errors, every chart comes alive (Vega inlined) and is visible, a tooltip with Norwegian
-// numbers appears on hover, print shows the static SVG and fits A4, and the numbers shown — in the answer and in the
-// generated "Hva det betyr" text — are those in results.json.
+// numbers appears on hover, print shows the static SVG and fits A4 with page numbers and a running header on every
+// PDF page, the comparison report's budget chart switches scenarios (a Vega select list), and the numbers shown — in
+// the answer and in the generated "Hva det betyr" text — are those in results.json.
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -80,6 +82,42 @@ async function waitForLiveCharts(page: import("puppeteer-core").Page): Promise<v
   });
 }
 
+/** The text of each page of a PDF (pdftotext from Debian's poppler-utils, installed by setup.sh --test). */
+function pdfPages(pdf: Uint8Array): string[] {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "introsim-pdf-")), "report.pdf");
+  fs.writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" })
+    .split("\f")
+    .filter((p) => p.trim() !== "");
+}
+
+/** Every page carries the running header (title and run line) and "Side n av m", n counting up to m. */
+function expectPageHeaders(pages: string[], title: RegExp, runLine: RegExp): void {
+  expect(pages.length).toBeGreaterThan(2);
+  pages.forEach((text, i) => {
+    expect(text, `page ${i + 1}`).toContain(`Side ${i + 1} av ${pages.length}`);
+    const head = text.split("\n").slice(0, 2).join(" ").replace(/\s+/g, " ");
+    expect(head, `header of page ${i + 1}`).toMatch(title);
+    expect(head, `header of page ${i + 1}`).toMatch(runLine);
+  });
+}
+
+/** Prints the page to A4 in print media with static charts shown, and returns the PDF. */
+async function printStatic(page: import("puppeteer-core").Page): Promise<{ figs: Array<[string, boolean, boolean]>; pdf: Uint8Array }> {
+  await page.emulateMediaType("print");
+  const figs = await page.$$eval("figure", (fs) =>
+    fs.map(
+      (f) =>
+        [
+          f.id,
+          getComputedStyle(f.querySelector(".static")!).display !== "none" && (f.querySelector(".static svg")?.getBoundingClientRect().height ?? 0) > 100,
+          f.querySelector(".interactive") ? getComputedStyle(f.querySelector(".interactive")!).display !== "none" : false,
+        ] as [string, boolean, boolean],
+    ),
+  );
+  return { figs, pdf: await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true }) };
+}
+
 const get = (obj: unknown, key: string) => key.split(".").reduce<any>((o, k) => o?.[k], obj);
 
 describe("report.html in headless Chromium", () => {
@@ -133,9 +171,11 @@ describe("report.html in headless Chromium", () => {
     }));
     expect(widths.content).toBeLessThanOrEqual(widths.page);
     expect(widths.widest).toBeLessThanOrEqual(widths.page + 1);
-    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
     expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     await page.close();
+    // page numbers and the running header on every page of the PDF
+    expectPageHeaders(pdfPages(pdf), /Hva koster en introduksjonsavtale for folketrygden\?/, /Scenario «standard» · kjørt \d{2}\.\d{2}\.\d{4}/);
   }, 60_000);
 
   test("the file is self-contained: scripts inline only (Vega from node_modules), no external stylesheets, fonts or images", () => {
@@ -211,7 +251,7 @@ describe("report.html in headless Chromium", () => {
 });
 
 describe("the comparison report of several scenarios in headless Chromium", () => {
-  test("loads cleanly, shows the comparison charts, and each scenario's numbers equal results.json", async () => {
+  test("loads cleanly, shows the comparison charts, each scenario's numbers equal results.json, fits A4, prints static charts with page numbers and header, and switches scenarios", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-report-"));
     const variant = path.join(dir, "hoy-substitusjon.yaml");
     fs.writeFileSync(variant, `extends: ${path.resolve("data/scenarios/standard.yaml")}\ntitle: "Høy substitusjon"\ninputs:\n  substitutionShare: 0.8\n`);
@@ -237,8 +277,53 @@ describe("the comparison report of several scenarios in headless Chromium", () =
         .map((e) => e.getBoundingClientRect().right)
         .reduce((a, b) => Math.max(a, b), 0),
     }));
-    await page.close();
     expect(widths.content).toBeLessThanOrEqual(widths.page);
     expect(widths.widest).toBeLessThanOrEqual(widths.page + 1);
+    // print: every chart static (the interactive one hidden), page numbers and the running header on every page
+    const { figs, pdf } = await printStatic(page);
+    await page.close();
+    expect(figs.length).toBeGreaterThanOrEqual(4);
+    for (const f of figs) expect(f).toEqual([f[0], true, false]);
+    expectPageHeaders(pdfPages(pdf), /Hva koster introduksjonsavtalene\? Scenarioer side om side/, /2 scenarioer · kjørt \d{2}\.\d{2}\.\d{4}/);
+
+    // the comparison switches scenarios: the budget chart's select list shows one scenario's lines, then all again
+    const live = await browser.newPage();
+    const external: string[] = [];
+    live.on("request", (req) => {
+      if (!/^(file|data|about):/.test(req.url())) external.push(req.url());
+    });
+    await live.goto(`file://${path.join(out, "report.html")}`, { waitUntil: "load" });
+    await waitForLiveCharts(live);
+    const fig = "#fig-budsjett-sammenligning";
+    const lines = async () =>
+      live.$$eval(`${fig} .interactive .mark-line path`, (ps) => ps.map((p) => (p as SVGPathElement).getAttribute("d") ?? "").filter((d) => d !== ""));
+    const options = await live.$$eval(`${fig} select option`, (os) => os.map((o) => o.textContent ?? ""));
+    expect(options).toEqual(["Alle scenarioer", results.scenarios[0].scenario.title, "Høy substitusjon"]);
+    const all = await lines();
+    expect(all.length).toBe(4); // P85 and P50 for each of two scenarios
+    const pick = async (index: number) => {
+      await live.$eval(
+        `${fig} select`,
+        (el, i) => {
+          const select = el as HTMLSelectElement;
+          select.selectedIndex = i;
+          select.dispatchEvent(new Event("change"));
+        },
+        index,
+      );
+      await live.waitForFunction(
+        (sel, n) => document.querySelectorAll(`${sel} .interactive .mark-line path`).length === n,
+        { timeout: 10_000 },
+        fig,
+        index === 0 ? 4 : 2,
+      );
+    };
+    await pick(2);
+    const one = await lines();
+    expect(one.length).toBe(2);
+    await pick(0);
+    expect((await lines()).length).toBe(4);
+    expect(external).toEqual([]);
+    await live.close();
   }, 240_000); // two scenario runs with charts on a loaded machine
 });
