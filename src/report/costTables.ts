@@ -4,7 +4,7 @@
  * national refusjon per consultation and the average and marginal exempt shares.
  */
 import type { CostReport } from "../analysis/runCost";
-import { formatMillNok, formatNok, formatNumber, formatPercent } from "../format/norwegian";
+import { formatByUnit, formatMillNok, formatNok, formatNumber, formatPercent } from "../format/norwegian";
 import type { Table } from "../format/table";
 
 export function summaryTable(r: CostReport): Table {
@@ -55,13 +55,16 @@ export function decompositionTable(r: CostReport): Table {
   };
 }
 
+/** The assumptions with central value, P10 and P90 formatted by each input's unit (per cent, kroner, weeks, persons). */
 export function assumptionsTableView(r: CostReport): Table {
-  const fmt = (x: number) => formatNumber(x, 3);
   return {
     caption: "Forutsetninger (fra scenariofilen og data/params/)",
     headers: ["Forutsetning", "Enhet", "Fordeling", "Sentral", "P10", "P90", "Kilde / begrunnelse"],
     alignRight: [3, 4, 5],
-    rows: r.assumptions.map((a) => [a.label, a.unit, a.distribution.replace(/(\d+)\.(\d+)/g, "$1,$2"), fmt(a.central), fmt(a.p10), fmt(a.p90), a.source]),
+    rows: r.assumptions.map((a) => {
+      const fmt = (x: number) => formatByUnit(x, a.unit);
+      return [a.label, a.unit, a.distribution.replace(/(\d+)\.(\d+)/g, "$1,$2"), fmt(a.central), fmt(a.p10), fmt(a.p90), a.source];
+    }),
   };
 }
 
