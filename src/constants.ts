@@ -20,6 +20,19 @@ export const DEFAULT_SEED = 20220101;
 export const CHUNK_SIZE = 65_536;
 
 /**
+ * Monte Carlo threads (src/cost/monteCarlo.ts): by default the machine's cores, at most MC_MAX_THREADS. Without an
+ * explicit thread count a run of fewer than MC_PARALLEL_MIN_CHUNKS chunks stays in the main thread: a worker's start
+ * (thread, modules, tables, compiling the kernel) cost 0.4–0.6 s of CPU on a loaded 2-core machine (2026-11-27), more
+ * than it saves on 1 M draws (16 chunks, ~0.8 s of CPU in one thread). Results are the same for any thread count.
+ */
+export const MC_MAX_THREADS = 8;
+export const MC_PARALLEL_MIN_CHUNKS = 32;
+/** Chunks of uniforms the main thread may draw ahead of the one it adds up next, per worker (memory: 8 bytes × inputs × CHUNK_SIZE each). */
+export const MC_CHUNKS_AHEAD_PER_THREAD = 2;
+/** A worker that sends nothing for this long is taken as dead (the run fails instead of waiting for ever). */
+export const MC_WORKER_STALL_MS = 600_000;
+
+/**
  * Intervals in the tabulated inverse CDF used for sampling (see src/distributions/sampler.ts). With 2^14 intervals the
  * linear-interpolation error is below 1e-6 of the range for the distributions we use (tested).
  */

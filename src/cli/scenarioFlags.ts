@@ -3,7 +3,9 @@
  * turned into a validated scenario and parameter set. New commands (flows, allocation, …) reuse both.
  */
 import * as path from "node:path";
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
+import { MC_MAX_THREADS } from "../constants";
+import { setDefaultThreads } from "../cost/monteCarlo";
 import { loadParams, type ParamSet } from "../params/loadParams";
 import { loadScenario, type LoadedScenario } from "../scenario/loadScenario";
 import { collect, parseDraws, parseSeed } from "./flags";
@@ -14,6 +16,15 @@ export interface ScenarioFlags {
   seed?: number;
   set?: string[];
   params?: string;
+  threads?: number;
+}
+
+/** --threads: Monte Carlo threads, 1 … MC_MAX_THREADS. */
+function parseThreads(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n < 1 || n > MC_MAX_THREADS)
+    throw new InvalidArgumentError(`"${v}" is not allowed; threads must be a whole number from 1 to ${MC_MAX_THREADS}, e.g. --threads 2`);
+  return n;
 }
 
 /** @param multiple allow --scenario several times (collected into an array), as `introsim run` does */
@@ -25,7 +36,13 @@ export function addScenarioFlags(command: Command, multiple = false): Command {
     .option("--draws <n>", "Monte Carlo draws (default: the scenario's, else 100000)", parseDraws)
     .option("--seed <s>", "random seed (default: the scenario's); the same seed gives the same numbers", parseSeed)
     .option("--set <name=value>", "override a named input with a fixed value, e.g. --set substitutionShare=0.5 (repeatable)", collect, [])
-    .option("--params <dir>", "parameter folder to use instead of the bundled data/params (e.g. updated takster)");
+    .option("--params <dir>", "parameter folder to use instead of the bundled data/params (e.g. updated takster)")
+    .option(
+      "--threads <n>",
+      `Monte Carlo threads (default: the machine's cores, at most ${MC_MAX_THREADS}); the numbers are the same for any count`,
+      parseThreads,
+    )
+    .hook("preAction", (cmd) => setDefaultThreads((cmd.opts() as ScenarioFlags).threads));
 }
 
 /** The parameter set named by --params (or the bundled data/params). */

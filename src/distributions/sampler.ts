@@ -19,6 +19,12 @@ import { evaluateTable, tabulate, type QuantileTable } from "./tabulate";
 export interface Sampler {
   /** Fills out[0 .. n-1] with the next n draws of this stream. */
   fill(out: Float64Array, n?: number): void;
+  /**
+   * fill in two halves, for Monte Carlo threads: uniforms writes the stream's next n uniforms (one 32-bit word a
+   * draw; nothing for a fixed value), transform maps them in place to draws. uniforms then transform = fill, bit for bit.
+   */
+  uniforms(out: Float64Array, n: number): void;
+  transform(out: Float64Array, n: number): void;
 }
 
 /** A uniform stream in (0, 1) seeded for the named input (one value per call; samplers fill in bulk instead). */
@@ -59,10 +65,47 @@ function tableFor(spec: DistSpec): QuantileTable | undefined {
   return t;
 }
 
+/** The values of the table `spec` is sampled through (built now if needed), or undefined for a closed form. */
+export function tableValues(spec: DistSpec): Float64Array | undefined {
+  return tableFor(spec)?.table;
+}
+
+/**
+ * Stores values that tableValues(spec) returned in another thread as this thread's table for spec, so a Monte Carlo
+ * worker samples through the very same table without re-evaluating 16 k quantiles.
+ */
+export function primeTable(spec: DistSpec, values: Float64Array): void {
+  const key = tableKey(spec);
+  if (tables.has(key)) return;
+  if (tables.size >= PERT_MEMO_MAX) tables.clear();
+  tables.set(key, tabulate(quantileFunction(spec), values.length - 1, values));
+}
+
 /** The inverse CDF used for sampling: the tabulated twin of quantileFunction(spec). */
 export function fastQuantile(spec: DistSpec): (u: number) => number {
   const t = tableFor(spec);
   return t ? (u) => evaluateTable(t, u) : quantileFunction(spec);
+}
+
+/**
+ * Maps uniforms to draws in place through a table. One top-level function for every sampler: V8 keeps optimised code
+ * per closure, so a loop written inside each sampler's closure was compiled again for each of 33 inputs (and again in
+ * every worker thread), which made a run's first chunk several times slower than the next.
+ */
+function transformTabulated(t: QuantileTable, clamp: boolean, lower: number, upper: number, out: Float64Array, n: number): void {
+  const { table, cells, lo, hi, exact } = t;
+  for (let i = 0; i < n; i++) {
+    const u = out[i]!;
+    let x: number;
+    if (u < lo || u >= hi) x = exact(u);
+    else {
+      const g = u * cells;
+      const j = g | 0;
+      const a = table[j]!;
+      x = a + (table[j + 1]! - a) * (g - j);
+    }
+    out[i] = clamp ? (x < lower ? lower : x > upper ? upper : x) : x;
+  }
 }
 
 /**
@@ -72,36 +115,25 @@ export function fastQuantile(spec: DistSpec): (u: number) => number {
 export function createSampler(spec: DistSpec, runSeed: number, name: string, lower = -Infinity, upper = Infinity): Sampler {
   if (spec.type === "fixed") {
     const v = spec.value;
-    return { fill: (out, n = out.length) => out.fill(v, 0, n) };
+    return { fill: (out, n = out.length) => out.fill(v, 0, n), uniforms: () => undefined, transform: (out, n) => out.fill(v, 0, n) };
   }
   const rng = new Mt19937(streamSeed(runSeed, name));
+  const uniforms = (out: Float64Array, n: number) => rng.fillUniform(out, n);
   const t = tableFor(spec);
   const clamp = spec.type === "normal" || spec.type === "lognormal";
+  let transform: (out: Float64Array, n: number) => void;
   if (!t) {
     const q = quantileFunction(spec);
-    return {
-      fill(out, n = out.length) {
-        rng.fillUniform(out, n);
-        for (let i = 0; i < n; i++) out[i] = q(out[i]!);
-      },
+    transform = (out, n) => {
+      for (let i = 0; i < n; i++) out[i] = q(out[i]!);
     };
-  }
-  const { table, cells, lo, hi, exact } = t;
+  } else transform = (out, n) => transformTabulated(t, clamp, lower, upper, out, n);
   return {
     fill(out, n = out.length) {
-      rng.fillUniform(out, n);
-      for (let i = 0; i < n; i++) {
-        const u = out[i]!;
-        let x: number;
-        if (u < lo || u >= hi) x = exact(u);
-        else {
-          const g = u * cells;
-          const j = g | 0;
-          const a = table[j]!;
-          x = a + (table[j + 1]! - a) * (g - j);
-        }
-        out[i] = clamp ? (x < lower ? lower : x > upper ? upper : x) : x;
-      }
+      uniforms(out, n);
+      transform(out, n);
     },
+    uniforms,
+    transform,
   };
 }

@@ -15,9 +15,10 @@ export interface QuantileTable {
   exact: (u: number) => number;
 }
 
-export function tabulate(exact: (u: number) => number, cells: number = QUANTILE_GRID_INTERVALS): QuantileTable {
-  const table = new Float64Array(cells + 1);
-  for (let j = TAIL_CELLS; j <= cells - TAIL_CELLS; j++) table[j] = exact(j / cells);
+/** @param values a table computed before for the same `exact` and `cells` (kept as is) */
+export function tabulate(exact: (u: number) => number, cells: number = QUANTILE_GRID_INTERVALS, values?: Float64Array): QuantileTable {
+  const table = values ?? new Float64Array(cells + 1);
+  if (!values) for (let j = TAIL_CELLS; j <= cells - TAIL_CELLS; j++) table[j] = exact(j / cells);
   return { table, cells, lo: TAIL_CELLS / cells, hi: (cells - TAIL_CELLS) / cells, exact };
 }
 

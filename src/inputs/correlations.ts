@@ -11,7 +11,7 @@
  *     repair: nearest   # optional: replace a matrix that is not positive semi-definite by the nearest valid one
  *
  *   section -> checkCorrelations (names known and uncertain, one value per pair, PSD or repaired)
- *   -> correlationTarget (names + Spearman matrix) -> correlationStep (Iman–Conover on a chunk's columns)
+ *   -> correlationTarget (names + Spearman matrix) -> scenarioCorrelationPlan (Iman–Conover on a chunk's columns, src/cost/chunkEngine.ts)
  *
  * `extends:` merges pair by pair (mergeCorrelationSections): a variant overrides one pair's rho (0 removes it) and
  * inherits the rest.
@@ -19,7 +19,7 @@
 import { z } from "zod";
 import { UserError } from "../errors/userError";
 import { firstBreakingPair, matrixFromPairs, nearestCorrelationMatrix, type IndexedPair } from "../distributions/correlationMatrix";
-import { imposeRankCorrelation, planRankCorrelation } from "../distributions/imanConover";
+import { planRankCorrelation, type RankCorrelationPlan } from "../distributions/imanConover";
 import { isDegenerate, type DistSpec } from "../distributions/spec";
 import { COST_INPUT_NAMES } from "./costInputs";
 import { FLOW_INPUT_NAMES } from "./flowInputs";
@@ -181,37 +181,31 @@ export function correlatableSpecs(scenario: { inputs: object; flows?: object | u
   return { ...(scenario.flows as Record<string, DistSpec> | undefined), ...(scenario.inputs as Record<string, DistSpec>) };
 }
 
-/** The correlation step of a scenario's Monte Carlo run over `inputs` (undefined without correlations). */
-export function scenarioCorrelationStep(
+/**
+ * The correlation step of a Monte Carlo run as plain data (the Iman–Conover plan and the columns it reorders, model
+ * inputs in `inputs` order), so a worker thread can apply it (src/cost/chunkEngine.ts). Undefined without a target.
+ * Inputs of the target that the run does not draw (flow inputs in a cost-only run) are left out with their pairs.
+ */
+export function scenarioCorrelationPlan(
   scenario: { name: string; inputs: object; flows?: object | undefined; correlations?: CorrelationsSection | undefined },
   inputs: ReadonlyArray<ModelInput>,
-): ((cols: ReadonlyArray<Float64Array>, n: number) => void) | undefined {
-  return scenario.correlations ? correlationStep(correlationTarget(scenario.correlations, correlatableSpecs(scenario), scenario.name), inputs) : undefined;
+): CorrelationPlan | undefined {
+  return scenario.correlations ? correlationPlan(correlationTarget(scenario.correlations, correlatableSpecs(scenario), scenario.name), inputs) : undefined;
 }
 
-/**
- * The correlation step of a Monte Carlo run: a function that reorders a chunk's input columns (model inputs in
- * `inputs` order) so the targeted inputs have the target rank correlations. Undefined without a target. Inputs of the
- * target that the run does not draw (flow inputs in a cost-only run) are left out with their pairs.
- */
-export function correlationStep(
-  target: CorrelationTarget | undefined,
-  inputs: ReadonlyArray<ModelInput>,
-): ((cols: ReadonlyArray<Float64Array>, n: number) => void) | undefined {
+/** A correlation step as data: the Iman–Conover plan and the model-input columns it reorders. */
+export interface CorrelationPlan {
+  plan: RankCorrelationPlan;
+  columns: number[];
+}
+
+function correlationPlan(target: CorrelationTarget | undefined, inputs: ReadonlyArray<ModelInput>): CorrelationPlan | undefined {
   if (!target) return undefined;
   const present = target.names.map((n, i) => ({ i, col: inputs.findIndex((inp) => inp.name === n) })).filter((x) => x.col >= 0);
   if (present.length < 2) return undefined;
   const sub = present.map(({ i }) => present.map(({ i: j }) => target.spearman[i]![j]!));
   if (sub.every((row, i) => row.every((v, j) => i === j || v === 0))) return undefined;
-  const plan = planRankCorrelation(sub);
-  const idx = present.map((x) => x.col);
-  return (cols, n) => {
-    imposeRankCorrelation(
-      plan,
-      idx.map((c) => cols[c]!),
-      n,
-    );
-  };
+  return { plan: planRankCorrelation(sub), columns: present.map((x) => x.col) };
 }
 
 /** `extends:` for the section: pairs merge by their two names (the child's value wins), matrix and repair are the child's when given. */
