@@ -124,6 +124,7 @@ export { sheetTable, type Sheet } from "./export/sheet";
 export { sheetCsv } from "./export/csv";
 export { workbookBytes } from "./export/xlsx";
 export { scenarioReportHtml, comparisonReportHtml } from "./report/reportHtml";
+export { meaningParagraphs } from "./report/meaning";
 export { runDate } from "./time/runDate";
 
 // Regnskapstall (claims)

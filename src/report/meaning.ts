@@ -22,8 +22,11 @@ export function certaintyWords(shareAbove: number): string {
   return "nesten sikkert over";
 }
 
-/** The paragraphs of "Hva det betyr" for one scenario (`prefix` is the path of these results in results.json). */
-export function meaningParagraphs(r: ScenarioResults, prefix = ""): string[] {
+/**
+ * The paragraphs of "Hva det betyr" for one scenario (`prefix` is the path of these results in results.json). Takes a
+ * run's results, or just a cost report (`{ cost: run.report }`, as notebooks have): the budget path is then left out.
+ */
+export function meaningParagraphs(r: Pick<ScenarioResults, "cost"> & Partial<Pick<ScenarioResults, "budget">>, prefix = ""): string[] {
   const c = r.cost;
   const k = (path: string) => `${prefix}cost.${path}`;
   const out: string[] = [];
