@@ -7,15 +7,12 @@
  * It loads only the samplers and the kernel (what a worker needs), so a worker starts quickly.
  */
 import type { MessagePort } from "node:worker_threads";
-import type * as ImanConover from "../distributions/imanConover";
+import { imposeRankCorrelation } from "../distributions/imanConover";
 import { createSampler, primeTable, type Sampler } from "../distributions/sampler";
 import type { DistSpec } from "../distributions/spec";
 import type { CorrelationPlan } from "../inputs/correlations";
 import { allocateComponents, CostScratch, evaluateCostChunk, type CostComponentArrays } from "./costKernel";
 import type { CostLayout } from "./costProblem";
-
-/* eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: ml-matrix is loaded only by runs with correlations */
-const imanConover = (): typeof ImanConover => require("../distributions/imanConover") as typeof ImanConover;
 
 /** What the engine needs of a cost problem: every input's distribution, bounds and stream, and the kernel layout. */
 export interface EngineModel {
@@ -62,7 +59,7 @@ export class ChunkEngine {
     this.samplers.forEach((s, j) => s.transform(cols[j]!, n));
     const c = this.model.correlation;
     if (c)
-      imanConover().imposeRankCorrelation(
+      imposeRankCorrelation(
         c.plan,
         c.columns.map((j) => cols[j]!),
         n,
