@@ -5,7 +5,7 @@
  */
 import type { DecisionReport } from "../analysis/runDecision";
 import { formatNok, formatNumber } from "../format/norwegian";
-import type { Cell, Sheet } from "./sheet";
+import { cols, type Cell, type Sheet } from "./sheet";
 
 /** What a break-even cell says when the input cannot reach the target within its range. */
 export const NOT_IN_RANGE = "ikke innenfor spennet";
@@ -15,18 +15,19 @@ const value = (v: number | null | undefined): Cell => (v === null || v === undef
 export function breakEvenSheet(d: DecisionReport): Sheet | undefined {
   const b = d.breakEven;
   if (!b) return undefined;
+  const UNIT = 1; // the column "Enhet": each row's numbers are shown by its input's unit
   return {
     name: "break-even",
     title: `Break-even: verdien hver forutsetning må ha for at kostnaden per avtaleår skal bli ${formatNok(b.target)}`,
-    columns: [
-      { header: "Forutsetning", format: "text" },
-      { header: "Enhet", format: "text" },
-      { header: "Sentralverdi", format: "number" },
-      { header: "Spenn fra", format: "number" },
-      { header: "Spenn til", format: "number" },
-      { header: "Break-even, øvrige sentrale", format: "number" },
-      { header: "Break-even, P50 over øvrige", format: "number" },
-    ],
+    columns: cols(
+      ["Forutsetning", "text"],
+      ["Enhet", "text"],
+      ["Sentralverdi", "unit", UNIT],
+      ["Spenn fra", "unit", UNIT],
+      ["Spenn til", "unit", UNIT],
+      ["Break-even, øvrige sentrale", "unit", UNIT],
+      ["Break-even, P50 over øvrige", "unit", UNIT],
+    ),
     rows: b.rows.map((r) => [r.label, r.unit, r.central, r.rangeLow, r.rangeHigh, value(r.deterministic.value), r.p50 ? value(r.p50.value) : null]),
   };
 }
@@ -37,14 +38,14 @@ export function voiSheet(d: DecisionReport): Sheet | undefined {
   return {
     name: "verdi-av-informasjon",
     title: `Verdi av informasjon for valg av budsjettpost (kr per år og over ${v.horizonYears} år, neddiskontert)`,
-    columns: [
-      { header: "Inndata eller gruppe", format: "text" },
-      { header: "Type", format: "text" },
-      { header: "Verdi per år (kr)", format: "nok" },
-      { header: "Verdi over horisonten (kr)", format: "nok" },
-      { header: "Andel av EVPI", format: "share" },
-      { header: "Forklart varians (R²)", format: "number" },
-    ],
+    columns: cols(
+      ["Inndata eller gruppe", "text"],
+      ["Type", "text"],
+      ["Verdi per år (kr)", "nok"],
+      ["Verdi over horisonten (kr)", "nok"],
+      ["Andel av EVPI", "share"],
+      ["Forklart varians (R²)", "number"],
+    ),
     rows: [
       ["Perfekt informasjon om alt (EVPI)", "EVPI", v.evpi.perYear, v.evpi.horizon, 1, null],
       ...v.rows
@@ -63,15 +64,15 @@ export function appraisalSheet(d: DecisionReport): Sheet | undefined {
   return {
     name: "samfunnsokonomisk",
     title: `Samfunnsøkonomisk kostnad: nåverdi over ${a.rates.horizonYears} år, ${formatNumber(a.rates.discountRate * 100, 1)} % kalkulasjonsrente, faste ${a.priceYear}-kroner`,
-    columns: [
-      { header: "Part", format: "text" },
-      { header: "Årlig kostnad P50 (kr)", format: "nok" },
-      { header: "Nåverdi P50 (kr)", format: "nok" },
-      { header: "Nåverdi P85 (kr)", format: "nok" },
-      { header: "Skattefinansieringskostnad, forventet (kr)", format: "nok" },
-      { header: "Nåverdi inkl. skattefinansiering P50 (kr)", format: "nok" },
-      { header: "Nåverdi inkl. skattefinansiering P85 (kr)", format: "nok" },
-    ],
+    columns: cols(
+      ["Part", "text"],
+      ["Årlig kostnad P50 (kr)", "nok"],
+      ["Nåverdi P50 (kr)", "nok"],
+      ["Nåverdi P85 (kr)", "nok"],
+      ["Skattefinansieringskostnad, forventet (kr)", "nok"],
+      ["Nåverdi inkl. skattefinansiering P50 (kr)", "nok"],
+      ["Nåverdi inkl. skattefinansiering P85 (kr)", "nok"],
+    ),
     rows: a.rows.map((r) => [r.label, r.annualP50, r.pvP50, r.pvP85, r.taxCostPvMean, r.pvWithTaxCostP50, r.pvWithTaxCostP85]),
   };
 }
@@ -82,11 +83,7 @@ export function discountSensitivitySheet(d: DecisionReport): Sheet | undefined {
   return {
     name: "kalkulasjonsrente",
     title: "Følsomhet for kalkulasjonsrenten: offentlige parter samlet, nåverdi inkl. skattefinansieringskostnad",
-    columns: [
-      { header: "Kalkulasjonsrente", format: "share" },
-      { header: "Nåverdi P50 (kr)", format: "nok" },
-      { header: "Nåverdi P85 (kr)", format: "nok" },
-    ],
+    columns: cols(["Kalkulasjonsrente", "share"], ["Nåverdi P50 (kr)", "nok"], ["Nåverdi P85 (kr)", "nok"]),
     rows: a.sensitivity.map((s) => [s.rate, s.pvWithTaxCostP50, s.pvWithTaxCostP85]),
   };
 }

@@ -5,10 +5,14 @@
  */
 import { PARTIES, PARTY_LABELS } from "../flows/parties";
 import type { ScenarioResults } from "../results/scenarioResults";
-import type { Sheet } from "./sheet";
+import { cols, type Sheet } from "./sheet";
+import { distributionColumns } from "./distributionColumns";
 import { decisionSheets } from "./appraisalSheet";
 import { PRICE_BASIS_LABELS, type BudgetProjection } from "../budget/projectBudget";
 import { formatDate } from "../format/norwegian";
+
+/** A calendar year's months: a budget year with fewer was only partly simulated. */
+const MONTHS_PER_YEAR = 12;
 
 export function summarySheet(r: ScenarioResults): Sheet {
   const c = r.cost;
@@ -16,11 +20,7 @@ export function summarySheet(r: ScenarioResults): Sheet {
   return {
     name: "sammendrag",
     title: `Netto merutgift for folketrygden per avtaleår – ${r.scenario.title}`,
-    columns: [
-      { header: "Mål", format: "text" },
-      { header: "Per avtale (kr)", format: "nok" },
-      { header: `${n.agreements} avtaler (kr)`, format: "nok" },
-    ],
+    columns: cols(["Mål", "text"], ["Per avtale (kr)", "nok"], [`${n.agreements} avtaler (kr)`, "nok"]),
     rows: [
       ["Deterministisk (sentralverdier)", c.deterministic.net, n.deterministic],
       ["Gjennomsnitt", c.mean, n.mean],
@@ -33,32 +33,34 @@ export function summarySheet(r: ScenarioResults): Sheet {
   };
 }
 
+/**
+ * Every assumption with its distribution as a kind and three numbers (lav, mest sannsynlig, høy), its central value
+ * and the P10/P90 the tornado swings between; the numbers are shown by each row's unit (per cent for a share, one
+ * decimal for weeks, whole kroner …).
+ */
 export function assumptionsSheet(r: ScenarioResults): Sheet {
+  const UNIT = 2; // the column "Enhet"
   return {
     name: "forutsetninger",
     title: "Forutsetninger: fordeling og kilde",
-    columns: [
-      { header: "Navn", format: "text" },
-      { header: "Forutsetning", format: "text" },
-      { header: "Enhet", format: "text" },
-      { header: "Fordeling", format: "text" },
-      { header: "Sentral", format: "number" },
-      { header: "P10", format: "number" },
-      { header: "P90", format: "number" },
-      { header: "Opphav", format: "text" },
-      { header: "Kilde / begrunnelse", format: "text" },
-    ],
-    rows: r.cost.assumptions.map((a) => [
-      a.name,
-      a.label,
-      a.unit,
-      a.distribution,
-      a.central,
-      a.p10,
-      a.p90,
-      a.origin === "scenario" ? "scenario" : "data/params",
-      a.source,
-    ]),
+    columns: cols(
+      ["Navn", "text"],
+      ["Forutsetning", "text"],
+      ["Enhet", "text"],
+      ["Fordeling", "text"],
+      ["Lav", "unit", UNIT],
+      ["Mest sannsynlig", "unit", UNIT],
+      ["Høy", "unit", UNIT],
+      ["Sentral", "unit", UNIT],
+      ["P10", "unit", UNIT],
+      ["P90", "unit", UNIT],
+      ["Opphav", "text"],
+      ["Kilde / begrunnelse", "text"],
+    ),
+    rows: r.cost.assumptions.map((a) => {
+      const d = distributionColumns(a.distribution);
+      return [a.name, a.label, a.unit, d.kind, d.low, d.mode, d.high, a.central, a.p10, a.p90, a.origin === "scenario" ? "scenario" : "data/params", a.source];
+    }),
   };
 }
 
@@ -68,15 +70,15 @@ export function sensitivitySheet(r: ScenarioResults): Sheet {
   return {
     name: "folsomhet",
     title: "Følsomhet: tornado (P10 → P90), rangkorrelasjon og Sobol-indekser",
-    columns: [
-      { header: "Forutsetning", format: "text" },
-      { header: "Netto ved P10 (kr)", format: "nok" },
-      { header: "Netto ved P90 (kr)", format: "nok" },
-      { header: "Utslag (kr)", format: "nok" },
-      { header: "Rangkorrelasjon", format: "number" },
-      { header: "Sobol førsteordens", format: "number" },
-      { header: "Sobol total", format: "number" },
-    ],
+    columns: cols(
+      ["Forutsetning", "text"],
+      ["Netto ved P10 (kr)", "nok"],
+      ["Netto ved P90 (kr)", "nok"],
+      ["Utslag (kr)", "nok"],
+      ["Rangkorrelasjon", "number"],
+      ["Sobol førsteordens", "number"],
+      ["Sobol total", "number"],
+    ),
     rows: r.cost.tornado.rows.map((t) => [
       t.label,
       t.outputAtLow,
@@ -94,14 +96,14 @@ export function partiesSheet(r: ScenarioResults): Sheet | undefined {
   return {
     name: "parter",
     title: "Virkning per part og avtaleår (med minus uten avtale)",
-    columns: [
-      { header: "Ansettelsesform", format: "text" },
-      { header: "Part", format: "text" },
-      { header: "Virkning (kr)", format: "nok" },
-      { header: "P10 (kr)", format: "nok" },
-      { header: "P90 (kr)", format: "nok" },
-      { header: "Sannsynlighet for tap", format: "share" },
-    ],
+    columns: cols(
+      ["Ansettelsesform", "text"],
+      ["Part", "text"],
+      ["Virkning (kr)", "nok"],
+      ["P10 (kr)", "nok"],
+      ["P90 (kr)", "nok"],
+      ["Sannsynlighet for tap", "share"],
+    ),
     rows: Object.values(r.flows).flatMap((f) =>
       PARTIES.map((p) => [
         f.employmentLabel,
@@ -120,21 +122,21 @@ export function budgetSheet(b: BudgetProjection | undefined): Sheet | undefined 
   return {
     name: "budsjett",
     title: `Folketrygdens utgifter per budsjettår mot kap. 2755 post 70 (${b.basis === "fixed" ? `faste priser per ${formatDate(b.fixedPriceDate!)}` : "løpende priser"})`,
-    columns: [
-      { header: "År", format: "text" },
-      { header: "Priser", format: "text" },
-      { header: "Simulerte måneder", format: "count" },
-      { header: "Aktive avtaleår P50", format: "number" },
-      { header: "P10 (kr)", format: "nok" },
-      { header: "P50 (kr)", format: "nok" },
-      { header: "P85 (kr)", format: "nok" },
-      { header: "P90 (kr)", format: "nok" },
-      { header: "Bevilgning (kr)", format: "nok" },
-      { header: "Andel over bevilgningen", format: "share" },
-      { header: "Alle avtaler i bruk, P50 (kr)", format: "nok" },
-    ],
+    columns: cols(
+      ["År", "text"],
+      ["Priser", "text"],
+      ["Simulerte måneder", "count"],
+      ["Aktive avtaleår P50", "decimal1"],
+      ["P10 (kr)", "nok"],
+      ["P50 (kr)", "nok"],
+      ["P85 (kr)", "nok"],
+      ["P90 (kr)", "nok"],
+      ["Bevilgning (kr)", "nok"],
+      ["Andel over bevilgningen", "share"],
+      ["Alle avtaler i bruk, P50 (kr)", "nok"],
+    ),
     rows: b.years.map((y) => [
-      y.simulatedMonths < 12 ? `${y.year} (${y.simulatedMonths} mnd.)` : String(y.year),
+      y.simulatedMonths < MONTHS_PER_YEAR ? `${y.year} (${y.simulatedMonths} mnd.)` : String(y.year),
       PRICE_BASIS_LABELS[y.prices],
       y.simulatedMonths,
       y.agreementYears.p50,
@@ -155,15 +157,15 @@ export function allocationSheet(r: ScenarioResults): Sheet | undefined {
   return {
     name: "tildeling",
     title: `Avtaler per måned (${a.replications} replikasjoner, tak ${a.cap})`,
-    columns: [
-      { header: "Måned", format: "text" },
-      { header: "Holdt P50", format: "number" },
-      { header: "I bruk P10", format: "number" },
-      { header: "I bruk P50", format: "number" },
-      { header: "I bruk P90", format: "number" },
-      { header: "Aktive P50", format: "number" },
-    ],
-    rows: a.timeline.map((t) => [t.date.slice(0, 7), t.held.p50, t.inPlace.p10, t.inPlace.p50, t.inPlace.p90, t.active.p50]),
+    columns: cols(
+      ["Måned", "month"],
+      ["Holdt P50", "count"],
+      ["I bruk P10", "count"],
+      ["I bruk P50", "count"],
+      ["I bruk P90", "count"],
+      ["Aktive P50", "count"],
+    ),
+    rows: a.timeline.map((t) => [t.date, t.held.p50, t.inPlace.p10, t.inPlace.p50, t.inPlace.p90, t.active.p50]),
   };
 }
 
@@ -185,20 +187,20 @@ export function comparisonSheet(results: ReadonlyArray<ScenarioResults>): Sheet 
   return {
     name: "sammenligning",
     title: "Scenarioene side om side: netto merutgift per avtaleår og nasjonalt",
-    columns: [
-      { header: "Scenario", format: "text" },
-      { header: "Navn", format: "text" },
-      { header: "Gjennomsnitt (kr)", format: "nok" },
-      { header: "P10 (kr)", format: "nok" },
-      { header: "P50 (kr)", format: "nok" },
-      { header: "P85 (kr)", format: "nok" },
-      { header: "P90 (kr)", format: "nok" },
-      { header: "Andel over anslaget", format: "share" },
-      { header: "Avtaler", format: "count" },
-      { header: "Nasjonalt P50 (kr)", format: "nok" },
-      { header: "Nasjonalt P85 (kr)", format: "nok" },
-      { header: "Høyeste budsjettår P85 (kr)", format: "nok" },
-    ],
+    columns: cols(
+      ["Scenario", "text"],
+      ["Navn", "text"],
+      ["Gjennomsnitt (kr)", "nok"],
+      ["P10 (kr)", "nok"],
+      ["P50 (kr)", "nok"],
+      ["P85 (kr)", "nok"],
+      ["P90 (kr)", "nok"],
+      ["Andel over anslaget", "share"],
+      ["Avtaler", "count"],
+      ["Nasjonalt P50 (kr)", "nok"],
+      ["Nasjonalt P85 (kr)", "nok"],
+      ["Høyeste budsjettår P85 (kr)", "nok"],
+    ),
     rows: results.map((r) => [
       r.scenario.title,
       r.scenario.name,

@@ -21,7 +21,7 @@ describe("introsim breakeven", () => {
     const r = runCli([...BASE, "--inputs", "substitutionShare,patientBase"]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Break-even: verdien hver forutsetning må ha for at kostnaden per avtaleår skal bli 500\u00a0000\u00a0kr/);
-    expect(r.stdout).toMatch(/Substitusjonsandel .*0,58/);
+    expect(r.stdout).toMatch(/Substitusjonsandel .*58,0\u00a0%/); // a share is shown as per cent (its unit)
     expect(r.stdout).toMatch(/Pasientgrunnlag .*ikke innenfor spennet/);
     const j = runCli([...BASE, "--inputs", "substitutionShare", "--target", "450000", "--json"]);
     expect(j.status, j.stderr).toBe(0);

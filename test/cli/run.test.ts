@@ -43,9 +43,9 @@ const CHARTS = [
 
 describe("introsim run (one scenario)", () => {
   const out = tmp();
-  const r = runCli(["run", "--scenario", STANDARD, ...FAST, "--seed", "3", "--out", out, "--csv"]);
+  const r = runCli(["run", "--scenario", STANDARD, ...FAST, "--seed", "3", "--out", out, "--csv", "--png"]);
 
-  test("writes report.html, results.json, results.xlsx, manifest.json, csv/ and every chart as .svg, .png and .vl.json", () => {
+  test("writes report.html, results.json, results.xlsx, manifest.json, csv/ and every chart as .svg, .png (--png) and .vl.json", () => {
     expect(r.status, r.stderr).toBe(0);
     const files = fs.readdirSync(out).sort();
     expect(files).toEqual(
@@ -120,14 +120,14 @@ describe("introsim run (one scenario)", () => {
     const ws = wb.getWorksheet("sammendrag")!;
     const row = ws.getRows(1, ws.rowCount)!.find((x) => x.getCell(1).value === "P50 (median)")!;
     expect(row.getCell(2).value).toBe(res.cost.p50);
-    expect(ws.getColumn(2).numFmt).toBe('#,##0 "kr"');
+    expect(row.getCell(2).numFmt).toBe('#,##0 "kr"');
   });
 
   test("CSV for Norwegian Excel: BOM, semicolons, decimal comma, CRLF", () => {
     const res = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"));
     const csv = fs.readFileSync(path.join(out, "csv/sammendrag.csv"), "utf8");
     expect(csv.startsWith("\ufeffMål;Per avtale (kr);")).toBe(true);
-    expect(csv).toContain(`\r\nP50 (median);${String(res.cost.p50).replace(".", ",")};`);
+    expect(csv).toContain(`\r\nP50 (median);${Math.round(res.cost.p50)};`); // whole kroner, the unit's precision
     expect(csv.endsWith("\r\n")).toBe(true);
   });
 });

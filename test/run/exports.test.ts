@@ -22,8 +22,9 @@ const SHEET: Sheet = {
 };
 
 describe("CSV for Norwegian Excel", () => {
-  test("golden: BOM, semicolons, decimal comma, quoting, CRLF; shares stay fractions, null is empty", () => {
-    expect(sheetCsv(SHEET)).toBe('\ufeffMål;Beløp (kr);Andel\r\n"P50; median";418540,75;0,2247\r\n"Sitat ""x""";-1234;\r\n');
+  test("golden: BOM, semicolons, decimal comma, quoting, CRLF; kroner whole, shares stay fractions, null is empty", () => {
+    // 418 540,75 kr is written to the unit's precision, whole kroner: 418541 (test/export/workbook.test.ts has the rest)
+    expect(sheetCsv(SHEET)).toBe('\ufeffMål;Beløp (kr);Andel\r\n"P50; median";418541;0,2247\r\n"Sitat ""x""";-1234;\r\n');
   });
   test("a number that is not finite is refused", () => {
     expect(() => sheetCsv({ ...SHEET, rows: [["x", Number.NaN, 0]] })).toThrow(/not finite/);
