@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The README's table of every named input (issue 17): name (as in scenario files and --set), Norwegian label, unit and
-// meaning, generated from the input catalogues in src/inputs (through the built library, dist/) between the markers
+// meaning and English label, generated from the input catalogues in src/inputs (through the built library, dist/) between the markers
 // <!-- inputs:begin --> and <!-- inputs:end -->. `node scripts/input-table.mjs` writes it; `--check` fails when the
 // README is out of date (test/tooling/inputTable.test.ts runs the check).
 import * as fs from "node:fs";
@@ -26,9 +26,15 @@ const cell = (s) =>
     .replace(/\|/g, "\\|")
     .replace(/\s+/g, " ")
     .trim();
-const lines = [BEGIN, "", "| Område | Navn (`--set`) | Norsk etikett | Enhet | Betydning |", "|---|---|---|---|---|"];
+const english = lib.INPUT_LABELS_EN ?? {};
+const lines = [BEGIN, "", "| Område | Navn (`--set`) | Norsk etikett | Enhet | Betydning | English label (unit) |", "|---|---|---|---|---|---|"];
 for (const [area, list] of catalogues)
-  for (const d of list) lines.push(`| ${area} | \`${cell(d.name)}\` | ${cell(d.label)} | ${cell(d.unit)} | ${cell(d.help)} |`);
+  for (const d of list) {
+    const en = english[d.name];
+    lines.push(
+      `| ${area} | \`${cell(d.name)}\` | ${cell(d.label)} | ${cell(d.unit)} | ${cell(d.help)} | ${en ? `${cell(en.label)} (${cell(en.unit)})` : ""} |`,
+    );
+  }
 lines.push("", END);
 const table = lines.join("\n");
 

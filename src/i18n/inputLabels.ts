@@ -13,7 +13,7 @@ interface EnglishLabel {
 
 export const INPUT_LABELS_EN: Readonly<Record<string, EnglishLabel>> = {
   // cost (src/inputs/costInputs.ts)
-  stillingsprosent: { label: "Position (share of full time)", unit: "share of full time" },
+  stillingsprosent: { label: "Stillingsprosent (position size)", unit: "share of full time" },
   clinicalWeeksPerYear: { label: "Clinical weeks per year", unit: "weeks" },
   consultationsPerWeekFullTime: { label: "Consultations per week (full time)", unit: "consultations per week" },
   rampUpMonths: { label: "Ramp-up time", unit: "months" },
@@ -53,7 +53,7 @@ export const INPUT_LABELS_EN: Readonly<Record<string, EnglishLabel>> = {
   recruitFailPerSentralitetStep: { label: "Added risk per sentralitet class", unit: "probability per class" },
   monthsToStart: { label: "Months from decision to start", unit: "months" },
   monthsPerDoctor: { label: "Months per doctor", unit: "months" },
-  stillingsprosentShare: { label: "Position (share of full time)", unit: "share" },
+  stillingsprosentShare: { label: "Stillingsprosent (position size)", unit: "share" },
   chainProbability: { label: "A new doctor after the previous one", unit: "probability" },
   monthsBetweenDoctors: { label: "Months between doctors", unit: "months" },
   leaveProbabilityPerDoctor: { label: "Leave per doctor", unit: "probability" },
