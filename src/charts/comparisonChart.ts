@@ -4,44 +4,54 @@
  */
 import type { CostReport } from "../analysis/runCost";
 import type { BudgetProjection } from "../budget/projectBudget";
-import { formatMillNok, formatNok } from "../format/norwegian";
+import { numberFormats } from "../format/localeNumbers";
+import { chartText } from "../i18n/chartMessages";
+import { DEFAULT_LANG, type Lang } from "../i18n/messages";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
-export function comparisonFindingTitle(reports: ReadonlyArray<CostReport>): string {
+export function comparisonFindingTitle(reports: ReadonlyArray<CostReport>, lang: Lang = DEFAULT_LANG): string {
+  const w = chartText(lang).comparison;
+  const nok = (x: number) => numberFormats(lang).nok(x);
   const byP50 = [...reports].sort((a, b) => a.p50 - b.p50);
   const lo = byP50[0]!;
   const hi = byP50[byP50.length - 1]!;
   const over = reports.filter((r) => r.p50 > r.referenceCostNok).length;
-  const tail = over === 0 ? `alle under ${formatNok(lo.referenceCostNok)}` : `${over} av ${reports.length} over ${formatNok(lo.referenceCostNok)}`;
-  if (formatNok(lo.p50) === formatNok(hi.p50)) return `Samme median i alle scenarioene: ${formatNok(lo.p50)} per avtaleår; ${tail}`;
-  return `Median fra ${formatNok(lo.p50)} til ${formatNok(hi.p50)} per avtaleår; ${tail}`;
+  const tail = over === 0 ? w.allUnder(nok(lo.referenceCostNok)) : w.someOver(over, reports.length, nok(lo.referenceCostNok));
+  if (nok(lo.p50) === nok(hi.p50)) return w.sameMedian(nok(lo.p50), tail);
+  return w.medianRange(nok(lo.p50), nok(hi.p50), tail);
 }
 
 /** Which scenario is cheapest and dearest (a subtitle line; the title stays short enough for a page). */
-function extremesLine(reports: ReadonlyArray<CostReport>): string {
+function extremesLine(reports: ReadonlyArray<CostReport>, lang: Lang): string {
+  const w = chartText(lang).comparison;
+  const nok = (x: number) => numberFormats(lang).nok(x);
   const byP50 = [...reports].sort((a, b) => a.p50 - b.p50);
   const lo = byP50[0]!;
   const hi = byP50[byP50.length - 1]!;
-  if (formatNok(lo.p50) === formatNok(hi.p50)) return "Kostnaden per avtaleår er den samme; scenarioene skiller seg i antall avtaler eller over tid.";
-  return `Lavest: «${lo.scenario.title}». Høyest: «${hi.scenario.title}».`;
+  if (nok(lo.p50) === nok(hi.p50)) return w.sameCost;
+  return w.extremes(lo.scenario.title, hi.scenario.title);
 }
 
-export function scenarioComparisonSpec(reports: ReadonlyArray<CostReport>, subtitle: string): ChartSpec {
+/** @param lang the language of its words and numbers ("nb", the default, or "en") */
+export function scenarioComparisonSpec(reports: ReadonlyArray<CostReport>, subtitle: string, lang: Lang = DEFAULT_LANG): ChartSpec {
+  const text = chartText(lang);
+  const w = text.comparison;
+  const nok = (x: number) => numberFormats(lang).nok(x);
   const rows = reports.map((r) => ({ scenario: r.scenario.title, p10: r.p10, p50: r.p50, p85: r.p85, p90: r.p90 }));
   const order = rows.map((r) => r.scenario);
   const y = { field: "scenario", type: "nominal" as const, title: null, sort: order, axis: { labelLimit: 360 } };
   const reference = reports[0]?.referenceCostNok ?? 0;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    description: "Netto merutgift for folketrygden per avtaleår i hvert scenario: P10–P90, P50 og P85.",
-    title: { text: comparisonFindingTitle(reports), subtitle: [extremesLine(reports), subtitle, `Linje: P10–P90. Punkt: P50. Strek: P85. Rød linje: anslaget ${formatNok(reference)}.`] },
+    description: w.description,
+    title: { text: comparisonFindingTitle(reports, lang), subtitle: [extremesLine(reports, lang), subtitle, w.keyLine(nok(reference))] },
     width: PAGE_WIDTH - 340,
     height: { step: 34 },
     config: BASE_CONFIG,
     data: { values: rows },
     layer: [
-      { mark: { type: "rule", color: COLORS.blue, strokeWidth: 2 }, encoding: { y, x: { field: "p10", type: "quantitative", title: "Netto merutgift per avtaleår (kr)", axis: { format: ",.0f" }, scale: { zero: false } }, x2: { field: "p90" } } },
+      { mark: { type: "rule", color: COLORS.blue, strokeWidth: 2 }, encoding: { y, x: { field: "p10", type: "quantitative", title: text.netCostAxis, axis: { format: ",.0f" }, scale: { zero: false } }, x2: { field: "p90" } } },
       { mark: { type: "tick", color: COLORS.orange, thickness: 3, size: 18 }, encoding: { y, x: { field: "p85", type: "quantitative" } } },
       {
         mark: { type: "point", filled: true, size: 80, color: COLORS.blue },
@@ -49,8 +59,8 @@ export function scenarioComparisonSpec(reports: ReadonlyArray<CostReport>, subti
           y,
           x: { field: "p50", type: "quantitative" },
           tooltip: [
-            { field: "scenario", title: "Scenario" },
-            ...(["p10", "p50", "p85", "p90"] as const).map((f) => ({ field: f, type: "quantitative" as const, title: `${f.toUpperCase()} (kr)`, format: ",.0f" })),
+            { field: "scenario", title: w.tooltipScenario },
+            ...(["p10", "p50", "p85", "p90"] as const).map((f) => ({ field: f, type: "quantitative" as const, title: w.percentileNok(f.toUpperCase()), format: ",.0f" })),
           ],
         },
       },
@@ -67,17 +77,19 @@ const shownScenario = { filter: `${SCENARIO_PARAM} === '' || datum.scenario === 
  * Budget paths of several scenarios: P85 per budget year for each, against the appropriation. Interactive (report,
  * notebooks), a select list switches between all scenarios and one; the static SVG (print, PNG) shows all of them.
  */
-export function budgetComparisonSpec(paths: ReadonlyArray<{ title: string; budget: BudgetProjection }>, subtitle: string): ChartSpec {
+export function budgetComparisonSpec(paths: ReadonlyArray<{ title: string; budget: BudgetProjection }>, subtitle: string, lang: Lang = DEFAULT_LANG): ChartSpec {
+  const w = chartText(lang).budgetComparison;
+  const millNok = (x: number) => numberFormats(lang).millNok(x);
   const rows = paths.flatMap((p) => p.budget.years.map((y) => ({ scenario: p.title, år: String(y.year), p50: y.nok.p50 / 1e6, p85: y.nok.p85 / 1e6 })));
   const line = paths[0]?.budget.years[0]?.budgetLineNok ?? 0;
   const peak = rows.reduce((a, r) => (r.p85 > a.p85 ? r : a), rows[0] ?? { scenario: "", år: "", p50: 0, p85: 0 });
-  const x = { field: "år", type: "ordinal" as const, title: "Budsjettår", axis: { labelAngle: 0 } };
+  const x = { field: "år", type: "ordinal" as const, title: w.xTitle, axis: { labelAngle: 0 } };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    description: "Folketrygdens utgifter per budsjettår (P85) i hvert scenario mot bevilgningen.",
+    description: w.description,
     title: {
-      text: peak.p85 * 1e6 <= line ? `P85 under bevilgningen på ${formatMillNok(line)} i alle scenarioer og år` : `P85 over bevilgningen i «${peak.scenario}» (${peak.år}: ${formatMillNok(peak.p85 * 1e6)})`,
-      subtitle: [subtitle, "Linjer: P85 per scenario (heltrukket) og P50 (stiplet). Rød strek: bevilgningen."],
+      text: peak.p85 * 1e6 <= line ? w.underInAll(millNok(line)) : w.overIn(peak.scenario, peak.år, millNok(peak.p85 * 1e6)),
+      subtitle: [subtitle, w.keyLine],
     },
     width: PAGE_WIDTH - 200,
     height: 260,
@@ -86,7 +98,7 @@ export function budgetComparisonSpec(paths: ReadonlyArray<{ title: string; budge
       {
         name: SCENARIO_PARAM,
         value: "",
-        bind: { input: "select", options: ["", ...paths.map((p) => p.title)], labels: ["Alle scenarioer", ...paths.map((p) => p.title)], name: "Vis scenario: " },
+        bind: { input: "select", options: ["", ...paths.map((p) => p.title)], labels: [w.allScenarios, ...paths.map((p) => p.title)], name: w.showScenario },
       },
     ],
     layer: [
@@ -96,9 +108,14 @@ export function budgetComparisonSpec(paths: ReadonlyArray<{ title: string; budge
         mark: { type: "line", point: true, strokeWidth: 2 },
         encoding: {
           x,
-          y: { field: "p85", type: "quantitative", title: "Mill. kr", axis: { format: ",.0f" } },
+          y: { field: "p85", type: "quantitative", title: w.yTitle, axis: { format: ",.0f" } },
           color: { field: "scenario", type: "nominal", title: null, scale: { domain: paths.map((p) => p.title), range: [COLORS.blue, COLORS.orange, COLORS.green, COLORS.purple, COLORS.sky, COLORS.vermillion, COLORS.grey] }, legend: { orient: "bottom", columns: 1, labelLimit: 400 } },
-          tooltip: [{ field: "scenario", title: "Scenario" }, { field: "år", title: "År" }, { field: "p85", type: "quantitative", title: "P85 (mill. kr)", format: ",.1f" }, { field: "p50", type: "quantitative", title: "P50 (mill. kr)", format: ",.1f" }],
+          tooltip: [
+            { field: "scenario", title: w.tooltip.scenario },
+            { field: "år", title: w.tooltip.year },
+            { field: "p85", type: "quantitative", title: w.tooltip.p85, format: ",.1f" },
+            { field: "p50", type: "quantitative", title: w.tooltip.p50, format: ",.1f" },
+          ],
         },
       },
       { data: { values: rows }, transform: [shownScenario], mark: { type: "line", strokeDash: [4, 3], strokeWidth: 1.2 }, encoding: { x, y: { field: "p50", type: "quantitative" }, color: { field: "scenario", type: "nominal" } } },

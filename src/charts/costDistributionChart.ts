@@ -5,32 +5,37 @@
 import { histogramSorted } from "../stats/histogram";
 import { HISTOGRAM_BINS } from "../constants";
 import type { CostReport } from "../analysis/runCost";
-import { formatNok, formatNumber, formatPercent } from "../format/norwegian";
+import { numberFormats } from "../format/localeNumbers";
+import { chartText } from "../i18n/chartMessages";
+import { DEFAULT_LANG, type Lang } from "../i18n/messages";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
 
 /** Title sentence: where the median lies relative to the reference, and how likely the reference is exceeded. */
-export function costFindingTitle(r: CostReport): string {
-  const side = r.p50 <= r.referenceCostNok ? "under" : "over";
-  return `Median ${formatNok(r.p50)} per avtaleår – ${side} anslaget på ${formatNok(r.referenceCostNok)}`;
+export function costFindingTitle(r: CostReport, lang: Lang = DEFAULT_LANG): string {
+  const nok = (x: number) => numberFormats(lang).nok(x);
+  return chartText(lang).costDistribution.title(nok(r.p50), r.p50 <= r.referenceCostNok ? "under" : "over", nok(r.referenceCostNok));
 }
 
-export function costDistributionSpec(r: CostReport, sortedNet: Float64Array): ChartSpec {
+/** @param lang the language of its words and numbers ("nb", the default, or "en") */
+export function costDistributionSpec(r: CostReport, sortedNet: Float64Array, lang: Lang = DEFAULT_LANG): ChartSpec {
+  const t = chartText(lang);
+  const f = numberFormats(lang);
   const bins = histogramSorted(sortedNet, HISTOGRAM_BINS).map((b) => ({ x0: b.x0, x1: b.x1, prosent: b.share * 100 }));
   const marks = [
-    { navn: `Anslag ${formatNok(r.referenceCostNok)}`, x: r.referenceCostNok, farge: "anslag" },
-    { navn: `P50 ${formatNok(r.p50)}`, x: r.p50, farge: "p50" },
-    { navn: `P85 ${formatNok(r.p85)}`, x: r.p85, farge: "p85" },
+    { navn: t.estimate(f.nok(r.referenceCostNok)), x: r.referenceCostNok, farge: "anslag" },
+    { navn: `P50 ${f.nok(r.p50)}`, x: r.p50, farge: "p50" },
+    { navn: `P85 ${f.nok(r.p85)}`, x: r.p85, farge: "p85" },
   ];
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    description: "Fordeling av folketrygdens netto merutgift per introduksjonsavtale per avtaleår (Monte Carlo).",
+    description: t.costDistribution.description,
     title: {
-      text: costFindingTitle(r),
+      text: costFindingTitle(r, lang),
       subtitle: [
-        `${formatPercent(r.shareAbove500k)} av trekkene ligger over ${formatNok(r.referenceCostNok)}. P10–P90: ${formatNok(r.p10)} – ${formatNok(r.p90)}.`,
-        `Scenario «${r.scenario.title}», ${formatNumber(r.draws, 0)} trekk, frø ${r.seed}.`,
+        t.costDistribution.shareLine(f.percent(r.shareAbove500k), f.nok(r.referenceCostNok), f.nok(r.p10), f.nok(r.p90)),
+        t.costDistribution.runLine(r.scenario.title, f.number(r.draws, 0), r.seed),
       ],
     },
     width: PAGE_WIDTH,
@@ -41,13 +46,13 @@ export function costDistributionSpec(r: CostReport, sortedNet: Float64Array): Ch
         data: { values: bins },
         mark: { type: "rect", color: COLORS.sky, stroke: "#ffffff", strokeWidth: 0.5 },
         encoding: {
-          x: { field: "x0", type: "quantitative", title: "Netto merutgift for folketrygden per avtaleår (kr)", axis: { format: ",.0f" } },
+          x: { field: "x0", type: "quantitative", title: t.costDistribution.xTitle, axis: { format: ",.0f" } },
           x2: { field: "x1" },
-          y: { field: "prosent", type: "quantitative", title: "Andel av trekkene (%)", axis: { format: ",.1f" } },
+          y: { field: "prosent", type: "quantitative", title: t.costDistribution.yTitle, axis: { format: ",.1f" } },
           tooltip: [
-            { field: "x0", type: "quantitative", title: "fra (kr)", format: ",.0f" },
-            { field: "x1", type: "quantitative", title: "til (kr)", format: ",.0f" },
-            { field: "prosent", type: "quantitative", title: "andel (%)", format: ",.2f" },
+            { field: "x0", type: "quantitative", title: t.costDistribution.tooltip.from, format: ",.0f" },
+            { field: "x1", type: "quantitative", title: t.costDistribution.tooltip.to, format: ",.0f" },
+            { field: "prosent", type: "quantitative", title: t.costDistribution.tooltip.share, format: ",.2f" },
           ],
         },
       },

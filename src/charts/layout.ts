@@ -6,13 +6,15 @@
  * - category labels on the y axis wrap onto more lines instead of being cut with "…" (at most 30 % of the width);
  *   legends never truncate;
  * - facets and concatenated views get room between them (theme.PANEL_SPACING) and their tick labels stay inside;
- * (Accessibility labels in the chosen language are put into the SVG by render.localiseAria.)
+ * - numbers and dates in the language's locale (lang "en": "500,000", English months);
+ * (Accessibility labels in the chosen language are put into the SVG by render.localiseAria; titles, axis titles and
+ * legends are written in the language by each chart's spec function from src/i18n/chartMessages.ts.)
  *
  * spec -> wrap title -> axis labels and descriptions -> width (single view: fit-x; panels: fitted by render)
  */
 import type { Lang } from "../i18n/messages";
 import { wrapText } from "./textWidth";
-import { CHART_PADDING, CHART_WIDTHS, MAX_LABEL_SHARE, SUBTITLE_FONT_SIZE, TITLE_FONT_SIZE, type ChartWidth } from "./theme";
+import { CHART_PADDING, CHART_WIDTHS, ENGLISH_LOCALE, MAX_LABEL_SHARE, SUBTITLE_FONT_SIZE, TITLE_FONT_SIZE, type ChartWidth } from "./theme";
 
 /** Options of layoutSpec and renderChart: `width` "page" (600 px, default) or "wide" (900 px); `lang` "nb" (default) or "en". */
 export interface LayoutOptions {
@@ -141,6 +143,8 @@ export function layoutSpec<T extends object>(spec: T, opts: LayoutOptions = {}):
   const out = structuredClone(spec) as Json;
   if ("title" in out) out.title = wrapTitle(out.title, width - 2 * CHART_PADDING);
   visit(out, undefined, undefined, width);
+  // numbers and dates on axes and in tooltips in the language ("500 000" / "500,000"); the chart's words come from its spec function
+  if (opts.lang === "en") out.config = { ...(isObject(out.config) ? out.config : {}), locale: ENGLISH_LOCALE };
   if (!isFittedByRender(out)) {
     out.width = width;
     out.autosize = { type: "fit-x", contains: "padding" };

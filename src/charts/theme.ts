@@ -58,6 +58,21 @@ export const NORWEGIAN_LOCALE: Locale = {
   },
 };
 
+/** The English locale of charts laid out with `lang: "en"` ("500,000"; English month names): layoutSpec swaps it in. */
+export const ENGLISH_LOCALE: Locale = {
+  number: { decimal: ".", thousands: ",", grouping: [3], currency: ["NOK\u00a0", ""] },
+  time: {
+    dateTime: "%A %e %B %Y %X",
+    date: "%d/%m/%Y",
+    time: "%H:%M:%S",
+    periods: ["AM", "PM"],
+    days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    shortDays: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    shortMonths: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  },
+};
+
 export const BASE_CONFIG: Config = {
   locale: NORWEGIAN_LOCALE,
   font: "DejaVu Sans",

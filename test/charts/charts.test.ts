@@ -5,7 +5,7 @@ import Ajv from "ajv";
 import { describe, expect, test, vi } from "vitest";
 import * as vl from "vega-lite";
 import { fitChart, renderSvg, svgToPng } from "../../src/charts/render";
-import { flows, run, specs } from "./catalogue";
+import { englishSpecs, flows, run, specs } from "./catalogue";
 import { costFindingTitle } from "../../src/charts/costDistributionChart";
 import { flowsFindingTitle } from "../../src/charts/flowsCharts";
 import { budgetFindingTitle } from "../../src/charts/budgetChart";
@@ -83,4 +83,25 @@ test("comparisonFindingTitle names the range of medians and how many exceed 500 
   expect(comparisonFindingTitle([r("A", 418_654), r("B", 280_392)])).toBe("Median fra 280\u00a0392\u00a0kr til 418\u00a0654\u00a0kr per avtaleår; alle under 500\u00a0000\u00a0kr");
   expect(comparisonFindingTitle([r("A", 418_654.2), r("B", 418_654.4)])).toBe("Samme median i alle scenarioene: 418\u00a0654\u00a0kr per avtaleår; alle under 500\u00a0000\u00a0kr");
   expect(comparisonFindingTitle([r("A", 518_000), r("B", 280_000), r("C", 610_000)])).toBe("Median fra 280\u00a0000\u00a0kr til 610\u00a0000\u00a0kr per avtaleår; 2 av 3 over 500\u00a0000\u00a0kr");
+});
+
+/** Words of the Norwegian chart texts that must not appear in a chart laid out in English. */
+const NORWEGIAN_WORDS = /avtaleår|Anslag|trekkene|[Ff]orutsetning|Netto merutgift|Andel av|Budsjettår|Mill\. kr|bevilgningen|Inndata på|samspill|Alle scenarioer|\d\u00a0kr\b/;
+
+describe.each(Object.entries(englishSpecs))("chart %s in English", (name, spec) => {
+  test("its title, subtitle, axes, legend and tooltips are English, numbers in the English format (500,000)", async () => {
+    const svg = await renderSvg(spec!, { lang: "en" });
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!).join(" | ");
+    // input labels without an English entry (a takst's Norwegian name) may remain; the chart's own words may not
+    expect(texts.replace(/Takst [^|]*/g, "")).not.toMatch(NORWEGIAN_WORDS);
+    expect(JSON.stringify(spec)).not.toMatch(/"title":"(Netto|Andel|Budsjettår|Mill\. kr|Forutsetning|Scenario «)/);
+    if (name !== "sobol" && name !== "budsjett-sammenligning") expect(texts).toMatch(/\d{1,3},\d{3}/); // "500,000" on an axis
+    expect(texts).not.toMatch(/\d\u00a0\d{3}/); // no Norwegian thousands separator
+  });
+});
+
+test("the English words are those of the catalogue: the cost chart's title is 'Median NOK … per agreement-year – below/above the estimate of NOK 500,000'", () => {
+  const t = costFindingTitle(run.report, "en");
+  expect(t).toMatch(/^Median NOK\u00a0\d{3},\d{3} per agreement-year – (below|above) the estimate of NOK\u00a0500,000$/);
+  expect(t.includes("below")).toBe(run.report.p50 <= 500_000);
 });

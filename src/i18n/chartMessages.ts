@@ -1,0 +1,188 @@
+/**
+ * The words of the charts, in bokmål (the default) and English (`lang: "en"`): titles, subtitles, axis and legend
+ * titles, tooltips, select lists. One entry per chart, the same shape in both languages, so a chart module never holds
+ * a sentence and a test can assert the exact text. Numbers come in already formatted in the language (the chart module
+ * formats them with src/format/localeNumbers.ts), so this catalogue needs nothing above it.
+ */
+import type { Lang } from "./messages";
+
+/** What a cost chart says about where the median lies relative to the reference. */
+type Side = "under" | "over";
+
+interface ChartText {
+  /** Label of the reference line ("Anslag 500 000 kr"). */
+  estimate(reference: string): string;
+  /** Axis title of the net cost per agreement-year (short form). */
+  netCostAxis: string;
+  costDistribution: {
+    description: string;
+    title(p50: string, side: Side, reference: string): string;
+    shareLine(share: string, reference: string, p10: string, p90: string): string;
+    runLine(scenario: string, draws: string, seed: number): string;
+    xTitle: string;
+    yTitle: string;
+    tooltip: { from: string; to: string; share: string };
+  };
+  tornado: {
+    description: string;
+    title(input: string): string;
+    none: string;
+    rangeLine(low: string, high: string): string;
+    aloneLine: string;
+    scenarioLine(scenario: string, base: string): string;
+    atP10: string;
+    atP90: string;
+  };
+  sobol: {
+    description: string;
+    title(input: string, total: string): string;
+    methodLine(samples: string): string;
+    firstOrder: string;
+    total: string;
+    xTitle: string;
+    tooltip: { input: string; measure: string; share: string };
+  };
+  comparison: {
+    description: string;
+    sameMedian(p50: string, tail: string): string;
+    medianRange(low: string, high: string, tail: string): string;
+    allUnder(reference: string): string;
+    someOver(over: number, of: number, reference: string): string;
+    sameCost: string;
+    extremes(lowest: string, highest: string): string;
+    keyLine(reference: string): string;
+    tooltipScenario: string;
+    /** A tooltip title of a percentile in kroner ("P50 (kr)"). */
+    percentileNok(p: string): string;
+  };
+  budgetComparison: {
+    description: string;
+    underInAll(line: string): string;
+    overIn(scenario: string, year: string, amount: string): string;
+    keyLine: string;
+    xTitle: string;
+    yTitle: string;
+    allScenarios: string;
+    showScenario: string;
+    tooltip: { scenario: string; year: string; p85: string; p50: string };
+  };
+}
+
+const NB: ChartText = {
+  estimate: (reference) => `Anslag ${reference}`,
+  netCostAxis: "Netto merutgift per avtaleår (kr)",
+  costDistribution: {
+    description: "Fordeling av folketrygdens netto merutgift per introduksjonsavtale per avtaleår (Monte Carlo).",
+    title: (p50, side, reference) => `Median ${p50} per avtaleår – ${side} anslaget på ${reference}`,
+    shareLine: (share, reference, p10, p90) => `${share} av trekkene ligger over ${reference}. P10–P90: ${p10} – ${p90}.`,
+    runLine: (scenario, draws, seed) => `Scenario «${scenario}», ${draws} trekk, frø ${seed}.`,
+    xTitle: "Netto merutgift for folketrygden per avtaleår (kr)",
+    yTitle: "Andel av trekkene (%)",
+    tooltip: { from: "fra (kr)", to: "til (kr)", share: "andel (%)" },
+  },
+  tornado: {
+    description: "Tornadodiagram: endring i netto merutgift per avtaleår når hver forutsetning går fra P10 til P90.",
+    title: (input) => `${input} betyr mest for kostnaden per avtale`,
+    none: "Ingen usikre forutsetninger",
+    rangeLine: (low, high) => `Fra P10 til P90 flytter den resultatet mellom ${low} og ${high}.`,
+    aloneLine: "Hver forutsetning flyttes alene; de andre står på sentralverdien.",
+    scenarioLine: (scenario, base) => `Scenario «${scenario}». Sentralt resultat ${base}.`,
+    atP10: "Inndata på P10",
+    atP90: "Inndata på P90",
+  },
+  sobol: {
+    description: "Sobol-indekser: andel av variansen i netto merutgift per avtaleår som hver forutsetning forklarer.",
+    title: (input, total) => `${input} forklarer ${total} av usikkerheten med samspill`,
+    methodLine: (samples) => `Sobol-indekser (Saltelli 2010 / Jansen 1999), N = ${samples}. Forskjellen mellom total og førsteordens er samspill.`,
+    firstOrder: "Alene (førsteordens)",
+    total: "Med samspill (total)",
+    xTitle: "Andel av variansen (%)",
+    tooltip: { input: "Forutsetning", measure: "Mål", share: "Andel (%)" },
+  },
+  comparison: {
+    description: "Netto merutgift for folketrygden per avtaleår i hvert scenario: P10–P90, P50 og P85.",
+    sameMedian: (p50, tail) => `Samme median i alle scenarioene: ${p50} per avtaleår; ${tail}`,
+    medianRange: (low, high, tail) => `Median fra ${low} til ${high} per avtaleår; ${tail}`,
+    allUnder: (reference) => `alle under ${reference}`,
+    someOver: (over, of, reference) => `${over} av ${of} over ${reference}`,
+    sameCost: "Kostnaden per avtaleår er den samme; scenarioene skiller seg i antall avtaler eller over tid.",
+    extremes: (lowest, highest) => `Lavest: «${lowest}». Høyest: «${highest}».`,
+    keyLine: (reference) => `Linje: P10–P90. Punkt: P50. Strek: P85. Rød linje: anslaget ${reference}.`,
+    tooltipScenario: "Scenario",
+    percentileNok: (p) => `${p} (kr)`,
+  },
+  budgetComparison: {
+    description: "Folketrygdens utgifter per budsjettår (P85) i hvert scenario mot bevilgningen.",
+    underInAll: (line) => `P85 under bevilgningen på ${line} i alle scenarioer og år`,
+    overIn: (scenario, year, amount) => `P85 over bevilgningen i «${scenario}» (${year}: ${amount})`,
+    keyLine: "Linjer: P85 per scenario (heltrukket) og P50 (stiplet). Rød strek: bevilgningen.",
+    xTitle: "Budsjettår",
+    yTitle: "Mill. kr",
+    allScenarios: "Alle scenarioer",
+    showScenario: "Vis scenario: ",
+    tooltip: { scenario: "Scenario", year: "År", p85: "P85 (mill. kr)", p50: "P50 (mill. kr)" },
+  },
+};
+
+const EN: ChartText = {
+  estimate: (reference) => `Estimate ${reference}`,
+  netCostAxis: "Net extra cost per agreement-year (NOK)",
+  costDistribution: {
+    description: "Distribution of the National Insurance's net extra cost per introduction agreement per agreement-year (Monte Carlo).",
+    title: (p50, side, reference) => `Median ${p50} per agreement-year – ${side === "under" ? "below" : "above"} the estimate of ${reference}`,
+    shareLine: (share, reference, p10, p90) => `${share} of the draws lie above ${reference}. P10–P90: ${p10} – ${p90}.`,
+    runLine: (scenario, draws, seed) => `Scenario “${scenario}”, ${draws} draws, seed ${seed}.`,
+    xTitle: "Net extra cost to the National Insurance per agreement-year (NOK)",
+    yTitle: "Share of draws (%)",
+    tooltip: { from: "from (NOK)", to: "to (NOK)", share: "share (%)" },
+  },
+  tornado: {
+    description: "Tornado diagram: change in the net cost per agreement-year when each input goes from its P10 to its P90.",
+    title: (input) => `${input} matters most for the cost per agreement`,
+    none: "No uncertain inputs",
+    rangeLine: (low, high) => `From P10 to P90 it moves the result between ${low} and ${high}.`,
+    aloneLine: "Each input is moved alone; the others stay at their central values.",
+    scenarioLine: (scenario, base) => `Scenario “${scenario}”. Central result ${base}.`,
+    atP10: "Input at P10",
+    atP90: "Input at P90",
+  },
+  sobol: {
+    description: "Sobol indices: the share of the variance of the net cost per agreement-year that each input explains.",
+    title: (input, total) => `${input} explains ${total} of the uncertainty with interactions`,
+    methodLine: (samples) => `Sobol indices (Saltelli 2010 / Jansen 1999), N = ${samples}. The difference between total and first order is interaction.`,
+    firstOrder: "Alone (first order)",
+    total: "With interactions (total)",
+    xTitle: "Share of variance (%)",
+    tooltip: { input: "Input", measure: "Measure", share: "Share (%)" },
+  },
+  comparison: {
+    description: "Net extra cost to the National Insurance per agreement-year in each scenario: P10–P90, P50 and P85.",
+    sameMedian: (p50, tail) => `Same median in every scenario: ${p50} per agreement-year; ${tail}`,
+    medianRange: (low, high, tail) => `Median from ${low} to ${high} per agreement-year; ${tail}`,
+    allUnder: (reference) => `all below ${reference}`,
+    someOver: (over, of, reference) => `${over} of ${of} above ${reference}`,
+    sameCost: "The cost per agreement-year is the same; the scenarios differ in the number of agreements or over time.",
+    extremes: (lowest, highest) => `Lowest: “${lowest}”. Highest: “${highest}”.`,
+    keyLine: (reference) => `Line: P10–P90. Dot: P50. Tick: P85. Red line: the estimate of ${reference}.`,
+    tooltipScenario: "Scenario",
+    percentileNok: (p) => `${p} (NOK)`,
+  },
+  budgetComparison: {
+    description: "National Insurance spending per budget year (P85) in each scenario against the appropriation.",
+    underInAll: (line) => `P85 below the appropriation of ${line} in every scenario and year`,
+    overIn: (scenario, year, amount) => `P85 above the appropriation in “${scenario}” (${year}: ${amount})`,
+    keyLine: "Lines: P85 per scenario (solid) and P50 (dashed). Red rule: the appropriation.",
+    xTitle: "Budget year",
+    yTitle: "NOK million",
+    allScenarios: "All scenarios",
+    showScenario: "Show scenario: ",
+    tooltip: { scenario: "Scenario", year: "Year", p85: "P85 (NOK million)", p50: "P50 (NOK million)" },
+  },
+};
+
+const TEXT: Record<Lang, ChartText> = { nb: NB, en: EN };
+
+/** The chart words of a language: chartText("en").tornado.atP10 === "Input at P10". */
+export function chartText(lang: Lang): ChartText {
+  return TEXT[lang];
+}
