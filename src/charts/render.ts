@@ -107,36 +107,42 @@ export function svgToPng(svg: string, scale = 2): Uint8Array {
 export interface RenderedChart {
   spec: ChartSpec;
   svg: string;
-  png: Uint8Array;
+  /** Absent when rendered with png: false. */
+  png?: Uint8Array;
 }
 
 export interface WrittenChart {
   svg: string;
-  png: string;
+  png?: string;
   spec: string;
 }
 
-/** Renders a spec to SVG and PNG in memory (render everything first, then write: no half-written output); `spec` is the laid-out one. */
-export async function renderChart(spec: ChartSpec, opts: LayoutOptions = {}): Promise<RenderedChart> {
-  const fitted = await fitChart(spec, opts);
-  return { spec: fitted.spec, svg: fitted.svg, png: svgToPng(fitted.svg) };
+/**
+ * Renders a spec to SVG and (unless `png: false`) PNG in memory (render everything first, then write: no half-written
+ * output); `spec` is the laid-out one. The PNG is most of the cost (resvg at 2×: ~0.2 s of CPU a chart, 2026-11-27),
+ * so `introsim run` makes it only with --png; its report uses the SVG.
+ */
+export async function renderChart(spec: ChartSpec, opts: LayoutOptions & { png?: boolean } = {}): Promise<RenderedChart> {
+  const { png = true, ...layout } = opts;
+  const fitted = await fitChart(spec, layout);
+  return { spec: fitted.spec, svg: fitted.svg, ...(png ? { png: svgToPng(fitted.svg) } : {}) };
 }
 
-/** The three files of a chart, by file name: `<name>.vl.json`, `<name>.svg`, `<name>.png`. */
+/** The files of a chart, by file name: `<name>.vl.json`, `<name>.svg` and `<name>.png` (when rendered). */
 export function chartFiles(chart: RenderedChart, name: string): Array<[string, string | Uint8Array]> {
   return [
     [`${name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`],
     [`${name}.svg`, chart.svg],
-    [`${name}.png`, chart.png],
+    ...(chart.png ? [[`${name}.png`, chart.png] as [string, Uint8Array]] : []),
   ];
 }
 
-/** Writes `<base>.vl.json`, `<base>.svg` and `<base>.png` (each atomically); returns their paths. */
+/** Writes `<base>.vl.json`, `<base>.svg` and `<base>.png` (when rendered; each atomically); returns their paths. */
 export function writeRenderedChart(chart: RenderedChart, base: string): WrittenChart {
-  const out = { spec: `${base}.vl.json`, svg: `${base}.svg`, png: `${base}.png` };
+  const out: WrittenChart = { spec: `${base}.vl.json`, svg: `${base}.svg`, ...(chart.png ? { png: `${base}.png` } : {}) };
   writeFileAtomic(out.spec, `${JSON.stringify(chart.spec, null, 2)}\n`);
   writeFileAtomic(out.svg, chart.svg);
-  writeFileAtomic(out.png, chart.png);
+  if (chart.png && out.png) writeFileAtomic(out.png, chart.png);
   return out;
 }
 

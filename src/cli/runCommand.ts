@@ -29,6 +29,7 @@ interface RunFlags extends Omit<ScenarioFlags, "scenario"> {
   out?: string;
   force?: boolean;
   csv?: boolean;
+  png?: boolean;
   fixedPrices?: string;
   horizon?: number;
   exportDraws?: string;
@@ -64,7 +65,9 @@ export function registerRun(program: Command): void {
   addScenarioFlags(
     program
       .command("run")
-      .description("run one or several scenarios: results.json, manifest.json, report.html, results.xlsx and charts (.svg, .png, .vl.json) in a folder"),
+      .description(
+        "run one or several scenarios: results.json, manifest.json, report.html, results.xlsx and charts (.svg, .vl.json; .png with --png) in a folder",
+      ),
     true,
   )
     .option(
@@ -75,6 +78,7 @@ export function registerRun(program: Command): void {
     .option("--out <dir>", "output folder (default: charts/<scenario name>/, or charts/sammenligning/ for several scenarios)")
     .option("--force", "replace --out even when it holds files introsim did not write (they are kept; system, home and temp folders stay refused)")
     .option("--csv", "also write the tables as CSV for Norwegian Excel (semicolon, decimal comma) in <out>/csv/")
+    .option("--png", "also write every chart as PNG (2×) beside its SVG, for slides and documents; the report uses the SVG")
     .option(
       "--export-draws <file>",
       "also write each scenario's cost draws (every input and output per draw, manifest as metadata) to FILE.parquet (FILE-<name>.parquet for several)",
@@ -116,7 +120,10 @@ export function registerRun(program: Command): void {
         }
       });
       const { scenarioOutputFiles, comparisonOutputFiles } = await import("../run/runOutputs");
-      const files = runs.length === 1 ? await scenarioOutputFiles(runs[0]!, { csv: flags.csv }) : await comparisonOutputFiles(runs, { csv: flags.csv });
+      const files =
+        runs.length === 1
+          ? await scenarioOutputFiles(runs[0]!, { csv: flags.csv, png: flags.png })
+          : await comparisonOutputFiles(runs, { csv: flags.csv, png: flags.png });
       writeDirAtomic(target, files, { force: flags.force }); // all or nothing
       if (flags.exportDraws)
         for (const file of await exportRunDraws(

@@ -1,6 +1,6 @@
 /**
  * Everything `introsim run` writes, built in memory as file name -> content (then written as one folder, atomically):
- * results.json, manifest.json, report.html, results.xlsx, each chart as .svg/.png/.vl.json, and with `csv` the
+ * results.json, manifest.json, report.html, results.xlsx, each chart as .svg/.vl.json (and .png with `png`), and with `csv` the
  * tables as CSV in Norwegian Excel format (csv/<table>.csv). For several scenarios: a sub-folder per scenario and the
  * comparison (table, charts, report) at the top.
  */
@@ -21,6 +21,8 @@ import { pairedSection } from "../report/uncertaintySection";
 export interface OutputOptions {
   /** Also write the tables as CSV with Norwegian Excel conventions. */
   csv?: boolean;
+  /** Also write every chart as PNG (resvg at 2×, most of the charts' cost); the report uses the SVG either way. */
+  png?: boolean;
 }
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
@@ -29,12 +31,13 @@ async function render(
   entries: ReadonlyArray<{ name: string; caption: string; spec: ChartSpec }>,
   files: Map<string, string | Uint8Array>,
   prefix: string,
+  png: boolean,
 ): Promise<ReportChart[]> {
   // Loaded here: vega, vega-lite and resvg take a few hundred ms that commands without charts never need.
   const { renderChart, chartFiles } = await import("../charts/render");
   const out: ReportChart[] = [];
   for (const e of entries) {
-    const chart = await renderChart(e.spec);
+    const chart = await renderChart(e.spec, { png });
     for (const [file, content] of chartFiles(chart, e.name)) files.set(`${prefix}${file}`, content);
     out.push({ name: e.name, caption: e.caption, svg: chart.svg, spec: chart.spec });
   }
@@ -51,7 +54,7 @@ function runSources(r: ScenarioRun["results"]): SourceRef[] {
 
 async function scenarioFiles(run: ScenarioRun, files: Map<string, string | Uint8Array>, prefix: string, opts: OutputOptions): Promise<ReportScenario> {
   const r = run.results;
-  const charts = await render(scenarioCharts(run), files, prefix);
+  const charts = await render(scenarioCharts(run), files, prefix, opts.png ?? false);
   const sheets = scenarioSheets(r);
   files.set(`${prefix}results.json`, json(r));
   files.set(`${prefix}manifest.json`, json(r.manifest));
@@ -102,6 +105,7 @@ export async function comparisonOutputFiles(runs: ReadonlyArray<ScenarioRun>, op
     ],
     files,
     "",
+    opts.png ?? false,
   );
   const sheet = comparisonSheet(results);
   files.set("results.json", json({ scenarios: results }));

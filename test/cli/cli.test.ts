@@ -183,7 +183,6 @@ describe("npm start", () => {
       "results.xlsx",
       "manifest.json",
       "kostnadsfordeling.svg",
-      "kostnadsfordeling.png",
       "kostnadsfordeling.vl.json",
       "tornado.svg",
       "budsjettbane.svg",
