@@ -22,13 +22,15 @@ import type { Scenario } from "../scenario/schema";
 import { allocateComponents, evaluateCostChunk } from "../cost/costKernel";
 import { buildCostProblem, type CostProblem } from "../cost/costProblem";
 import { runDeterministic, type CostComponents } from "../cost/deterministic";
-import { runMonteCarlo } from "../cost/monteCarlo";
+import { runMonteCarlo, type MonteCarloResult } from "../cost/monteCarlo";
 import { topDownCheck, type TopDownCheck } from "../cost/topDown";
 import { costUncertainty, type CostUncertaintyReport } from "./costUncertainty";
 import { reconcileRefusjon, type Reconciliation } from "../cost/reconciliation";
 import { defaultExemptShares, type ExemptShares } from "../cost/exemptShares";
 
 export interface CostRunOptions {
+  /** The Monte Carlo of these draws and seed, already run (runFlowsForms' onCostDraws): not drawn again. */
+  monteCarlo?: MonteCarloResult;
   /** Samples N for Sobol indices (N × (factors + 2) model evaluations); none when absent. */
   sobolSamples?: number;
   draws?: number;
@@ -167,7 +169,10 @@ export function runCost(scenario: Scenario, params: ParamSet, opts: CostRunOptio
   if (few) warnings.push(few);
 
   const det = runDeterministic(problem);
-  const mc = runMonteCarlo(problem, { draws, seed, onProgress: opts.onProgress });
+  const given = opts.monteCarlo;
+  if (given && (given.draws !== draws || given.seed !== seed))
+    throw new Error(`runCost: the Monte Carlo given has ${given.draws} draws, seed ${given.seed}; the run needs ${draws}, seed ${seed}`);
+  const mc = given ?? runMonteCarlo(problem, { draws, seed, onProgress: opts.onProgress });
   const sortedNet = sortedCopy(mc.net);
   if (!Number.isFinite(sortedNet[0]!) || !Number.isFinite(sortedNet[sortedNet.length - 1]!) || !Number.isFinite(det.net)) {
     throw new UserError(

@@ -10,7 +10,10 @@ import { DEFAULT_DRAWS, DEFAULT_SEED, LOSS_THRESHOLD_NOK } from "../constants";
 import { shareAboveSorted, sortedCopy, summarise } from "../stats/summarise";
 import { buildCostProblem, type CostProblem } from "../cost/costProblem";
 import { runDeterministicDetail } from "../cost/deterministic";
-import { runMonteCarlo } from "../cost/monteCarlo";
+import { runMonteCarlo, type MonteCarloResult } from "../cost/monteCarlo";
+import { scenarioCorrelationPlan } from "../inputs/correlations";
+import { isDegenerate } from "../distributions/spec";
+import { streamOf } from "../inputs/modelInput";
 import { fewDrawsWarning } from "./runCost";
 import type { CostComponentArrays } from "../cost/costKernel";
 import type { ParamSet } from "../params/loadParams";
@@ -57,6 +60,36 @@ export interface FlowsRunOptions {
   file?: string;
   overrides?: Override[];
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Receives the cost model's Monte Carlo result taken from these draws (for runCost's `monteCarlo`: one set of draws
+   * per run). Every input has its own stream, so the cost inputs' draws do not depend on the flow inputs beside them;
+   * not called when the scenario's correlations involve flow inputs (the rank reordering would differ).
+   */
+  onCostDraws?: (mc: MonteCarloResult) => void;
+}
+
+/**
+ * The cost-only run's Monte Carlo result from a run of the flows problem: the same draws by input name, hence the same
+ * net and component means; the kept sample in the cost problem's order. Undefined when the correlation steps differ.
+ */
+function costDrawsFrom(cost: CostProblem, flows: CostProblem, mc: MonteCarloResult): MonteCarloResult | undefined {
+  const byName = (p: CostProblem) => {
+    const plan = scenarioCorrelationPlan(p.scenario, p.inputs);
+    return plan ? JSON.stringify({ factor: Array.from(plan.plan.factor), names: plan.columns.map((j) => p.inputs[j]!.name) }) : "";
+  };
+  if (byName(cost) !== byName(flows)) return undefined;
+  const samples = new Map(mc.sample.inputs.map((s) => [s.name, s.sample]));
+  const seen = new Set<string>();
+  const inputs = [];
+  for (const inp of cost.inputs) {
+    const { stream, label } = streamOf(inp);
+    if (isDegenerate(inp.spec) || seen.has(stream)) continue;
+    seen.add(stream);
+    const sample = samples.get(stream);
+    if (!sample) return undefined;
+    inputs.push({ name: stream, label, sample });
+  }
+  return { ...mc, sample: { inputs, net: mc.sample.net } };
 }
 
 function sourcesFor(problem: CostProblem, out: Required<CostComponentArrays>, cols: ReadonlyArray<Float64Array>): FlowSources {
@@ -137,7 +170,7 @@ export function runFlowsForms(
   const seed = opts.seed ?? scenario.seed ?? DEFAULT_SEED;
 
   const effects = ledgers.map(() => Object.fromEntries(PARTIES.map((p) => [p, new Float64Array(draws)])) as Record<Party, Float64Array>);
-  runMonteCarlo(problem, {
+  const mc = runMonteCarlo(problem, {
     draws,
     seed,
     detail: true,
@@ -147,6 +180,10 @@ export function runFlowsForms(
       ledgers.forEach((l, k) => accumulateEffects(l.templates, sources, n, start, effects[k]!));
     },
   });
+  if (opts.onCostDraws) {
+    const shared = costDrawsFrom(buildCostProblem(scenario, params), problem, mc);
+    if (shared) opts.onCostDraws(shared);
+  }
   return ledgers.map(({ employment, ledger, counterfactual, withOre, withoutOre, diffOre, costModelNetNok }, k) => {
     const effect = effects[k]!;
     const monteCarlo = Object.fromEntries(

@@ -22,6 +22,7 @@ import { fewDrawsWarning, runCost } from "../analysis/runCost";
 import { formatNumber } from "../format/norwegian";
 import { EMPLOYMENT_FORMS, type EmploymentForm } from "../flows/parties";
 import { runFlowsForms, type FlowsReport } from "../analysis/runFlows";
+import type { MonteCarloResult } from "../cost/monteCarlo";
 import type { ParamSet } from "../params/loadParams";
 import { fixedScalarAt } from "../params/lookup";
 import { loadRuleCatalogue } from "../register/ruleCatalogue";
@@ -51,7 +52,16 @@ export interface RunScenarioOptions {
 export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunScenarioOptions = {}): ScenarioRun {
   const { scenario } = loaded;
   const common = { draws: opts.draws, seed: opts.seed, file: loaded.source.file, overrides: loaded.overrides };
-  const cost = runCost(scenario, params, { ...common, sobolSamples: opts.sobolSamples ?? RUN_SOBOL_SAMPLES, onProgress: opts.onProgress });
+  // One set of draws: the flows' Monte Carlo (both employment forms) also gives the cost run its draws.
+  let costDraws: MonteCarloResult | undefined;
+  const flowReports = scenario.flows
+    ? runFlowsForms(scenario, params, EMPLOYMENT_FORMS, { ...common, onProgress: opts.onProgress, onCostDraws: (mc) => (costDraws = mc) })
+    : undefined;
+  const cost = runCost(scenario, params, {
+    ...common,
+    sobolSamples: opts.sobolSamples ?? RUN_SOBOL_SAMPLES,
+    ...(costDraws ? { monteCarlo: costDraws } : { onProgress: opts.onProgress }),
+  });
   const seed = cost.report.seed;
   const warnings = [...cost.report.warnings];
   const notes: string[] = [];
@@ -59,9 +69,7 @@ export function runScenario(loaded: LoadedScenario, params: ParamSet, opts: RunS
     notes.push(
       `Bare ${formatNumber(cost.report.draws, 0)} trekk: P85 og P90 er ustabile under ${formatNumber(MIN_RECOMMENDED_DRAWS, 0)}. Bruk minst så mange trekk for tall som skal publiseres.`,
     );
-  const flows = scenario.flows
-    ? (Object.fromEntries(runFlowsForms(scenario, params, EMPLOYMENT_FORMS, common).map((r) => [r.employment, r])) as Record<EmploymentForm, FlowsReport>)
-    : undefined;
+  const flows = flowReports ? (Object.fromEntries(flowReports.map((r) => [r.employment, r])) as Record<EmploymentForm, FlowsReport>) : undefined;
 
   const inputs: RunManifest["inputs"] = [];
   let allocation: AllocationSummary | undefined;

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { runFlows, runFlowsForms } from "../../src/analysis/runFlows";
+import { runCost } from "../../src/analysis/runCost";
+import type { MonteCarloResult } from "../../src/cost/monteCarlo";
 import { createSampler } from "../../src/distributions/sampler";
 import { quantileFunction } from "../../src/distributions/quantile";
 import { Mt19937 } from "../../src/distributions/mt19937";
@@ -64,4 +66,26 @@ describe("sampler tables are built once per distribution and shared", () => {
     const q = quantileFunction(tri);
     expect(got).toStrictEqual(Float64Array.from(u, q));
   });
+});
+
+describe("one set of draws for cost and flows (issue 18)", () => {
+  const KORRELERT = STANDARD.replace("standard.yaml", "korrelert.yaml");
+  for (const file of [STANDARD, KORRELERT]) {
+    test(`runCost given the flows' draws reports what it reports drawing them itself (${file.split("/").pop()})`, () => {
+      const params = realParams();
+      const { scenario } = loadScenario(file, params);
+      const opts = { draws: 70_000, seed: 5 };
+      let shared: MonteCarloResult | undefined;
+      runFlowsForms(scenario, params, EMPLOYMENT_FORMS, { ...opts, onCostDraws: (mc) => (shared = mc) });
+      const alone = runCost(scenario, params, opts);
+      if (!shared) {
+        // Only when the scenario's correlations involve flow inputs; then runScenario draws the cost again.
+        expect(scenario.correlations).toBeDefined();
+        return;
+      }
+      const given = runCost(scenario, params, { ...opts, monteCarlo: shared });
+      expect(given.report).toStrictEqual(alone.report);
+      expect(() => runCost(scenario, params, { ...opts, seed: 6, monteCarlo: shared })).toThrow(/seed 5/);
+    });
+  }
 });
