@@ -20,7 +20,7 @@ function validationTable(r: ValidationReport, lang: Lang): string {
     ...(r.extraColumns.length ? [t.extraColumns(r.extraColumns.join(", "))] : []),
     ...r.violations.map(
       (x) =>
-        `  ${t.validate.row} ${String(x.row).padStart(4)}  ${(x.agreement_id ?? "").padEnd(10)} ${x.rule.padEnd(6)} ${x.severity.padEnd(7)} ${x.field.padEnd(22)} ${x.message}`,
+        `  ${t.validate.row} ${String(x.row).padStart(4)}  ${(x.agreement_id ?? "").padEnd(10)} ${x.rule.padEnd(6)} ${t.validate.severity(x.severity).padEnd(8)} ${x.field.padEnd(22)} ${x.message}`,
     ),
   ];
   return lines.join("\n");

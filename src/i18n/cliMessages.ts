@@ -67,6 +67,7 @@ export interface CliText {
   validate: {
     heading(file: string, rows: number, valid: number, errors: number, warnings: number, cap: number): string;
     row: string;
+    severity(severity: string): string;
   };
   extraColumns(columns: string): string;
   warning: string;
@@ -174,6 +175,7 @@ const NB: CliText = {
     heading: (file, rows, valid, errors, warnings, cap) =>
       `introsim validate — ${file}: ${rows} rader, ${valid} uten feil; ${errors} feil, ${warnings} advarsler (tak ${cap})`,
     row: "rad",
+    severity: (s) => (s === "error" ? "feil" : s === "warning" ? "advarsel" : s),
   },
   extraColumns: (cols) => `merk: ekstra kolonner ignorert: ${cols}`,
   warning: "advarsel",
@@ -194,7 +196,7 @@ const NB: CliText = {
     suppressedCell: "prikket",
     suppressedLine: "prikket (færre enn 5 leger, eller nødvendig for å skjerme en gruppe som har det)",
     line: (d, fte, r24, spec, fl, ret, gp) =>
-      `${String(d).padStart(4)} leger  månedsverk ${fte.padStart(5)}  24 mnd ${r24.padStart(7)}  spesialist 24/36 mnd ${spec}  fastlege 12/36 mnd ${fl}  blitt 1/2/3 år ${ret}  fra annet allmennlegearbeid ${gp}`,
+      `${String(d).padStart(4)} leger  månedsverk ${fte.padStart(5)}  24 mnd ${r24.padStart(7)}  spesialist 24/36 mnd ${spec}  fastlege 12/36 mnd ${fl}  ble værende 1/2/3 år ${ret}  fra annet allmennlegearbeid ${gp}`,
     all: "alle",
     byHelseregion: "per helseregion",
     byStartYear: "per startår",
@@ -289,6 +291,7 @@ const EN: CliText = {
     heading: (file, rows, valid, errors, warnings, cap) =>
       `introsim validate — ${file}: ${rows} rows, ${valid} without errors; ${errors} errors, ${warnings} warnings (cap ${cap})`,
     row: "row",
+    severity: (s) => s,
   },
   extraColumns: (cols) => `notice: extra columns ignored: ${cols}`,
   warning: "warning",

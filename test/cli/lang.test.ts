@@ -98,3 +98,15 @@ describe("introsim flows --lang", () => {
     for (const out of [nb, en]) expect(out.split("\n").filter((l) => CAMEL_CASE.test(l))).toEqual([]);
   });
 });
+
+describe("introsim validate --lang", () => {
+  test("nb names rows and severities in bokmål (rad, feil, advarsel); en in English; the rule texts are the register's", () => {
+    const args = ["validate", "--agreements", "data/register/synthetic-agreements.csv"];
+    const nb = runCli(args).stdout.split("\n");
+    const en = runCli([...args, "--lang", "en"]).stdout.split("\n");
+    expect(nb[0]).toMatch(/^introsim validate — data\/register\/synthetic-agreements\.csv: \d+ rader, \d+ uten feil; \d+ feil, \d+ advarsler \(tak 65\)$/);
+    expect(nb[1]).toMatch(/^ {2}rad +2 {2}IA-002 +R01 +feil +lis1 /);
+    expect(en[0]).toMatch(/^introsim validate — data\/register\/synthetic-agreements\.csv: \d+ rows, \d+ without errors; \d+ errors, \d+ warnings \(cap 65\)$/);
+    expect(en[1]).toMatch(/^ {2}row +2 {2}IA-002 +R01 +error +lis1 /);
+  });
+});
