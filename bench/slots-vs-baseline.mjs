@@ -43,10 +43,11 @@ const TOL_IN_PLACE = 2; // agreements
 const TOL_UTILISATION = 0.01; // share of cap × months
 const TOL_PARAM = 0.02; // of the parameter's range (hoy − lav): ≥ 6 standard errors of a median difference at 10 000
 const CHECK_DATE = "2023-08"; // the observed 34 of 65 (Helsedirektoratet, autumn 2023)
+const NAIVE_CHECK_REPLICATIONS = 300; // the plain baseline is checked against the naive one on this many replications
 
 // ---------------------------------------------------------------------------------------------------- arguments
 const USAGE =
-  "usage: node bench/slots-vs-baseline.mjs [--replications 10000] [--months 108] [--cap 65] [--repeats 5] [--seed 1] [--scenario FILE] [--applications FILE] [--no-whole] [--out FILE]\n";
+  "usage: node bench/slots-vs-baseline.mjs [--replications 10000] [--months 108] [--cap 65] [--repeats 5] [--seed 1] [--scenario FILE] [--applications FILE] [--no-whole] [--naive] [--out FILE]\n";
 const usage = (err) => usageExit("slots-vs-baseline", USAGE, err);
 
 function parseArgs(argv) {
@@ -62,6 +63,7 @@ function parseArgs(argv) {
       scenario: resolve(ROOT, "data/scenarios/standard.yaml"),
       applications: resolve(ROOT, "data/allocation/synthetic-applications-2022.csv"),
       whole: true,
+      naive: false,
       out: null,
     },
     spec: {
@@ -73,6 +75,7 @@ function parseArgs(argv) {
       "--scenario": ["scenario", "path"],
       "--applications": ["applications", "path"],
       "--no-whole": ["whole", "off"],
+      "--naive": ["naive", "on"],
       "--out": ["out", "path"],
     },
   });
@@ -342,6 +345,175 @@ function baselineSimulate(lib, apps, policy, cap, section, rules, { replications
   };
 }
 
+/**
+ * The slot simulation as a competent JavaScript programmer writes it plainly (issue 18): the same model, the same
+ * generator and the same draws in the same order as baselineSimulate (so the two give the same numbers, checked
+ * below), but monthly counts in Int32Arrays updated by a loop over each interval, the waiting list sorted by rank once
+ * and scanned for the first kommune with unmet demand, the open slots scanned for the earliest freed one, kommuner by
+ * Map, and every month's values in one Float64Array per measure, each band from one typed-array sort. This is the
+ * reference of the ratio; baselineSimulate is kept as the naive version (objects, filter/sort per month).
+ */
+function baselinePlain(lib, apps, policy, cap, section, rules, { replications, seed }) {
+  const rand = mulberry32(seed);
+  const H = section.months;
+  const R = replications;
+  const names = paramNames(section);
+  const round = lib.allocateRound(apps, policy, cap);
+  const appBy = new Map(apps.map((a) => [a.kommunenr, a]));
+  const firstRound = round.decisions.flatMap((d) => new Array(d.granted).fill(d.kommunenr));
+  const [y0, m0] = section.decisionDate.split("-").map(Number);
+  const yearOfMonth = (m) => y0 + Math.floor((m0 - 1 + m) / 12);
+  const years = [...new Set(Array.from({ length: H }, (_, m) => yearOfMonth(m)))];
+  const yearIndex = Int32Array.from({ length: H }, (_, m) => years.indexOf(yearOfMonth(m)));
+  // Waiting list by rank, ties in decision order (what filter + a stable sort by rank picks first).
+  const waiting = round.decisions
+    .map((d) => ({ app: appBy.get(d.kommunenr), rank: d.rank, unmet0: lib.grantLimit(appBy.get(d.kommunenr), policy) - d.granted }))
+    .sort((a, b) => a.rank - b.rank);
+  const unmet = new Int32Array(waiting.length);
+
+  const held = new Float64Array(H * R);
+  const inPlace = new Float64Array(H * R);
+  const active = new Float64Array(H * R);
+  const per = {
+    utilisation: new Float64Array(R),
+    doctorsServed: new Float64Array(R),
+    slotsGranted: new Float64Array(R),
+    lapsed: new Float64Array(R),
+    givenBack: new Float64Array(R),
+    reallocated: new Float64Array(R),
+  };
+  const activeYear = years.map(() => new Float64Array(R));
+  const params = [];
+  const hm = new Int32Array(H);
+  const ip = new Int32Array(H);
+  const ac = new Int32Array(H);
+  const add = (counts, from, to) => {
+    for (let m = Math.max(0, from), end = Math.min(H, to); m < end; m++) counts[m]++;
+  };
+
+  for (let r = 0; r < R; r++) {
+    const prm = {};
+    for (const name of names) prm[name] = drawSpec(section[name], rand);
+    params.push(prm);
+    const ev = (mu) => mu * (1 + prm.eventSpread * (rand() + rand() - 1));
+    const fteOf = () => Math.min(1, Math.max(rules.minStillingsprosent, ev(prm.stillingsprosentShare)));
+    hm.fill(0);
+    ip.fill(0);
+    ac.fill(0);
+    for (let w = 0; w < waiting.length; w++) unmet[w] = waiting[w].unmet0;
+    let doctors = 0;
+    let lapsed = 0;
+    let givenBack = 0;
+    let reallocated = 0;
+    let granted = 0;
+
+    /** One slot's life, counted into the months as it goes; returns the month it is freed. */
+    const live = (app, decision, isRealloc) => {
+      granted++;
+      if (isRealloc) reallocated++;
+      const baseFail = app.hasCandidate ? prm.recruitFailWithCandidate : prm.recruitFailWithoutCandidate;
+      const failP = Math.min(1, baseFail + prm.recruitFailPerSentralitetStep * (app.sentralitet - 1));
+      const toStart = Math.max(0, Math.ceil(ev(prm.monthsToStart)));
+      if (rand() < failP || toStart > rules.takeIntoUseMonths) {
+        lapsed++;
+        add(hm, decision, decision + rules.takeIntoUseMonths);
+        return decision + rules.takeIntoUseMonths;
+      }
+      let t = decision + toStart;
+      let fteLeft = rules.maxFteMonths;
+      let period = 1;
+      let leaveLeft = rules.maxLeaveExtensionMonths;
+      let fte = fteOf();
+      for (;;) {
+        const m = Math.min(Math.max(rules.minMonthsPerDoctor, Math.round(ev(prm.monthsPerDoctor))), Math.floor(fteLeft / fte + 1e-9));
+        const leave = rand() < prm.leaveProbabilityPerDoctor ? Math.min(leaveLeft, Math.max(0, Math.round(ev(prm.leaveMonths)))) : 0;
+        leaveLeft -= leave;
+        doctors++;
+        add(ac, t, t + m);
+        add(ip, t, t + m);
+        if (leave > 0) add(ip, t + m, t + m + leave);
+        fteLeft -= m * fte;
+        t += m + leave;
+        fte = fteOf();
+        const usedUp = fteLeft + 1e-9 < rules.minMonthsPerDoctor * fte;
+        if (usedUp && period === 1 && rand() < prm.secondPeriodProbability) {
+          period = 2;
+          fteLeft = rules.maxFteMonths;
+          leaveLeft = rules.maxLeaveExtensionMonths;
+        } else if (usedUp) break;
+        else if (!(rand() < prm.chainProbability)) {
+          givenBack++;
+          break;
+        }
+        const gap = Math.max(0, Math.round(ev(prm.monthsBetweenDoctors)));
+        add(ip, t, t + gap);
+        t += gap;
+      }
+      add(hm, decision, t);
+      return t;
+    };
+
+    // Open slots by the month they are freed; the earliest first, ties in the order they were opened.
+    const open = firstRound.map((k) => live(appBy.get(k), 0, false));
+    while (open.length > 0) {
+      let best = 0;
+      for (let i = 1; i < open.length; i++) if (open[i] < open[best]) best = i;
+      const freed = open[best];
+      open.splice(best, 1);
+      let next = -1;
+      for (let w = 0; w < waiting.length; w++)
+        if (unmet[w] > 0) {
+          next = w;
+          break;
+        }
+      const realloc = Math.max(1, Math.round(ev(prm.reallocationDelayMonths)));
+      if (next >= 0 && freed + realloc < H) {
+        unmet[next]--;
+        open.push(live(waiting[next].app, freed + realloc, true));
+      }
+    }
+
+    let activeMonths = 0;
+    for (let m = 0; m < H; m++) {
+      held[m * R + r] = hm[m];
+      inPlace[m * R + r] = ip[m];
+      active[m * R + r] = ac[m];
+      activeMonths += ac[m];
+      activeYear[yearIndex[m]][r] += ac[m];
+    }
+    per.utilisation[r] = activeMonths / (cap * H);
+    per.doctorsServed[r] = doctors;
+    per.slotsGranted[r] = granted;
+    per.lapsed[r] = lapsed;
+    per.givenBack[r] = givenBack;
+    per.reallocated[r] = reallocated;
+  }
+
+  const band = (values) => {
+    const s = values.slice().sort();
+    const q = (p) => {
+      const h = (s.length - 1) * p;
+      const lo = Math.floor(h);
+      return lo + 1 < s.length ? s[lo] + (h - lo) * (s[lo + 1] - s[lo]) : s[lo];
+    };
+    return { p10: q(0.1), p50: q(0.5), p90: q(0.9) };
+  };
+  const month = (arr, m) => arr.subarray(m * R, (m + 1) * R);
+  return {
+    months: H,
+    replications,
+    timeline: Array.from({ length: H }, (_, m) => ({ month: m, held: band(month(held, m)), inPlace: band(month(inPlace, m)), active: band(month(active, m)) })),
+    utilisation: band(per.utilisation),
+    doctorsServed: band(per.doctorsServed),
+    slotsGranted: band(per.slotsGranted),
+    lapsed: band(per.lapsed),
+    givenBack: band(per.givenBack),
+    reallocated: band(per.reallocated),
+    activeMonthsByYear: years.map((y, k) => ({ year: y, months: band(activeYear[k]) })),
+    params,
+  };
+}
+
 // ================================================================================================================
 // Agreement
 // ================================================================================================================
@@ -441,18 +613,52 @@ function main() {
   say();
 
   // ------------------------------------------------------------------ in process
-  const js = bestOf(o.repeats, () => L.simulateSlots(apps, policy, o.cap, section, rules, opts));
-  const base = bestOf(o.repeats, () => baselineSimulate(L, apps, policy, o.cap, section, rules, opts));
+  // The plain baseline must reproduce the naive one exactly (same draws in the same order): checked before timing.
+  const small = { ...opts, replications: Math.min(R, NAIVE_CHECK_REPLICATIONS) };
+  const plainSame =
+    JSON.stringify(baselinePlain(L, apps, policy, o.cap, section, rules, small)) ===
+    JSON.stringify(baselineSimulate(L, apps, policy, o.cap, section, rules, small));
+  if (!plainSame) {
+    say(`RESULT: the plain baseline does not reproduce the naive one at ${fmtInt(small.replications)} replications: no ratio.`);
+    process.exitCode = 1;
+    return;
+  }
+  // Interleaved (A B A B …) so drift of a shared machine hits both alike.
+  const js = { times: [], cpu: [], result: null };
+  const base = { times: [], cpu: [], result: null };
+  for (let k = 0; k <= o.repeats; k++)
+    for (const [side, fn] of [
+      [js, () => L.simulateSlots(apps, policy, o.cap, section, rules, opts)],
+      [base, () => baselinePlain(L, apps, policy, o.cap, section, rules, opts)],
+    ]) {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      side.result = fn();
+      const c = process.cpuUsage(c0);
+      if (k > 0) {
+        side.times.push((performance.now() - t0) / 1000);
+        side.cpu.push((c.user + c.system) / 1e6);
+      }
+    }
+  for (const side of [js, base]) Object.assign(side, { best: Math.min(...side.times), median: median(side.times), cpuBest: Math.min(...side.cpu) });
+  const naive = o.naive ? bestOf(o.repeats, () => baselineSimulate(L, apps, policy, o.cap, section, rules, opts)) : null;
   const rps = (s) => R / s;
   const ratio = rps(js.best) / rps(base.best);
+  const ratioCpu = base.cpuBest / js.cpuBest;
   const W = 60;
   say("In process: per-replication parameters + slot lives + monthly counts + summary (P10/P50/P90 of every month)");
-  say(`  ${padR("", W)}${pad("best s", 9)}${pad("median s", 10)}${pad("repl./s (best)", 16)}`);
-  say(`  ${padR("introsim simulateSlots", W)}${pad(fmtS(js.best), 9)}${pad(fmtS(js.median), 10)}${pad(fmtInt(rps(js.best)), 16)}`);
+  say(`  ${padR("", W)}${pad("best s", 9)}${pad("median s", 10)}${pad("CPU s (best)", 14)}${pad("repl./s (best)", 16)}`);
+  say(`  ${padR("introsim simulateSlots", W)}${pad(fmtS(js.best), 9)}${pad(fmtS(js.median), 10)}${pad(fmtS(js.cpuBest), 14)}${pad(fmtInt(rps(js.best)), 16)}`);
   say(
-    `  ${padR("baseline, the obvious way (objects, filter/sort, mulberry32)", W)}${pad(fmtS(base.best), 9)}${pad(fmtS(base.median), 10)}${pad(fmtInt(rps(base.best)), 16)}`,
+    `  ${padR("baseline, written plainly (typed arrays, loops, mulberry32)", W)}${pad(fmtS(base.best), 9)}${pad(fmtS(base.median), 10)}${pad(fmtS(base.cpuBest), 14)}${pad(fmtInt(rps(base.best)), 16)}`,
   );
-  say(`  ${padR("ratio introsim/baseline, repl./s (> 1: introsim faster)", W)}${pad("", 19)}${pad(ratio.toFixed(2), 16)}`);
+  if (naive)
+    say(
+      `  ${padR("naive baseline, for information (objects, filter/sort per month)", W)}${pad(fmtS(naive.best), 9)}${pad(fmtS(naive.median), 10)}${pad("", 14)}${pad(fmtInt(rps(naive.best)), 16)}`,
+    );
+  say(`  ${padR("ratio introsim/plain baseline, repl./s (> 1: introsim faster)", W)}${pad("", 33)}${pad(ratio.toFixed(2), 16)}`);
+  say(`  ${padR("ratio of CPU seconds, plain baseline / introsim", W)}${pad("", 33)}${pad(ratioCpu.toFixed(2), 16)}`);
+  say(`  plain baseline = naive baseline, bit for bit, at ${fmtInt(small.replications)} replications: yes`);
   say(`  peak memory of this process so far: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   say();
 
@@ -552,8 +758,11 @@ function main() {
       },
       inProcess: {
         introsim: { times: js.times, best: js.best, median: js.median, replicationsPerSecond: rps(js.best) },
-        baseline: { times: base.times, best: base.best, median: base.median, replicationsPerSecond: rps(base.best) },
+        introsimCpuBest: js.cpuBest,
+        baseline: { kind: "plain", times: base.times, best: base.best, median: base.median, cpuBest: base.cpuBest, replicationsPerSecond: rps(base.best) },
+        naive: naive ? { times: naive.times, best: naive.best, median: naive.median, replicationsPerSecond: rps(naive.best) } : null,
         ratioIntrosimOverBaseline: ratio,
+        ratioCpu,
       },
       whole: whole ?? (wholeError ? { error: wholeError } : null),
       agreement: { ...ag, variantFifo: { inPlaceP50: ft.inPlace.p50, utilisationP50: fifo.utilisation.p50, doctorsServedP50: fifo.doctorsServed.p50 } },
