@@ -93,11 +93,8 @@ export function registerRun(program: Command): void {
       const f = numberFormats(langOf(cmd));
       const { params, loaded } = loadAll(flags);
       checkFixedPriceDate(params, flags.fixedPrices);
-      if (flags.fixedPrices && !loaded.some((l) => l.scenario.allocation?.applications)) {
-        process.stderr.write(
-          "introsim: warning: --fixed-prices has no effect: no scenario has an allocation section with applications, so there is no budget projection\n",
-        );
-      }
+      if (flags.fixedPrices && !loaded.some((l) => l.scenario.allocation?.applications))
+        process.stderr.write(`introsim: ${text.warning}: ${text.run.fixedPricesNoEffect}\n`);
       const outDir = flags.out ?? path.join(CHARTS_DIR, loaded.length === 1 ? loaded[0]!.scenario.name : COMPARISON_DIR);
       // Refused before anything is computed: "/", $HOME, the temp folder, a system folder, a file, a device, a
       // dangling symlink, a name too long, a place not writable, a folder introsim did not write (unless --force).

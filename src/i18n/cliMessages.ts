@@ -62,6 +62,7 @@ export interface CliText {
     scenarioLine(name: string, p50: string, p85: string, budgetFrom?: number, budgetTo?: number): string;
     wrote(dir: string, charts: number, csv: boolean): string;
     wroteDraws(file: string): string;
+    fixedPricesNoEffect: string;
   };
   replay: { matches(hash: string, scenario: string, draws: string, seed: number): string };
   validate: {
@@ -167,6 +168,8 @@ const NB: CliText = {
     wrote: (dir, charts, csv) =>
       `introsim run: skrev ${dir}/ (report.html, results.json, results.xlsx, manifest.json, ${charts} figurer${csv ? ", csv/" : ""})`,
     wroteDraws: (file) => `introsim run: skrev trekkene til ${file}`,
+    fixedPricesNoEffect:
+      "--fixed-prices virker ikke: ingen av scenarioene har en allocation-seksjon med søknader (applications), så det blir ingen budsjettframskrivning",
   },
   replay: {
     matches: (hash, scenario, draws, seed) => `introsim replay: resultat-hashen stemmer (${hash}…): ${scenario}, ${draws} trekk, frø ${seed}`,
@@ -283,6 +286,7 @@ const EN: CliText = {
       `introsim run: ${name}: P50 ${p50}, P85 ${p85} per agreement-year${from !== undefined ? `; budget ${from}–${to} by year` : ""}`,
     wrote: (dir, charts, csv) => `introsim run: wrote ${dir}/ (report.html, results.json, results.xlsx, manifest.json, ${charts} charts${csv ? ", csv/" : ""})`,
     wroteDraws: (file) => `introsim run: wrote the draws to ${file}`,
+    fixedPricesNoEffect: "--fixed-prices has no effect: no scenario has an allocation section with applications, so there is no budget projection",
   },
   replay: {
     matches: (hash, scenario, draws, seed) => `introsim replay: the results hash matches (${hash}…): ${scenario}, ${draws} draws, seed ${seed}`,
