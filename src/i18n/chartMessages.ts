@@ -55,6 +55,30 @@ interface ChartText {
     /** A tooltip title of a percentile in kroner ("P50 (kr)"). */
     percentileNok(p: string): string;
   };
+  flows: {
+    /** Party labels by party key (folketrygden, kommune …); a missing key keeps the label of src/flows. */
+    parties: Readonly<Record<string, string>>;
+    /** Employment forms by key, as the panel headers and in the title ("næringsdrivende"). */
+    employment: Readonly<Record<string, string>>;
+    employmentShort: Readonly<Record<string, string>>;
+    /** Kinds of flow by key (refusjon, basistilskudd …), the waterfall's steps. */
+    kinds: Readonly<Record<string, string>>;
+    gains(amount: string): string;
+    pays(amount: string): string;
+    findingTitle(parts: string[]): string;
+    findingPart(form: string, gainsOrPays: string): string;
+    effectsDescription: string;
+    netLine(amount: string, draws: string): string;
+    signLine(scenario: string): string;
+    effectAxis: string;
+    tooltip: { party: string; form: string; effect: string; p10: string; p90: string; lossProbability: string };
+    waterfallDescription(party: string): string;
+    waterfallSubtitle(party: string): string;
+    netStep: string;
+    stepTypes: { in: string; out: string; net: string };
+    waterfallAxis: string;
+    waterfallTooltip: { flow: string; amount: string };
+  };
   budgetComparison: {
     description: string;
     underInAll(line: string): string;
@@ -111,6 +135,27 @@ const NB: ChartText = {
     tooltipScenario: "Scenario",
     percentileNok: (p) => `${p} (kr)`,
   },
+  flows: {
+    parties: {},
+    employment: {},
+    employmentShort: { naeringsdrivende: "næringsdrivende", fastlonnet: "fastlønnet" },
+    kinds: {},
+    gains: (amount) => `tjener ${amount}`,
+    pays: (amount) => `taper ${amount}`,
+    findingTitle: (parts) => `Kommunen per avtaleår – ${parts.join("; ")}`,
+    findingPart: (form, gainsOrPays) => `${form} lege: ${gainsOrPays}`,
+    effectsDescription: "Hver parts økonomiske virkning av en introduksjonsavtale i ett avtaleår (med minus uten avtale), etter ansettelsesform.",
+    netLine: (amount, draws) => `Folketrygden betaler ${amount} netto. Søyler: sentralverdier; streker: P10–P90 i ${draws} trekk.`,
+    signLine: (scenario) => `Scenario «${scenario}». Positivt tall = parten får mer enn uten avtale.`,
+    effectAxis: "Virkning per avtaleår (kr)",
+    tooltip: { party: "Part", form: "Ansettelsesform", effect: "Virkning (kr)", p10: "P10 (kr)", p90: "P90 (kr)", lossProbability: "Sannsynlighet for tap" },
+    waterfallDescription: (party) => `Fossefall: ${party} sin virkning av avtalen etter type strøm, per ansettelsesform.`,
+    waterfallSubtitle: (party) => `Hva avtalen endrer for ${party.toLowerCase()} i ett avtaleår, strøm for strøm (med avtale minus uten). Sentralverdier.`,
+    netStep: "Netto virkning",
+    stepTypes: { in: "Inn", out: "Ut", net: "Netto" },
+    waterfallAxis: "Kroner per avtaleår",
+    waterfallTooltip: { flow: "Strøm", amount: "Beløp (kr)" },
+  },
   budgetComparison: {
     description: "Folketrygdens utgifter per budsjettår (P85) i hvert scenario mot bevilgningen.",
     underInAll: (line) => `P85 under bevilgningen på ${line} i alle scenarioer og år`,
@@ -166,6 +211,47 @@ const EN: ChartText = {
     keyLine: (reference) => `Line: P10–P90. Dot: P50. Tick: P85. Red line: the estimate of ${reference}.`,
     tooltipScenario: "Scenario",
     percentileNok: (p) => `${p} (NOK)`,
+  },
+  flows: {
+    parties: {
+      folketrygden: "National Insurance (Helfo)",
+      pasienter: "Patients",
+      kommune: "The municipality",
+      introduksjonslege: "The introduction doctor",
+      fastleger: "Handing-over GPs",
+      staten: "The state (Nasjonal ALIS)",
+      andre: "Others (rent, staff, equipment)",
+    },
+    employment: { naeringsdrivende: "Self-employed introduction doctor", fastlonnet: "Salaried introduction doctor" },
+    employmentShort: { naeringsdrivende: "self-employed", fastlonnet: "salaried" },
+    kinds: {
+      refusjon: "Refusjon",
+      egenandel_fritak: "Co-pay (exempt)",
+      egenandel_pasient: "Co-pay (patient)",
+      basistilskudd: "Capitation",
+      nasjonal_alis: "Nasjonal ALIS",
+      driftsutgifter: "Practice costs",
+      kostnadsdeling: "Cost sharing",
+      lonn: "Salary",
+      veiledning: "Supervision",
+      utdanning: "Courses",
+    },
+    gains: (amount) => `gains ${amount}`,
+    pays: (amount) => `loses ${amount}`,
+    findingTitle: (parts) => `The municipality per agreement-year – ${parts.join("; ")}`,
+    findingPart: (form, gainsOrPays) => `${form} doctor: ${gainsOrPays}`,
+    effectsDescription: "Each party's economic effect of an introduction agreement in one agreement-year (with minus without), by employment form.",
+    netLine: (amount, draws) => `The National Insurance pays ${amount} net. Bars: central values; rules: P10–P90 in ${draws} draws.`,
+    signLine: (scenario) => `Scenario “${scenario}”. Positive = the party gets more than without an agreement.`,
+    effectAxis: "NOK per agreement-year",
+    tooltip: { party: "Party", form: "Employment", effect: "Effect (NOK)", p10: "P10 (NOK)", p90: "P90 (NOK)", lossProbability: "Probability of a loss" },
+    waterfallDescription: (party) => `Waterfall: the effect of the agreement on ${party} by kind of flow, per employment form.`,
+    waterfallSubtitle: (party) =>
+      `What the agreement changes for ${party.toLowerCase()} in one agreement-year, flow by flow (with minus without). Central values.`,
+    netStep: "Net effect",
+    stepTypes: { in: "In", out: "Out", net: "Net" },
+    waterfallAxis: "NOK per agreement-year",
+    waterfallTooltip: { flow: "Flow", amount: "Amount (NOK)" },
   },
   budgetComparison: {
     description: "National Insurance spending per budget year (P85) in each scenario against the appropriation.",

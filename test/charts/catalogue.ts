@@ -53,6 +53,8 @@ export const specs = {
 export const englishSpecs: Partial<Record<keyof typeof specs, ChartSpec>> = {
   kostnadsfordeling: costDistributionSpec(run.report, run.sortedNet, "en"),
   tornado: tornadoSpec(run.report, "en"),
+  "strommer-parter": partyEffectsSpec(flows, "en"),
+  "strommer-kommunen": partyWaterfallSpec(flows, "kommune", "en"),
   ...runSpecs("en"),
 };
 
@@ -74,7 +76,8 @@ function claimsSpecs() {
       parallelTrendsPlausible: true,
       statement: "",
       joint: null,
-      alpha: 0.05,
+      linear: null,
+      alpha: { joint: 0.01, linear: 0.02 },
     },
     agreements: { included: 30, excluded: [] },
     reference: { hodEstimateNok: 500_000, position: "above-interval" as const, statement: "" },

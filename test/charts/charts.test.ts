@@ -86,7 +86,7 @@ test("comparisonFindingTitle names the range of medians and how many exceed 500 
 });
 
 /** Words of the Norwegian chart texts that must not appear in a chart laid out in English. */
-const NORWEGIAN_WORDS = /avtaleår|Anslag|trekkene|[Ff]orutsetning|Netto merutgift|Andel av|Budsjettår|Mill\. kr|bevilgningen|Inndata på|samspill|Alle scenarioer|\d\u00a0kr\b/;
+const NORWEGIAN_WORDS = /avtaleår|Anslag|trekkene|[Ff]orutsetning|Netto merutgift|Andel av|Budsjettår|Mill\. kr|bevilgningen|Inndata på|samspill|Alle scenarioer|Folketrygden|Kommunen|tjener|taper|Virkning|Kroner per|Netto virkning|\d\u00a0kr\b/;
 
 describe.each(Object.entries(englishSpecs))("chart %s in English", (name, spec) => {
   test("its title, subtitle, axes, legend and tooltips are English, numbers in the English format (500,000)", async () => {
