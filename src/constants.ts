@@ -32,6 +32,9 @@ export const MC_CHUNKS_AHEAD_PER_THREAD = 2;
 /** A worker that sends nothing for this long is taken as dead (the run fails instead of waiting for ever). */
 export const MC_WORKER_STALL_MS = 600_000;
 
+/** Bands of whole numbers up to this (counts of slots, doctors, months) are sorted by counting (src/allocation/simulateSlots.ts). */
+export const BAND_COUNTING_MAX = 100_000;
+
 /**
  * Intervals in the tabulated inverse CDF used for sampling (see src/distributions/sampler.ts). With 2^14 intervals the
  * linear-interpolation error is below 1e-6 of the range for the distributions we use (tested).

@@ -20,7 +20,9 @@
  * accepted or rejected by their simulated count in place on the observed date (approximate Bayesian computation,
  * rejection sampling): the accepted replications are the result, and carry into the budget.
  */
-import { band, type Band } from "../stats/band";
+import { band as bandOfDraws, type Band } from "../stats/band";
+import { percentileSorted } from "../stats/summarise";
+import { BAND_COUNTING_MAX } from "../constants";
 import { sampleSection } from "../inputs/sampleSection";
 import { Mt19937 } from "../distributions/mt19937";
 import { streamSeed } from "../distributions/seed";
@@ -584,6 +586,28 @@ function outcomes(groups: Map<string, Counters>): Record<string, GroupOutcome> {
   return Object.fromEntries(
     [...groups.entries()].map(([g, x]) => [g, { slotsGranted: band(x.granted), doctorsServed: band(x.doctors), activeAgreementMonths: band(x.months) }]),
   );
+}
+
+/**
+ * band() of stats/band.ts, the same numbers, faster for counts: when every value is a whole number from 0 to
+ * BAND_COUNTING_MAX (agreements in place in a month, doctors, slots, agreement-months) the sorted copy is written from
+ * a histogram (counting sort, O(n)) instead of sorted (O(n log n)); the percentiles are then taken from it by the same
+ * percentileSorted. Other values go to band() itself. About 16 % of simulateSlots' time went to sorting 300+ bands.
+ */
+export function band(values: Float64Array): Band {
+  const n = values.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (!(v >= 0 && v <= BAND_COUNTING_MAX && Math.floor(v) === v)) return bandOfDraws(values);
+    if (v > max) max = v;
+  }
+  if (n === 0) return bandOfDraws(values);
+  const counts = new Int32Array(max + 1);
+  for (let i = 0; i < n; i++) counts[values[i]!]!++;
+  const sorted = new Float64Array(n);
+  for (let v = 0, k = 0; v <= max; k += counts[v]!, v++) sorted.fill(v, k, k + counts[v]!);
+  return { p10: percentileSorted(sorted, 0.1), p50: percentileSorted(sorted, 0.5), p90: percentileSorted(sorted, 0.9) };
 }
 
 /** Held-out and fitted checks against the directorate's statements (FACTS.md; Helsedirektoratet's status reporting 2023). */
