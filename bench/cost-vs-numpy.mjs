@@ -33,7 +33,7 @@ const KERNEL_TOL = 1e-9;
 
 // ---------------------------------------------------------------------------------------------------- arguments
 const USAGE =
-  "usage: node bench/cost-vs-numpy.mjs [--draws 1000000] [--repeats 5] [--seed 1] [--scenario FILE] [--python python3] [--no-whole] [--memory] [--out FILE]\n";
+  "usage: node bench/cost-vs-numpy.mjs [--draws 1000000] [--repeats 5] [--seed 1] [--scenario FILE] [--python python3] [--threads 1] [--no-whole] [--memory] [--out FILE]\n";
 
 function parseArgs(argv) {
   return parseBenchArgs(argv, {
@@ -42,6 +42,7 @@ function parseArgs(argv) {
     defaults: {
       draws: 1_000_000,
       repeats: 5,
+      threads: 1,
       seed: 1,
       scenario: DEFAULT_SCENARIO,
       python: process.env.PYTHON || "python3",
@@ -52,6 +53,7 @@ function parseArgs(argv) {
     spec: {
       "--draws": ["draws", "int", 1],
       "--repeats": ["repeats", "int", 1],
+      "--threads": ["threads", "int", 1],
       "--seed": ["seed", "int", 0],
       "--scenario": ["scenario", "path"],
       "--python": ["python", "string"],
@@ -76,11 +78,12 @@ function run(cmd, args, opts = {}) {
 
 // ---------------------------------------------------------------------------------------------------- the parts
 /** (a) introsim in process: runMonteCarlo + sorted copy + summarise + share above the reference. */
-function timeIntrosim(lib, problem, { draws, seed, repeats }) {
+function timeIntrosim(lib, problem, { draws, seed, repeats, threads }) {
   const once = () => {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const mc = lib.runMonteCarlo(problem, { draws, seed });
+    // threads: 1 by default (numpy runs in one thread); the result is the same for any count (test/cost/threads.test.ts).
+    const mc = lib.runMonteCarlo(problem, { draws, seed, threads });
     const sorted = lib.sortedCopy(mc.net);
     const s = lib.summarise(mc.net, sorted);
     const shareAbove500k = lib.shareAboveSorted(sorted, problem.referenceCostNok);
@@ -138,7 +141,19 @@ function timeNumpy(o, problemPath) {
 /** (c) whole commands, alternating A B A B after one warm-up of each. */
 function timeWhole(o, problemPath) {
   const scenarioRel = o.scenario;
-  const cli = [resolve(ROOT, "bin/introsim.js"), "cost", "--scenario", scenarioRel, "--draws", String(o.draws), "--seed", String(o.seed), "--json"];
+  const cli = [
+    resolve(ROOT, "bin/introsim.js"),
+    "cost",
+    "--scenario",
+    scenarioRel,
+    "--draws",
+    String(o.draws),
+    "--seed",
+    String(o.seed),
+    "--json",
+    "--threads",
+    String(o.threads),
+  ];
   const py = numpyArgs(o, problemPath, 1, 0);
   const a = [];
   const b = [];
@@ -157,7 +172,7 @@ function timeWhole(o, problemPath) {
   }
   return {
     introsim: {
-      command: `node bin/introsim.js cost --scenario ${relativeToRoot(scenarioRel)} --draws ${o.draws} --seed ${o.seed} --json`,
+      command: `node bin/introsim.js cost --scenario ${relativeToRoot(scenarioRel)} --draws ${o.draws} --seed ${o.seed} --json --threads ${o.threads}`,
       times: a,
       best: Math.min(...a),
       median: median(a),
