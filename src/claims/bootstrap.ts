@@ -11,7 +11,7 @@
 import { Mt19937 } from "../distributions/mt19937";
 import { streamSeed } from "../distributions/seed";
 import { didScratch, emptyDidValue, evaluateDid, type DidProblem, type DidValue } from "./didProblem";
-import { preTrendSlope } from "./preTrend";
+import { preTrendLine } from "./preTrend";
 
 export interface BootstrapDraws {
   replications: number;
@@ -22,6 +22,9 @@ export interface BootstrapDraws {
   displaced: Float64Array;
   fallDoctorMonths: Float64Array;
   preTrendSlope: Float64Array;
+  /** Σ_e w_e (a + b·e): the net cost's bias if the baseline's linear pre-trend continues (smoothness bounds, M = 0). */
+  trendBias: Float64Array;
+  fallCurvature: Float64Array;
   /** replications × events, row-major. */
   beta: Float64Array;
 }
@@ -49,6 +52,8 @@ export function clusterBootstrap(
     displaced: new Float64Array(replications),
     fallDoctorMonths: new Float64Array(replications),
     preTrendSlope: new Float64Array(replications),
+    trendBias: new Float64Array(replications),
+    fallCurvature: new Float64Array(replications),
     beta: new Float64Array(replications * p.events),
   };
   const strata = opts.comparisonOnly ? [p.strata[1]] : p.strata;
@@ -67,8 +72,16 @@ export function clusterBootstrap(
     draws.fall[b] = value.fallPerAgreementYear;
     draws.displaced[b] = value.displacedPerAgreementYear;
     draws.fallDoctorMonths[b] = value.fallDoctorMonthsPerAgreementYear;
-    draws.preTrendSlope[b] = preTrendSlope(value.beta, p.eventMin, p.anticipation);
+    const line = preTrendLine(value.beta, p.eventMin, p.anticipation);
+    draws.preTrendSlope[b] = line.slope;
+    draws.trendBias[b] = trendBias(value, line);
+    draws.fallCurvature[b] = value.fallCurvaturePerAgreementYear;
     draws.beta.set(value.beta, b * p.events);
   }
   return { point, draws };
+}
+
+/** Σ_e w_e (a + b·e) over the effect window: what a continuing linear pre-trend adds to the net cost per agreement-year. */
+export function trendBias(v: DidValue, line: { intercept: number; slope: number }): number {
+  return line.intercept * v.fallDoctorMonthsPerAgreementYear + line.slope * v.fallEventMonthsPerAgreementYear;
 }

@@ -16,6 +16,10 @@
  *   event-study β_e = Σ_a (Σ_d Y_d,g+e − Σ_d b_d · C(g+e) / mean_B(C)) / Σ_a #d, over agreements with e in their
  *                     window: kr per avgivende doctor-month. For e in the baseline they are the pre-trend (≈ 0 under
  *                     parallel trends; per agreement they sum to 0 over B by construction, so one is redundant).
+ *                     Months before the baseline (up to CLAIMS_PRETREND_MONTHS before the start) are placebo
+ *                     coefficients against the same baseline: ≈ 0 under parallel trends, a line under a differential
+ *                     trend. They lengthen the window the linear pre-trend test and the smoothness bounds fit a line to
+ *                     (a slope's standard error falls with the window's length to the power 3/2).
  * A doctor month outside the doctor's active periods is missing, not 0 kr: a comparison doctor who retires leaves
  * C(t)'s denominator, and an avgivende doctor who stops leaves both the actual and the counterfactual.
  * Each agreement is compared with the comparison doctors in its own calendar months (a stacked DiD), so staggered
@@ -44,6 +48,8 @@ export interface DidProblem {
   g: Int32Array;
   h: Int32Array;
   preLen: Int32Array;
+  /** Longest baseline (the joint pre-trend test and the relative-magnitude bounds look at e ≥ −k − this). */
+  maxPreLen: number;
   introCost: Float64Array;
   /** Agreement-months counted (h − g + 1). */
   agreementMonths: Float64Array;
@@ -75,6 +81,12 @@ export interface DidValue {
   agreementYears: number;
   /** Avgivende doctor-months in the effect window (e ≥ −k), per agreement-year: how much a deviation of 1 kr per doctor-month moves the net. */
   fallDoctorMonthsPerAgreementYear: number;
+  /** Σ over the effect window of e × doctor-months per agreement-year: with the above, a deviation a + b·e moves the net by a·that + b·this. */
+  fallEventMonthsPerAgreementYear: number;
+  /** Σ over the effect window of s(s + 1)/2 × doctor-months per agreement-year, s = e + k + 1 months after the last baseline month (smoothness bounds). */
+  fallCurvaturePerAgreementYear: number;
+  /** The avgivende doctors' mean baseline cost per doctor-month over the effect window (kr), the scale of the smoothness bounds. */
+  baselinePerDoctorMonth: number;
   /** β_e by event month (NaN where no agreement has that month). */
   beta: Float64Array;
 }
@@ -102,7 +114,7 @@ export function didProblem(stats: ClaimsStats): DidProblem {
     compN[i] = c.k;
   }
   const maxPost = Math.max(0, ...included.map((a) => a.h - a.g));
-  const maxPre = Math.max(0, ...included.map((a) => a.preLen + k));
+  const maxPre = Math.max(0, ...included.map((a) => Math.max(a.preLen, a.preTrendLen) + k));
   const eventMin = -maxPre;
   const events = maxPre + maxPost + 1;
   const unitIndex = new Map(included.map((a, i) => [a.agreementId, i]));
@@ -136,6 +148,7 @@ export function didProblem(stats: ClaimsStats): DidProblem {
     g: Int32Array.from(included, (a) => a.g - stats.m0),
     h: Int32Array.from(included, (a) => a.h - stats.m0),
     preLen: Int32Array.from(included, (a) => a.preLen),
+    maxPreLen: Math.max(0, ...included.map((a) => a.preLen)),
     introCost: Float64Array.from(included, (a) => a.introCostNok),
     agreementMonths: Float64Array.from(included, (a) => a.h - a.g + 1),
     eventMin,
@@ -208,6 +221,9 @@ export function evaluateDid(p: DidProblem, w: Float64Array, s: DidScratch, out: 
   let fall = 0;
   let agreementMonths = 0;
   let fallDoctorMonths = 0;
+  let fallEventMonths = 0;
+  let fallCurvature = 0;
+  let baseline = 0;
   for (let u = 0; u < p.units; u++) {
     const wu = w[p.unitCluster[u]!]! * (unitMask ? unitMask[u]! : 1);
     if (wu === 0) continue;
@@ -225,8 +241,12 @@ export function evaluateDid(p: DidProblem, w: Float64Array, s: DidScratch, out: 
       num[j]! += wu * gap;
       den[j]! += wu * n;
       if (e >= -k) {
+        const s = e + k + 1;
         fall -= wu * gap;
         fallDoctorMonths += wu * n;
+        fallEventMonths += wu * n * e;
+        fallCurvature += (wu * n * s * (s + 1)) / 2;
+        baseline += wu * p.bsum[base + j]!;
       }
     }
   }
@@ -251,6 +271,9 @@ export function evaluateDid(p: DidProblem, w: Float64Array, s: DidScratch, out: 
   out.displacedPerAgreementYear = displaced / years;
   out.netAdjustedPerAgreementYear = (intro - fall - displaced) / years;
   out.fallDoctorMonthsPerAgreementYear = fallDoctorMonths / years;
+  out.fallEventMonthsPerAgreementYear = fallEventMonths / years;
+  out.fallCurvaturePerAgreementYear = fallCurvature / years;
+  out.baselinePerDoctorMonth = baseline / fallDoctorMonths;
   for (let j = 0; j < events; j++) out.beta[j] = den[j]! > 0 ? num[j]! / den[j]! : Number.NaN;
   return out;
 }
@@ -267,6 +290,9 @@ export function emptyDidValue(p: DidProblem): DidValue {
     displacedTotal: 0,
     agreementYears: 0,
     fallDoctorMonthsPerAgreementYear: 0,
+    fallEventMonthsPerAgreementYear: 0,
+    fallCurvaturePerAgreementYear: 0,
+    baselinePerDoctorMonth: 0,
     beta: new Float64Array(p.events),
   };
 }
@@ -296,7 +322,7 @@ export function residualVariance(p: DidProblem): number {
     for (let j = 0; j < p.events; j++) {
       if (p.nev[base + j]! === 0) continue;
       const e = p.eventMin + j;
-      if (e >= -k) continue;
+      if (e >= -k || e < -k - L) continue; // baseline months only (not the placebo months before them)
       const r = p.ysum[base + j]! - (p.bsum[base + j]! * c[g + e]!) / cPre;
       ss += r * r;
       nb++;

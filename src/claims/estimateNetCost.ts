@@ -4,9 +4,11 @@
  *   doctor table (zod) + normaltariff periods -> DuckDB
  *   claims file (or folder of Parquet files) -> validate + aggregate in one SQL pass (validateClaims)
  *   -> practice periods (given or inferred) and sufficient statistics (sufficientStats)
- *   -> stacked DiD estimate + practice-clustered bootstrap (didProblem, bootstrap): superpopulation interval; residual
- *      variance + comparison-only bootstrap: interval for the agreements in the extract
- *   -> joint pre-trend test, sensitivity bounds (preTrend), heterogeneity by cohort and groups, warnings
+ *   -> stacked DiD estimate + practice-clustered bootstrap (didProblem, bootstrap): superpopulation interval (t with
+ *      G − 1 degrees of freedom on the bootstrap standard error); residual variance + comparison-only bootstrap:
+ *      interval for the agreements in the extract
+ *   -> pre-trend tests (joint Wald + linear trend, Bonferroni), sensitivity bounds of two kinds (relative magnitudes
+ *      for dips and shocks, smoothness for trends; preTrend), heterogeneity by cohort and groups, warnings
  *   -> comparison with HOD's 500 000 kr (compareWithHod); analysis/compareWithSimulation adds the cost model's
  *
  * "Folketrygd cost" of a claim line = refusjon_ore + egenandel_ore when patient_exempt = ja (folketrygden pays the
@@ -18,9 +20,12 @@ import {
   CLAIMS_MAX_BASELINE_MONTHS,
   CLAIMS_PERIOD_GAP_MONTHS,
   CLAIMS_PRE_WINDOW_MONTHS,
-  CLAIMS_PRETREND_ALPHA,
+  CLAIMS_PRETREND_ALPHA_JOINT,
+  CLAIMS_PRETREND_ALPHA_LINEAR,
   CLAIMS_PRETREND_BIN_MONTHS,
+  CLAIMS_PRETREND_MONTHS,
   CLAIMS_SENSITIVITY_MBAR,
+  CLAIMS_SMOOTHNESS_M_SHARES,
   DEFAULT_BOOTSTRAP,
   DEFAULT_SEED,
 } from "../constants";
@@ -28,11 +33,21 @@ import { percentileSorted, sortedCopy } from "../stats/summarise";
 import { UserError } from "../errors/userError";
 import { loadParams, type ParamSet } from "../params/loadParams";
 import { packageVersion } from "../manifest/manifest";
-import { clusterBootstrap } from "./bootstrap";
+import { clusterBootstrap, trendBias } from "./bootstrap";
 import { compareWithHod, type Interval, type ReferenceComparison, type SimulationComparison } from "./compareWithHod";
 import { didProblem, residualVariance, type DidProblem } from "./didProblem";
 import { closeEngine, openEngine } from "./duckdb";
-import { jointPreTrendTest, preTrendSlope, sensitivityBounds, type JointPreTrendTest, type SensitivityBound } from "./preTrend";
+import {
+  jointPreTrendTest,
+  linearPreTrendTest,
+  preTrendLine,
+  sensitivityBounds,
+  smoothnessBounds,
+  type JointPreTrendTest,
+  type LinearPreTrendTest,
+  type SensitivityBound,
+  type SmoothnessBound,
+} from "./preTrend";
 import { loadDoctors } from "./readDoctors";
 import { stampFile, type FileStamp } from "./readTable";
 import { sufficientStats, type AgreementStats, type PeriodReport } from "./sufficientStats";
@@ -73,7 +88,7 @@ export interface EventCoefficient {
 }
 
 export interface PreTrendCheck {
-  /** Baseline event months checked (e < −k). */
+  /** Event months before the start checked (e < −k): the baseline and the placebo months before it (CLAIMS_PRETREND_MONTHS). */
   months: number;
   coefficients: EventCoefficient[];
   /** Least-squares slope of the pre-start coefficients, kr per doctor-month per month. */
@@ -82,13 +97,22 @@ export interface PreTrendCheck {
   coefficientsExcludingZero: number;
   /** The joint test of all baseline coefficients (null with too few months). */
   joint: JointPreTrendTest | null;
-  /** Level of the joint test; parallelTrendsPlausible = its bootstrap p-value is at or above it. */
-  alpha: number;
+  /** The t test of a linear trend in the baseline coefficients (null with too few months). */
+  linear: LinearPreTrendTest | null;
+  /**
+   * Levels of the two tests: parallelTrendsPlausible = neither rejects at its level (Bonferroni: under parallel trends
+   * the check warns in at most joint + linear of extracts).
+   */
+  alpha: { joint: number; linear: number };
   parallelTrendsPlausible: boolean;
   statement: string;
 }
 
-/** The headline: the estimate with its interval for the agreements in the extract (ci95) and for a superpopulation of agreements. */
+/**
+ * The headline: the estimate with its interval for the agreements in the extract (ci95: what these agreements cost,
+ * uncertain only through their counterfactual) and for a superpopulation of agreements (ci95Superpopulation: what an
+ * agreement like these costs in general; the agreements are a draw).
+ */
 export interface NetInterval extends Interval {
   ci95Superpopulation: [number, number];
 }
@@ -99,6 +123,11 @@ export interface Sensitivity {
   /** Avgivende doctor-months in the effect window per agreement-year. */
   doctorMonthsPerAgreementYear: number;
   bounds: SensitivityBound[];
+  /**
+   * Bounds for a differential trend (Rambachan & Roth's smoothness restriction): the baseline's linear pre-trend
+   * continues after the start, its slope changing by at most M per month; M = 0 is the trend-adjusted estimate.
+   */
+  smoothness: SmoothnessBound[];
   /** True when the pre-trend test fails: the bounds, not the point estimate, are the result to show first. */
   showFirst: boolean;
   statement: string;
@@ -163,6 +192,21 @@ function interval(estimate: number, draws: Float64Array): Interval {
   const finite = sortedCopy(draws.filter(Number.isFinite));
   if (finite.length === 0) return { estimate, ci95: [Number.NaN, Number.NaN] };
   return { estimate, ci95: [percentileSorted(finite, 0.025), percentileSorted(finite, 0.975)] };
+}
+
+/**
+ * The superpopulation interval: estimate ± t(G − 1, 0.975) · sd · √(G / (G − 1)), sd the bootstrap standard error and
+ * G the hosting practices (the clusters that carry the agreements' variation). With G ≈ 30 a percentile interval of a
+ * cluster bootstrap is too narrow: the bootstrap variance of a mean over G clusters is (G − 1)/G of the unbiased one,
+ * and the normal's 1.96 ignores that the standard error is itself estimated from G clusters (Cameron, Gelbach &
+ * Miller 2008, doi:10.1162/rest.90.3.414, use G − 1 degrees of freedom). Measured in bench/claims-worlds.mjs.
+ */
+function tInterval(estimate: number, draws: Float64Array, G: number): [number, number] {
+  if (G < 2) return [Number.NaN, Number.NaN];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- @stdlib packages are CommonJS without types
+  const tQuantile = require("@stdlib/stats-base-dists-t-quantile") as (p: number, v: number) => number;
+  const half = tQuantile(0.975, G - 1) * Math.sqrt((variance(draws) * G) / (G - 1));
+  return [estimate - half, estimate + half];
 }
 
 function wholeIn(name: string, v: number, min: number, max: number): number {
@@ -238,7 +282,13 @@ export async function estimateNetCost(claimsFile: string, doctorsFile: string, o
     if (validation.accepted === 0)
       throw new UserError("io", claimsFile, `no claim line was accepted (${validation.read} read; rejected: ${rejectionSummary(validation) || "none"})`);
     step("building the doctor × month panel");
-    const stats = await sufficientStats(engine, { baselineMonths, anticipationMonths, gapMonths: periodGapMonths, periodsGiven });
+    const stats = await sufficientStats(engine, {
+      baselineMonths,
+      preTrendMonths: CLAIMS_PRETREND_MONTHS,
+      anticipationMonths,
+      gapMonths: periodGapMonths,
+      periodsGiven,
+    });
     checkUsable(stats.agreements, stats.comparisonDoctors, claimsFile);
     const problem = didProblem(stats);
     step(`bootstrap (${B} replications, clustered by practice)`);
@@ -260,54 +310,84 @@ export async function estimateNetCost(claimsFile: string, doctorsFile: string, o
     }
     const k = anticipationMonths;
     const pre = eventStudy.filter((c) => c.e < -k);
-    const slope = interval(preTrendSlope(point.beta, problem.eventMin, k), draws.preTrendSlope);
-    const joint = jointPreTrendTest(point.beta, draws.beta, B, problem.eventMin, k, CLAIMS_PRETREND_BIN_MONTHS, problem.strata[0].length);
-    const plausible = joint === null || joint.p >= CLAIMS_PRETREND_ALPHA;
-    const pText = joint
-      ? `joint test of ${joint.coefficients} baseline bins of ${joint.binMonths} months, p = ${joint.p.toFixed(3)} (Hotelling's T² over ${joint.clusters} hosting practices)`
-      : "";
+    const line = preTrendLine(point.beta, problem.eventMin, k);
+    const slope = interval(line.slope, draws.preTrendSlope);
+    const G = problem.strata[0].length;
+    const joint = jointPreTrendTest(point.beta, draws.beta, B, problem.eventMin, k, CLAIMS_PRETREND_BIN_MONTHS, G, problem.maxPreLen);
+    const linear = linearPreTrendTest(line.slope, draws.preTrendSlope, G);
+    const plausible = (joint === null || joint.p >= CLAIMS_PRETREND_ALPHA_JOINT) && (linear === null || linear.p >= CLAIMS_PRETREND_ALPHA_LINEAR);
+    const levels = `levels ${CLAIMS_PRETREND_ALPHA_JOINT} and ${CLAIMS_PRETREND_ALPHA_LINEAR}`;
+    const pText = [
+      joint
+        ? `joint test of ${joint.coefficients} baseline bins of ${joint.binMonths} months, p = ${joint.p.toFixed(3)} (Hotelling's T² over ${joint.clusters} hosting practices)`
+        : "",
+      linear ? `linear trend t = ${linear.t.toFixed(2)}, p = ${linear.p.toFixed(3)} (t with ${linear.df} degrees of freedom)` : "",
+    ]
+      .filter(Boolean)
+      .join("; ");
+    const pMin = Math.min(joint?.p ?? 1, linear?.p ?? 1);
     const preTrend: PreTrendCheck = {
       months: pre.length,
       coefficients: pre,
       slopeNokPerMonth: slope,
       coefficientsExcludingZero: pre.filter((c) => c.ci95[0] > 0 || c.ci95[1] < 0).length,
       joint,
-      alpha: CLAIMS_PRETREND_ALPHA,
+      linear,
+      alpha: { joint: CLAIMS_PRETREND_ALPHA_JOINT, linear: CLAIMS_PRETREND_ALPHA_LINEAR },
       parallelTrendsPlausible: plausible,
       statement:
-        joint === null
+        joint === null && linear === null
           ? "Too few months before the starts to test the trends."
           : plausible
-            ? `Parallel trends look plausible: before the start the handing-over fastleger moved like the comparison fastleger (${pText}; slope ${slope.estimate.toFixed(0)} kr per doctor-month per month).`
-            : `Parallel trends are rejected: before the start the handing-over fastleger did not move like the comparison (${pText}; slope ${slope.estimate.toFixed(0)} kr per doctor-month per month); the fall may be mis-measured, see the sensitivity bounds.`,
+            ? `Parallel trends look plausible: before the start the handing-over fastleger moved like the comparison fastleger (${pText}; ${levels}; slope ${slope.estimate.toFixed(0)} kr per doctor-month per month).`
+            : `Parallel trends are rejected: before the start the handing-over fastleger did not move like the comparison (${pText}; ${levels}; slope ${slope.estimate.toFixed(0)} kr per doctor-month per month); the fall may be mis-measured, see the sensitivity bounds.`,
     };
     const bounds = sensitivityBounds(
       { net: point.netPerAgreementYear, beta: point.beta, doctorMonths: point.fallDoctorMonthsPerAgreementYear },
       { net: draws.net, beta: draws.beta, doctorMonths: draws.fallDoctorMonths, replications: B },
       problem.eventMin,
       k,
+      problem.maxPreLen,
       CLAIMS_SENSITIVITY_MBAR,
     );
     const b1 = bounds.find((x) => x.mBar === 1);
+    const smoothness = smoothnessBounds(
+      {
+        net: point.netPerAgreementYear,
+        trendBias: trendBias(point, line),
+        curvature: point.fallCurvaturePerAgreementYear,
+        baselineNok: point.baselinePerDoctorMonth,
+      },
+      { net: draws.net, trendBias: draws.trendBias, curvature: draws.fallCurvature, replications: B },
+      CLAIMS_SMOOTHNESS_M_SHARES,
+    );
+    const s0 = smoothness[0];
     const sensitivity: Sensitivity = {
-      largestPreDeviationNok: Math.max(0, ...pre.map((c) => Math.abs(c.estimate))),
+      largestPreDeviationNok: Math.max(0, ...pre.filter((c) => c.e >= -k - problem.maxPreLen).map((c) => Math.abs(c.estimate))),
       doctorMonthsPerAgreementYear: point.fallDoctorMonthsPerAgreementYear,
       bounds,
+      smoothness,
       showFirst: !plausible,
-      statement: b1
-        ? `If after the start the trends may part by as much as the largest gap before it (M̄ = 1), the net cost lies in ${formatNok(b1.lower)} – ${formatNok(b1.upper)} (95 % ${formatNok(b1.ci95[0])} – ${formatNok(b1.ci95[1])}).`
-        : "",
+      statement: [
+        b1
+          ? `If after the start the trends may part by as much as the largest gap before it (M̄ = 1), the net cost lies in ${formatNok(b1.lower)} – ${formatNok(b1.upper)} (95 % ${formatNok(b1.ci95[0])} – ${formatNok(b1.ci95[1])}).`
+          : "",
+        s0 && Number.isFinite(s0.lower)
+          ? `If the pre-start trend continues in a straight line, the net cost is ${formatNok(s0.lower)} (95 % ${formatNok(s0.ci95[0])} – ${formatNok(s0.ci95[1])}).`
+          : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
     };
     if (!plausible)
-      warnings.push(`the pre-trend test rejects parallel trends (p = ${joint!.p.toFixed(3)}): the headline may be biased; ${sensitivity.statement}`);
+      warnings.push(`the pre-trend test rejects parallel trends (smallest p = ${pMin.toFixed(3)}): the headline may be biased; ${sensitivity.statement}`);
 
     const z = quantileNormal(0.975);
     const sdExtract = Math.sqrt(variance(comp.net) + residualVariance(problem));
-    const superpop = interval(point.netPerAgreementYear, draws.net);
     const net: NetInterval = {
       estimate: point.netPerAgreementYear,
       ci95: [point.netPerAgreementYear - z * sdExtract, point.netPerAgreementYear + z * sdExtract],
-      ci95Superpopulation: superpop.ci95,
+      ci95Superpopulation: tInterval(point.netPerAgreementYear, draws.net, G),
     };
     const v = validation;
     const pct = (x: number) => `${(100 * x).toFixed(1).replace(".", ",")} %`;
@@ -373,7 +453,7 @@ export async function estimateNetCost(claimsFile: string, doctorsFile: string, o
         anticipationMonths,
         periodGapMonths,
         intervalPopulation:
-          "ci95: the agreements in the extract (their own counterfactual error: handing-over doctors' month-to-month noise and the comparison mean); ci95Superpopulation: agreements like these in general (practices resampled)",
+          "ci95: the agreements in the extract (their own counterfactual error: handing-over doctors' month-to-month noise and the comparison mean); ci95Superpopulation: agreements like these in general (practices resampled; t with hosting practices − 1 degrees of freedom)",
       },
       reference,
       validation: {
@@ -394,7 +474,7 @@ export async function estimateNetCost(claimsFile: string, doctorsFile: string, o
         doctors: { ...doctorsStamp, rows: doctors.rows },
         seed,
         bootstrap: B,
-        method: `stacked difference-in-differences per agreement against never-treated comparison fastleger; baseline = mean of up to ${baselineMonths} months ending ${anticipationMonths} months before the start; doctor-months outside practice periods (${periodsGiven ? "given" : `inferred, gap ${periodGapMonths} months`}) missing; ci95 for the agreements in the extract (residual variance + comparison bootstrap, normal), ci95Superpopulation a percentile bootstrap clustered by practice and stratified by hosting/comparison practices; joint pre-trend Wald test with bootstrap covariance; sensitivity bounds after Rambachan & Roth (2023)`,
+        method: `stacked difference-in-differences per agreement against never-treated comparison fastleger; baseline = mean of up to ${baselineMonths} months ending ${anticipationMonths} months before the start; doctor-months outside practice periods (${periodsGiven ? "given" : `inferred, gap ${periodGapMonths} months`}) missing; ci95 for the agreements in the extract (residual variance + comparison bootstrap, normal), ci95Superpopulation t with G − 1 degrees of freedom on the standard error of a bootstrap clustered by practice and stratified by hosting/comparison practices (G hosting practices); pre-trend: joint Wald test of the baseline with bootstrap covariance (level ${CLAIMS_PRETREND_ALPHA_JOINT}) and a t test of a linear trend over the baseline and ${CLAIMS_PRETREND_MONTHS - baselineMonths > 0 ? "placebo months before it" : "no placebo months"} (level ${CLAIMS_PRETREND_ALPHA_LINEAR}); sensitivity bounds after Rambachan & Roth (2023): relative magnitudes and smoothness (linear pre-trend extrapolated)`,
         data: { hash: params.dataHash },
       },
       warnings,

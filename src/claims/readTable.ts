@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { UserError } from "../errors/userError";
 import { displayPath } from "../io/paths";
 import { fileSha256 } from "../io/fileSha256";
+import { checkCsvText } from "./csvText";
 import { rows, sqlString, type Engine } from "./duckdb";
 import { ACCEPTED_TYPES, type ColumnSpec } from "./schema";
 
@@ -23,8 +24,13 @@ export interface TableSource {
   format: TableFormat;
   /** SQL relation that reads the file (all columns; CSV as text). */
   relation: string;
-  /** Same, with a 1-based `file_row` column (the data row number; a CSV's line number is file_row + 1). */
+  /**
+   * Same, with a 1-based `file_row` column (the data row number within its file; a CSV's line number is file_row + 1)
+   * and, for a folder, `file_name`: the Parquet file the row is in, relative to the folder.
+   */
   numberedRelation: string;
+  /** The numbered relation has `file_name` (a folder of files). */
+  rowsNameFile: boolean;
   /** Columns in the file that are not in the schema (ignored). */
   extraColumns: string[];
   /** DuckDB type of each column as read (all VARCHAR for CSV). */
@@ -82,13 +88,24 @@ export async function openTable(engine: Engine, file: string, columns: ReadonlyA
   } else {
     if (!fs.statSync(file).isFile()) throw new UserError("io", shown, "is not a regular file; expected a .csv or .parquet file");
     format = formatOf(file);
+    if (format === "csv")
+      checkCsvText(
+        abs,
+        shown,
+        columns
+          .filter((c) => !c.optional)
+          .map((c) => c.name)
+          .join(","),
+      );
     files = [abs];
     reader = `read_parquet(${sqlString(abs)}`;
   }
   const relation = format === "parquet" ? `${reader})` : `read_csv(${sqlString(abs)}, header = true, all_varchar = true)`;
   const numberedRelation =
     format === "parquet"
-      ? `(SELECT *, file_row_number + 1 AS file_row FROM ${reader}, file_row_number = true))`
+      ? isDir
+        ? `(SELECT *, file_row_number + 1 AS file_row, substr(filename, ${abs.length + 2}) AS file_name FROM ${reader}, file_row_number = true, filename = true))`
+        : `(SELECT *, file_row_number + 1 AS file_row FROM ${reader}, file_row_number = true))`
       : `(SELECT *, row_number() OVER () AS file_row FROM ${relation})`;
   let described: Array<{ column_name: string; column_type: string }>;
   try {
@@ -123,6 +140,7 @@ export async function openTable(engine: Engine, file: string, columns: ReadonlyA
     format,
     relation,
     numberedRelation,
+    rowsNameFile: isDir,
     extraColumns: found.filter((c) => !names.includes(c)),
     types,
     bytes: files.reduce((s, f) => s + fs.statSync(f).size, 0),

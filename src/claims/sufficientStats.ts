@@ -7,7 +7,8 @@
  *     active month without claims; an inactive month is missing, not 0) ->
  *     agreements: window (start month g, last month h), baseline [g − k − L, g − k − 1] (k = anticipation months,
  *       L ≤ baselineMonths), host practice (the cluster), intro cost inside the window, cohort and groups
- *     avgivende: by event month e = m − g, Σ cost of the doctors active then and Σ of their own baseline means
+ *     avgivende: by event month e = m − g (from the start of the pre-trend window, which may reach back before the
+ *       baseline), Σ cost of the doctors active then and Σ of their own baseline means
  *     comparison: Σ cost and active doctors by practice × month
  *     prior activity: intro doctors' own lines in the baseline window before their start (mean kr per month)
  *
@@ -20,6 +21,8 @@ import { rows, run, type Engine } from "./duckdb";
 export interface StatsOptions {
   /** Longest baseline, months (L). */
   baselineMonths: number;
+  /** Months before the anticipation window with event-study coefficients (P ≥ L): the baseline and, before it, placebo months. */
+  preTrendMonths: number;
   /** Months right before the start left out of the baseline and counted in the effect (k). */
   anticipationMonths: number;
   /** Inferred periods: this many empty months in a row end a period. */
@@ -38,6 +41,8 @@ export interface AgreementStats {
   h: number;
   /** Baseline months (at most baselineMonths), ending k months before the start. */
   preLen: number;
+  /** Pre-start months with coefficients (at most preTrendMonths, at least preLen), ending k months before the start. */
+  preTrendLen: number;
   /** The practice whose cluster the agreement belongs to (its intro doctors' main practice). */
   practiceId: string | null;
   /** Start cohort (half-year, e.g. 2023-H1) and, when the doctor table has them, the intro doctor's groups. */
@@ -143,6 +148,7 @@ export async function sufficientStats(engine: Engine, o: StatsOptions): Promise<
        x AS (
          SELECT w.*, ${monthOf("w.start")}::INTEGER AS g, LEAST(${monthOf('w."end"')}, ${m1})::INTEGER AS h,
            GREATEST(0, LEAST(${L}, ${monthOf("w.start")} - ${k} - ${m0}))::INTEGER AS pre_len,
+           GREATEST(0, LEAST(${Math.max(L, o.preTrendMonths)}, ${monthOf("w.start")} - ${k} - ${m0}))::INTEGER AS pre_trend_len,
            host.practice_id, coalesce(intro.cost, 0)::DOUBLE / 100 AS intro_cost, coalesce(intro.refusjon, 0)::DOUBLE / 100 AS intro_refusjon,
            coalesce(intro.egen, 0)::DOUBLE / 100 AS intro_egen,
            year(w.start)::VARCHAR || '-H' || CASE WHEN month(w.start) <= 6 THEN '1' ELSE '2' END AS cohort
@@ -178,6 +184,7 @@ export async function sufficientStats(engine: Engine, o: StatsOptions): Promise<
     g: r.g as number,
     h: r.h as number,
     preLen: r.pre_len as number,
+    preTrendLen: r.pre_trend_len as number,
     practiceId: (r.practice_id as string | null) ?? null,
     cohort: r.cohort as string,
     employmentForm: (r.employment_form as string | null) ?? null,
@@ -193,7 +200,7 @@ export async function sufficientStats(engine: Engine, o: StatsOptions): Promise<
     engine,
     `SELECT a.agreement_id AS "agreementId", (p.m - a.g)::INTEGER AS e, sum(p.y)::DOUBLE / 100 AS ysum, count(*)::DOUBLE AS nev, sum(b.b_micro)::DOUBLE / 100000000 AS bsum
      FROM panel p JOIN agreements a ON a.agreement_id = p.agreement_id JOIN avg_base b ON b.doctor_id = p.doctor_id AND b.agreement_id = a.agreement_id
-     WHERE p.role = 'avgivende_fastlege' AND a.excluded_because IS NULL AND p.m BETWEEN a.g - ${k} - a.pre_len AND a.h
+     WHERE p.role = 'avgivende_fastlege' AND a.excluded_because IS NULL AND p.m BETWEEN a.g - ${k} - a.pre_trend_len AND a.h
      GROUP BY ALL ORDER BY 1, 2`,
   );
   const comparison = await rows<{ practiceId: string; m: number; s: number; k: number }>(

@@ -25,8 +25,10 @@ export interface RejectionCount {
   column?: string;
   description: string;
   rows: number;
-  /** The first offending rows: CSV line numbers (header = line 1) or 1-based Parquet row numbers. */
+  /** The first offending rows: CSV line numbers (header = line 1) or 1-based Parquet row numbers (within their file). */
   firstRows: number[];
+  /** For a folder of Parquet files: the file (relative to the folder) of each of firstRows. */
+  firstFiles?: string[];
 }
 
 /** Accepted lines the summary reports on: by takst, with their folketrygd cost and its share of all accepted cost. */
@@ -116,7 +118,7 @@ export function checkedSql(source: TableSource, relation: string, withRow: boole
     END AS reason,
     CASE WHEN k.takst IS NULL THEN 'unknown' WHEN ${outside("t.refusjon_ore", "ref_lo", "ref_hi")} OR ${outside("t.egenandel_ore", "egen_lo", "egen_hi")} THEN 'mismatch' END AS takst_flag,
     CASE WHEN d.role = 'intro' THEN CASE WHEN t.date < d.agreement_start THEN 'before' WHEN t.date > d.agreement_end THEN 'after' ELSE 'in' END END AS intro_phase
-    FROM (SELECT ${withRow ? "file_row, " : ""}${typed}, ${flags} FROM ${relation}) t
+    FROM (SELECT ${withRow ? `file_row, ${source.rowsNameFile ? "file_name, " : ""}` : ""}${typed}, ${flags} FROM ${relation}) t
     LEFT JOIN doctors d ON d.doctor_id = t.doctor_id
     ${withPeriods ? "LEFT JOIN doctor_periods p ON p.doctor_id = t.doctor_id AND t.date BETWEEN p.active_from AND p.active_to" : ""}
     LEFT JOIN tariff_days k ON k.takst = t.takst AND k.day = t.date`;
@@ -165,13 +167,15 @@ export async function validateClaims(engine: Engine, file: string, opts: { withP
   const read = counts.reduce((s, r) => s + r.n, 0);
   const accepted = counts.find((r) => r.reason === null)?.n ?? 0;
   const rejectedCounts = counts.filter((r) => r.reason !== null);
-  const first = new Map<string, number[]>();
+  const first = new Map<string, Array<{ f: string | null; r: number }>>();
   if (rejectedCounts.length > 0) {
-    let found: Array<{ reason: string; first: number[] }>;
+    let found: Array<{ reason: string; first: Array<{ f: string | null; r: number }> }>;
+    // Ordered by file, then row: in a folder the first offenders are those of the first file (files sorted by path).
+    const key = `{'f': ${source.rowsNameFile ? "file_name" : "NULL::VARCHAR"}, 'r': file_row::DOUBLE}`;
     try {
-      found = await rows<{ reason: string; first: number[] }>(
+      found = await rows<{ reason: string; first: Array<{ f: string | null; r: number }> }>(
         engine,
-        `SELECT reason, min(file_row::DOUBLE, ${CLAIM_VALIDATION_FIRST_ROWS}) AS first
+        `SELECT reason, min(${key}, ${CLAIM_VALIDATION_FIRST_ROWS}) AS first
        FROM (${checkedSql(source, source.numberedRelation, true, withPeriods)}) WHERE reason IS NOT NULL GROUP BY reason`,
       );
     } catch (e) {
@@ -180,12 +184,20 @@ export async function validateClaims(engine: Engine, file: string, opts: { withP
     for (const f of found)
       first.set(
         f.reason,
-        f.first.map((r) => (source.format === "csv" ? r + 1 : r)),
+        f.first.map((x) => ({ f: x.f, r: source.format === "csv" ? x.r + 1 : x.r })),
       );
   }
   const reasons = rejectedCounts.map((r) => {
     const [reason, column] = r.reason!.split(":") as [RejectionReason, string | undefined];
-    return { reason, ...(column ? { column } : {}), description: REJECTION_REASONS[reason], rows: r.n, firstRows: first.get(r.reason!) ?? [] };
+    const at = first.get(r.reason!) ?? [];
+    return {
+      reason,
+      ...(column ? { column } : {}),
+      description: REJECTION_REASONS[reason],
+      rows: r.n,
+      firstRows: at.map((x) => x.r),
+      ...(source.rowsNameFile ? { firstFiles: at.map((x) => x.f ?? "") } : {}),
+    };
   });
   const [tot] = await rows<{ kr: number | null }>(engine, `SELECT sum(cost_ore)::DOUBLE / 100 AS kr FROM claims_agg WHERE reason IS NULL`);
   const acceptedKroner = tot?.kr ?? 0;
@@ -221,8 +233,13 @@ export async function validateClaims(engine: Engine, file: string, opts: { withP
   };
 }
 
+/** The first offending rows of a reason: "2, 3" (line or row numbers), or "year=2023/month=1/part-0.parquet row 5, …" for a folder. */
+export function firstRowsText(r: RejectionCount): string {
+  return (r.firstFiles ? r.firstRows.map((n, i) => `${r.firstFiles![i]} row ${n}`) : r.firstRows).join(", ");
+}
+
 /** One line listing the rejection reasons (count and first rows), for messages. */
 export function rejectionSummary(v: ClaimsValidation): string {
   const where = v.format === "csv" ? "lines" : "rows";
-  return v.reasons.map((r) => `${r.reason}${r.column ? ` (${r.column})` : ""} ${r.rows} (first ${where} ${r.firstRows.join(", ")})`).join("; ");
+  return v.reasons.map((r) => `${r.reason}${r.column ? ` (${r.column})` : ""} ${r.rows} (first ${where} ${firstRowsText(r)})`).join("; ");
 }

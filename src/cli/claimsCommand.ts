@@ -20,6 +20,8 @@ import { NAMED_WORLDS } from "../claims/syntheticWorld";
 import { formatNok } from "../format/norwegian";
 import { displayPath, SCENARIOS_DIR } from "../io/paths";
 import { writeDirAtomic } from "../io/atomicWrite";
+import { checkOutputDir } from "../io/outputDir";
+import { firstRowsText } from "../claims/validateClaims";
 import type { ChartSpec } from "../charts/render";
 import { parseSeed } from "./flags";
 
@@ -70,8 +72,7 @@ export function claimsSummaryLines(r: ClaimsEstimate): string[] {
     `introsim claims estimate — ${v.file}${v.files > 1 ? ` (${v.files} Parquet files)` : ""}, ${r.span.from} – ${r.span.to}`,
     `claim lines read ${v.read}, accepted ${v.accepted}, rejected ${v.rejected}`,
     ...v.reasons.map(
-      (x) =>
-        `  rejected ${String(x.rows).padStart(8)}  ${x.reason}${x.column ? ` (${x.column})` : ""}: ${x.description}; first ${where} ${x.firstRows.join(", ")}`,
+      (x) => `  rejected ${String(x.rows).padStart(8)}  ${x.reason}${x.column ? ` (${x.column})` : ""}: ${x.description}; first ${where} ${firstRowsText(x)}`,
     ),
     ...v.unknownTakster.map(
       (x) =>
@@ -108,7 +109,7 @@ export function claimsSummaryLines(r: ClaimsEstimate): string[] {
 }
 
 /** The estimate's folder: results, manifest and the two charts (the same specs the notebook shows), written as a whole. */
-async function writeEstimateFolder(out: string, result: ClaimsEstimate, source: string): Promise<void> {
+async function writeEstimateFolder(out: string, result: ClaimsEstimate, source: string, force: boolean): Promise<void> {
   const { renderChart, chartFiles } = await import("../charts/render");
   const { eventStudySpec, estimateVsReferenceSpec, sensitivityBoundsSpec } = await import("../charts/claimsCharts");
   const files = new Map<string, string | Uint8Array>();
@@ -120,7 +121,7 @@ async function writeEstimateFolder(out: string, result: ClaimsEstimate, source: 
   for (const [name, spec] of charts) for (const [file, content] of chartFiles(await renderChart(spec), name)) files.set(file, content);
   files.set("results.json", `${JSON.stringify(result, null, 2)}\n`);
   files.set("manifest.json", `${JSON.stringify(result.manifest, null, 2)}\n`);
-  writeDirAtomic(out, files);
+  writeDirAtomic(out, files, { force });
 }
 
 export function registerClaims(program: Command): void {
@@ -198,6 +199,7 @@ export function registerClaims(program: Command): void {
     )
     .option("--json", "print one JSON object instead of a summary")
     .option("--out <dir>", "also write results.json, manifest.json and the charts (.svg, .png, .vl.json) to this folder, all or nothing")
+    .option("--force", "replace --out even when it holds files introsim did not write (they are kept; system, home and temp folders stay refused)")
     .action(
       async (flags: {
         claims: string;
@@ -210,7 +212,11 @@ export function registerClaims(program: Command): void {
         scenario: string | false;
         json?: boolean;
         out?: string;
+        force?: boolean;
       }) => {
+        // Refused before anything is computed (a bootstrap over a national extract takes minutes): a system or home
+        // folder, a file, a folder introsim did not write (unless --force), a place not writable.
+        const target = flags.out ? checkOutputDir(flags.out, { force: flags.force }) : null;
         const result = await estimateWithSimulation(flags.claims, flags.doctors, {
           bootstrap: flags.bootstrap,
           seed: flags.seed,
@@ -220,7 +226,7 @@ export function registerClaims(program: Command): void {
           ...(flags.scenario ? { scenario: flags.scenario } : {}),
           onStep: step,
         });
-        if (flags.out) await writeEstimateFolder(flags.out, result, displayPath(path.resolve(flags.claims)));
+        if (target) await writeEstimateFolder(target, result, displayPath(path.resolve(flags.claims)), flags.force === true);
         process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${claimsSummaryLines(result).join("\n")}\n`);
       },
     );

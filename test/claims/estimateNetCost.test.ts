@@ -59,6 +59,13 @@ describe("estimateNetCost", () => {
     ]);
     expect(r.preTrend.slopeNokPerMonth.estimate).toBeCloseTo(0, 9);
     expect(r.preTrend.parallelTrendsPlausible).toBe(true);
+    expect(r.preTrend.linear).toBeNull(); // every replicate equals the estimate: no spread, no t
+    // Smoothness bounds: the effect window is e = 0, 1, 2 with one doctor-month each, per agreement-year (0.25):
+    // s = e + 1, Σ s(s + 1)/2 = 1 + 3 + 6 = 10 -> 40; baseline 200 kr per doctor-month; the pre-trend line is 0.
+    // M = 0.01 % -> 0.02 kr -> ± 0.02 · 40 = 0.8 kr around 600.
+    const s1 = r.sensitivity.smoothness.find((x) => x.mShare === 0.0001)!;
+    expect([s1.mNok, s1.lower, s1.upper]).toEqual([expect.closeTo(0.02, 12), expect.closeTo(599.2, 9), expect.closeTo(600.8, 9)]);
+    expect(r.sensitivity.smoothness[0]).toMatchObject({ mShare: 0, lower: expect.closeTo(600, 9), upper: expect.closeTo(600, 9) });
     expect(r.span).toEqual({ from: "2023-01", to: "2023-06" });
     expect(r.reference).toMatchObject({ hodEstimateNok: 500_000, position: "above-interval" });
     expect(r.manifest).toMatchObject({ bootstrap: 50, seed: 1, claims: { rowsRead: 22 }, doctors: { rows: 4 } });

@@ -7,6 +7,7 @@ import { describe, expect, test } from "vitest";
 import { closeEngine, openEngine, run } from "../../src/claims/duckdb";
 import { estimateNetCost } from "../../src/claims/estimateNetCost";
 import { UserError } from "../../src/errors/userError";
+import { runCli } from "../helpers";
 import { CLAIMS_HEADER, DOCTORS_HEADER, GOLDEN_DOCTORS, tempDir, writeCsv } from "./helpers";
 
 /** The golden world of estimateNetCost.test.ts as CSV lines (600 kr per agreement-year). */
@@ -118,5 +119,80 @@ describe("claims files from outside", () => {
     await expect(estimateNetCost(claims, doctors, { bootstrap: 10 })).rejects.toThrow(
       /claims\.csv: no claim line was accepted \(3 read; rejected: bad_value \(date\) 2 \(first lines 2, 3\); unknown_doctor 1 \(first lines 4\)\)/,
     );
+  });
+
+  test("a claims CSV that is not UTF-8 is refused with the line and byte of the first bad byte, like every other CSV input", async () => {
+    const dir = tempDir();
+    const doctors = writeCsv(dir, "doctors.csv", DOCTORS_HEADER, GOLDEN_DOCTORS);
+    const file = path.join(dir, "latin1.csv");
+    // Line 4 (header = line 1) holds practice "Bø" saved as latin-1: 0xF8 is byte 5 of that line.
+    const lines = [CLAIMS_HEADER, ...goldenLines()];
+    const head = Buffer.from(`${lines.slice(0, 3).join("\n")}\nK1,B`, "utf8");
+    fs.writeFileSync(
+      file,
+      Buffer.concat([head, Buffer.from([0xf8]), Buffer.from(`,0301,2023-01-20,2ad,1500,0,nei,N1\n${lines.slice(3).join("\n")}\n`, "utf8")]),
+    );
+    await expect(estimateNetCost(file, doctors, { bootstrap: 10 })).rejects.toThrow(
+      /latin1\.csv: is not UTF-8 text \(line 4, byte 5: 0xF8, e\.g\. æ, ø or å saved as latin-1\/Windows-1252\); save it as UTF-8/,
+    );
+  });
+
+  test("the line of a bad byte is counted across the scanner's 1 MiB chunks", async () => {
+    const dir = tempDir();
+    const doctors = writeCsv(dir, "doctors.csv", DOCTORS_HEADER, GOLDEN_DOCTORS);
+    const file = path.join(dir, "big.csv");
+    const good = goldenLines();
+    const body = Array.from({ length: 30_000 }, (_, i) => good[i % good.length]!); // 30 000 lines of ~45 bytes: 1.3 MiB
+    fs.writeFileSync(file, Buffer.concat([Buffer.from(`${[CLAIMS_HEADER, ...body].join("\n")}\n`, "utf8"), Buffer.from([0x4b, 0x32, 0xe6, 0x0a])]));
+    // The bad line is the last: 1 header + 30 000 lines before it; 0xE6 (æ in latin-1) is its byte 3.
+    await expect(estimateNetCost(file, doctors, { bootstrap: 10 })).rejects.toThrow(/big\.csv: is not UTF-8 text \(line 30002, byte 3: 0xE6/);
+  });
+
+  test("an empty claims CSV and one with a wrong header are refused naming the file and what was expected", async () => {
+    const dir = tempDir();
+    const doctors = writeCsv(dir, "doctors.csv", DOCTORS_HEADER, GOLDEN_DOCTORS);
+    const empty = path.join(dir, "empty.csv");
+    fs.writeFileSync(empty, "\n  \n");
+    await expect(estimateNetCost(empty, doctors, { bootstrap: 10 })).rejects.toThrow(
+      /empty\.csv: is empty; expected a header line \(doctor_id,practice_id,kommunenr,date,takst,refusjon_ore,egenandel_ore,patient_exempt,patient_id\)/,
+    );
+    const dato = writeCsv(dir, "dato.csv", CLAIMS_HEADER.replace("date", "dato"), goldenLines());
+    await expect(estimateNetCost(dato, doctors, { bootstrap: 10 })).rejects.toThrow(
+      /dato\.csv: missing column "date"; expected columns: doctor_id, practice_id, kommunenr, date, takst, refusjon_ore, egenandel_ore, patient_exempt, patient_id; found: .*dato/,
+    );
+  });
+
+  test("rejected lines in a folder of Parquet files are reported with the file they are in and their row in it", async () => {
+    const dir = tempDir();
+    const bad = "K1,P2,0301,2023-02-20,2ad,-5,0,nei,N1"; // negative refusjon: rejected
+    const csv = writeCsv(dir, "all.csv", CLAIMS_HEADER, [...goldenLines(), bad]);
+    const doctors = writeCsv(dir, "doctors.csv", DOCTORS_HEADER, GOLDEN_DOCTORS);
+    const root = path.join(dir, "extract");
+    for (const m of ["1", "2", "3", "4", "5", "6"]) {
+      fs.mkdirSync(path.join(root, "year=2023", `month=${m}`), { recursive: true });
+      await toParquet(csv, path.join(root, "year=2023", `month=${m}`, "part-0.parquet"), typed, `month(CAST(date AS DATE)) = ${m}`);
+    }
+    const r = await estimateNetCost(root, doctors, { bootstrap: 10, seed: 1 });
+    // February's file holds K1's, K2's and V1's February lines (rows 1-3) and then the bad line (row 4).
+    expect(r.validation.claims.reasons).toEqual([
+      expect.objectContaining({ reason: "negative_amount", rows: 1, firstRows: [4], firstFiles: [path.join("year=2023", "month=2", "part-0.parquet")] }),
+    ]);
+    expect(r.netCostPerAgreementYear.estimate).toBeCloseTo(600, 9);
+  });
+
+  test("claims estimate --out checks the output folder before it reads or computes anything", () => {
+    const dir = tempDir();
+    // The claims file does not exist: had the estimate run first, the message would be about it.
+    const e = runCli(["claims", "estimate", "--claims", path.join(dir, "missing.parquet"), "--doctors", path.join(dir, "missing.csv"), "--out", "/etc"]);
+    expect(e.status).toBe(1);
+    expect(e.stderr).toMatch(/\/etc/);
+    expect(e.stderr).not.toMatch(/missing\.parquet/);
+    const foreign = path.join(dir, "notes");
+    fs.mkdirSync(foreign);
+    fs.writeFileSync(path.join(foreign, "mine.txt"), "a user's notes\n");
+    const f = runCli(["claims", "estimate", "--claims", path.join(dir, "missing.parquet"), "--doctors", path.join(dir, "missing.csv"), "--out", foreign]);
+    expect(f.status).toBe(1);
+    expect(f.stderr).toMatch(/notes/);
+    expect(f.stderr).not.toMatch(/missing\.parquet/);
   });
 });
