@@ -142,7 +142,7 @@ export function registerBreakeven(program: Command): void {
         t.target(f.nok(d.target), f.nok(d.breakEven!.base), f.number(d.breakEven!.draws, 0), f.nok(d.breakEven!.baseP50 ?? d.breakEven!.base)),
         "",
       ];
-      for (const s of decisionSheets(d)) out.push(textTable(sheetTable(s)), "");
+      for (const s of decisionSheets(d, lang)) out.push(textTable(sheetTable(s, undefined, lang)), "");
       if (d.isoCost) {
         const c = d.isoCost;
         const [x, y] = [inputLabel(lang, c.x), inputLabel(lang, c.y)];

@@ -4,7 +4,9 @@
  * column says how its numbers are shown (cellFormat), which fixes the Excel number format, the CSV's rounding and
  * the report's text alike.
  */
-import { formatByUnit, formatMonthYear, formatNok, formatNumber, formatPercent, unitPrecision } from "../format/norwegian";
+import { numberFormats } from "../format/localeNumbers";
+import { formatMonthYear, unitPrecision } from "../format/norwegian";
+import type { Lang } from "../i18n/messages";
 import type { Table } from "../format/table";
 
 /**
@@ -61,21 +63,23 @@ export function cols(...spec: Array<[string, ColumnFormat] | [string, "unit", nu
   return spec.map(([header, format, unitColumn]) => (unitColumn === undefined ? { header, format } : { header, format, unitColumn }));
 }
 
-/** A cell as Norwegian text for the report (empty for null). */
-export function formatCell(v: Cell, column: Column, row: ReadonlyArray<Cell> = []): string | number {
+const EN_MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** A cell as text for the report or the terminal, in the language (bokmål by default; empty for null). */
+export function formatCell(v: Cell, column: Column, row: ReadonlyArray<Cell> = [], lang: Lang = "nb"): string | number {
   if (v === null) return "";
   const f = cellFormat(column, row);
   if (!f) return String(v);
-  if (typeof v === "string") return f.kind === "month" ? formatMonthYear(v) : v;
-  if (column.format === "unit") return formatByUnit(v, row[column.unitColumn!] as string);
+  if (typeof v === "string") return f.kind !== "month" ? v : lang === "nb" ? formatMonthYear(v) : EN_MONTH.format(new Date(`${v.slice(0, 10)}T00:00:00Z`));
+  const n = numberFormats(lang);
   switch (f.kind) {
     case "nok":
-      return formatNok(v);
+      return n.nok(v);
     case "percent":
-      return formatPercent(v, f.digits);
+      return n.percent(v, f.digits);
     case "number":
     case "month":
-      return formatNumber(v, f.digits);
+      return n.number(v, f.digits);
   }
 }
 
@@ -83,7 +87,7 @@ export function formatCell(v: Cell, column: Column, row: ReadonlyArray<Cell> = [
  * The sheet as a formatted table (for report.html and notebooks); `only` keeps the named columns (by header), for a
  * page where the whole sheet would be too wide.
  */
-export function sheetTable(s: Sheet, only?: ReadonlyArray<string>): Table {
+export function sheetTable(s: Sheet, only?: ReadonlyArray<string>, lang: Lang = "nb"): Table {
   const keep = s.columns.flatMap((c, i) => (!only || only.includes(c.header) ? [i] : []));
   if (only && keep.length !== only.length)
     throw new Error(`sheetTable: ${s.name} has no column ${only.filter((h) => !s.columns.some((c) => c.header === h)).join(", ")}`);
@@ -91,6 +95,6 @@ export function sheetTable(s: Sheet, only?: ReadonlyArray<string>): Table {
     caption: s.title,
     headers: keep.map((i) => s.columns[i]!.header),
     alignRight: keep.flatMap((i, k) => (s.columns[i]!.format === "text" ? [] : [k])),
-    rows: s.rows.map((r) => keep.map((i) => formatCell(r[i]!, s.columns[i]!, r))),
+    rows: s.rows.map((r) => keep.map((i) => formatCell(r[i]!, s.columns[i]!, r, lang))),
   };
 }

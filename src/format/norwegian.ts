@@ -71,14 +71,17 @@ export interface UnitPrecision {
  * cent with one decimal ("andel av full stilling" 0.815 -> 81,5 %), kroner whole, persons and doctors whole,
  * consultations, weeks, months and years with one decimal, takster per consultation and factors with two; unknown
  * units three decimals. The tables (formatByUnit), the workbook's number formats and the CSV's rounding read it.
+ * The English units of src/i18n/inputLabels.ts ("share", "weeks", "NOK per year" …) give the same precision.
  */
 export function unitPrecision(unit: string): UnitPrecision {
   const u = unit.toLowerCase();
-  if (u.startsWith("andel") || u.startsWith("sannsynlighet")) return { kind: "percent", digits: 1 };
-  if (u.startsWith("kr")) return { kind: "nok", digits: 0 };
-  if (u === "listeinnbyggere" || u.startsWith("leger")) return { kind: "number", digits: 0 };
-  if (u.startsWith("konsultasjoner") || u.startsWith("uker") || u.startsWith("måneder") || u === "år" || u === "avtaleår") return { kind: "number", digits: 1 };
-  if (u.startsWith("takster") || u.startsWith("faktor")) return { kind: "number", digits: 2 };
+  const starts = (...words: string[]) => words.some((w) => u.startsWith(w));
+  if (starts("andel", "sannsynlighet", "share", "probability")) return { kind: "percent", digits: 1 };
+  if (starts("kr", "nok")) return { kind: "nok", digits: 0 };
+  if (starts("listeinnbyggere", "leger", "listed patients", "doctors")) return { kind: "number", digits: 0 };
+  if (starts("konsultasjoner", "uker", "måneder", "consultations", "weeks", "months") || ["år", "avtaleår", "years", "agreement-years"].includes(u))
+    return { kind: "number", digits: 1 };
+  if (starts("takster", "faktor", "factor")) return { kind: "number", digits: 2 };
   return { kind: "number", digits: 3 };
 }
 

@@ -110,3 +110,17 @@ describe("introsim validate --lang", () => {
     expect(en[1]).toMatch(/^ {2}row +2 {2}IA-002 +R01 +error +lis1 /);
   });
 });
+
+describe("introsim breakeven --lang", () => {
+  test("en prints the decision tables in English with English labels, units and numbers; nb in bokmål", () => {
+    const args = ["breakeven", "--scenario", STANDARD, "--draws", "2000", "--seed", "1", "--inputs", "substitutionShare,patientBase"];
+    const en = plain(runCli([...args, "--lang", "en"]).stdout);
+    expect(en).toContain("Break-even: the value each input must take for the cost per agreement-year to be NOK 500,000");
+    expect(en).toMatch(/\nSubstitution share +share +50\.0% +20\.0% +80\.0% +58\.0% /);
+    expect(en).toMatch(/\nPatient base +listed patients +1,200 +800 +2,000 +not within the range/);
+    const nb = plain(runCli(args).stdout);
+    expect(nb).toMatch(/\nSubstitusjonsandel +andel +50,0 % +20,0 % +80,0 % +58,0 % /);
+    expect(nb).toMatch(/\nPasientgrunnlag +listeinnbyggere +1 200 +800 +2 000 +ikke innenfor spennet/);
+    for (const out of [nb, en]) expect(out.split("\n").filter((l) => CAMEL_CASE.test(l))).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import { FLOW_INPUTS } from "../../src/inputs/flowInputs";
 import { SLOT_INPUTS } from "../../src/inputs/slotInputs";
 import { INPUT_LABELS_EN, inputLabel, inputUnit } from "../../src/i18n/inputLabels";
 import { LANGS } from "../../src/i18n/messages";
+import { unitPrecision } from "../../src/format/norwegian";
 
 const ALL = [...COST_INPUTS, ...FLOW_INPUTS, ...COHORT_INPUTS, ...SLOT_INPUTS];
 const CAMEL_CASE = /\b[a-z]+[A-Z][A-Za-z]*\b/;
@@ -31,6 +32,10 @@ describe("input labels in both languages", () => {
     const names = new Set(ALL.map((d) => d.name));
     expect([...names].filter((n) => !INPUT_LABELS_EN[n])).toEqual([]);
     expect(Object.keys(INPUT_LABELS_EN).filter((n) => !names.has(n))).toEqual([]);
+  });
+
+  test("an input's English unit gives the same precision as its Norwegian one (the workbook, CSV and tables format by unit)", () => {
+    for (const def of ALL) expect([def.name, unitPrecision(inputUnit("en", def))]).toEqual([def.name, unitPrecision(def.unit)]);
   });
 
   test("inputLabel picks the language: nb from the definition, en from the English table, nb for an input without an English entry", () => {
