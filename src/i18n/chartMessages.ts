@@ -79,6 +79,27 @@ interface ChartText {
     waterfallAxis: string;
     waterfallTooltip: { flow: string; amount: string };
   };
+  budgetPath: {
+    description: string;
+    underInAll(line: string, peak: string, year: number): string;
+    overIn(line: string, years: string): string;
+    /** Price bases by key (nominal, extrapolated, last-known, fixed); a missing key keeps the budget module's label. */
+    prices: Readonly<Record<string, string>>;
+    /** Correlation between agreements by key (split, full, independent). */
+    correlation: Readonly<Record<string, string>>;
+    fixedPrices(date: string): string;
+    currentPrices: string;
+    lastKnown(years: string): string;
+    extrapolated(from: number, to: number, p50: string, p10: string, p90: string): string;
+    correlationLine(label: string): string;
+    partial(years: string): string;
+    partialYear(year: number, months: number): string;
+    bandLine(replications: string): string;
+    fullUseLine: string;
+    xTitle: string;
+    yTitle: string;
+    tooltip: { year: string; p50: string; p85: string; prices: string };
+  };
   budgetComparison: {
     description: string;
     underInAll(line: string): string;
@@ -155,6 +176,25 @@ const NB: ChartText = {
     stepTypes: { in: "Inn", out: "Ut", net: "Netto" },
     waterfallAxis: "Kroner per avtaleår",
     waterfallTooltip: { flow: "Strøm", amount: "Beløp (kr)" },
+  },
+  budgetPath: {
+    description: "Folketrygdens utgifter til introduksjonsavtaler per budsjettår (P50 og P50–P85) mot bevilgningen på kap. 2755 post 70.",
+    underInAll: (line, peak, year) => `P85 under bevilgningen på ${line} i alle år; høyest ${peak} i ${year}`,
+    overIn: (line, years) => `P85 over bevilgningen på ${line} i ${years}`,
+    prices: {},
+    correlation: {},
+    fixedPrices: (date) => `Faste priser: takstene per ${date}.`,
+    currentPrices: "Løpende priser: takstene som gjaldt hver dag.",
+    lastKnown: (years) => `${years}: siste kjente takster (åpne punkter).`,
+    extrapolated: (from, to, p50, p10, p90) => `${from}–${to}: takstene fremskrevet med ${p50} i året (P10–P90 ${p10}–${p90}; åpne punkter).`,
+    correlationLine: (label) => `Usikkerhet mellom avtaler: ${label}. Opptrapping bare i hver nye leges første måneder.`,
+    partial: (years) => `Delvis simulerte år: ${years}.`,
+    partialYear: (year, months) => `${year} (${months} mnd.)`,
+    bandLine: (replications) => `Bånd: P50–P85 i ${replications} replikasjoner. Rød strek: bevilgningen.`,
+    fullUseLine: "Grå stiplet: alle finansierte avtaler i bruk hver måned (P50).",
+    xTitle: "Budsjettår",
+    yTitle: "Mill. kr",
+    tooltip: { year: "År", p50: "P50 (mill. kr)", p85: "P85 (mill. kr)", prices: "Priser" },
   },
   budgetComparison: {
     description: "Folketrygdens utgifter per budsjettår (P85) i hvert scenario mot bevilgningen.",
@@ -252,6 +292,29 @@ const EN: ChartText = {
     stepTypes: { in: "In", out: "Out", net: "Net" },
     waterfallAxis: "NOK per agreement-year",
     waterfallTooltip: { flow: "Flow", amount: "Amount (NOK)" },
+  },
+  budgetPath: {
+    description: "National Insurance spending on introduction agreements per budget year (P50 and P50–P85) against the appropriation on chapter 2755 item 70.",
+    underInAll: (line, peak, year) => `P85 below the appropriation of ${line} in every year; highest ${peak} in ${year}`,
+    overIn: (line, years) => `P85 above the appropriation of ${line} in ${years}`,
+    prices: { nominal: "current prices", extrapolated: "projected takster", "last-known": "last known takster", fixed: "fixed prices" },
+    correlation: {
+      split: "shared and individual uncertainty",
+      full: "full correlation (upper bound)",
+      independent: "independent agreements (lower bound)",
+    },
+    fixedPrices: (date) => `Fixed prices: the takster of ${date}.`,
+    currentPrices: "Current prices: the takster valid on each day.",
+    lastKnown: (years) => `${years}: last known takster (open points).`,
+    extrapolated: (from, to, p50, p10, p90) => `${from}–${to}: takster projected at ${p50} a year (P10–P90 ${p10}–${p90}; open points).`,
+    correlationLine: (label) => `Uncertainty between agreements: ${label}. Ramp-up only in each new doctor's first months.`,
+    partial: (years) => `Partly simulated years: ${years}.`,
+    partialYear: (year, months) => `${year} (${months} months)`,
+    bandLine: (replications) => `Band: P50–P85 in ${replications} replications. Red rule: the appropriation.`,
+    fullUseLine: "Grey dashed: every funded agreement in use every month (P50).",
+    xTitle: "Budget year",
+    yTitle: "NOK million",
+    tooltip: { year: "Year", p50: "P50 (NOK million)", p85: "P85 (NOK million)", prices: "Prices" },
   },
   budgetComparison: {
     description: "National Insurance spending per budget year (P85) in each scenario against the appropriation.",

@@ -104,6 +104,7 @@ function runSpecs(lang?: "en") {
   if (lang)
     return {
       sobol: sobolSpec(a.cost, lang),
+      budsjettbane: budgetPathSpec(a.budget!, "test", lang),
       sammenligning: scenarioComparisonSpec([a.cost, b.cost], "test", lang),
       "budsjett-sammenligning": budgetComparisonSpec([{ title: "A", budget: a.budget! }, { title: "B", budget: b.budget! }], "test", lang),
     };
