@@ -2,19 +2,28 @@
  * 2023 observation). Spending by year against the budget line is the budget chart (src/charts/budgetChart.ts). */
 import type { AllocationResult } from "../allocation/allocateRound";
 import type { SlotSimulation } from "../allocation/simulateSlots";
-import { formatMonthYear, formatNumber } from "../format/norwegian";
+import { formatMonthYear } from "../format/norwegian";
+import { numberFormats } from "../format/localeNumbers";
+import { chartText } from "../i18n/chartMessages";
+import { DEFAULT_LANG, type Lang } from "../i18n/messages";
 import type { ChartSpec } from "./render";
-import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
+import { BASE_CONFIG, COLORS, ENGLISH_LOCALE, PAGE_WIDTH } from "./theme";
 
-export function grantedByRegionSpec(result: AllocationResult, subtitle: string): ChartSpec {
+/** "august 2023" / "August 2023". */
+const monthYear = (iso: string, lang: Lang): string =>
+  lang === "en" ? `${ENGLISH_LOCALE.time!.months[Number(iso.slice(5, 7)) - 1]!} ${iso.slice(0, 4)}` : formatMonthYear(iso);
+
+/** @param lang the language of its words ("nb", the default, or "en"); region names stay Norwegian */
+export function grantedByRegionSpec(result: AllocationResult, subtitle: string, lang: Lang = DEFAULT_LANG): ChartSpec {
+  const w = chartText(lang).allocation;
   const rows = Object.entries(result.totals.byHelseregion).flatMap(([region, t]) => [
-    { region, hva: "Søkt", antall: t.requested },
-    { region, hva: "Tildelt", antall: t.granted },
+    { region, hva: w.requested, antall: t.requested },
+    { region, hva: w.granted, antall: t.granted },
   ]);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    description: "Søkte og tildelte introduksjonsavtaler etter helseregion.",
-    title: { text: `${result.totals.granted} av ${result.totals.requested} søkte avtaler tildelt innenfor taket på ${result.cap}`, subtitle: [subtitle] },
+    description: w.regionDescription,
+    title: { text: w.regionTitle(result.totals.granted, result.totals.requested, result.cap), subtitle: [subtitle] },
     width: PAGE_WIDTH - 200,
     height: { step: 18 },
     config: BASE_CONFIG,
@@ -22,9 +31,9 @@ export function grantedByRegionSpec(result: AllocationResult, subtitle: string):
     mark: "bar",
     encoding: {
       y: { field: "region", type: "nominal", title: null, sort: ["Nord", "Midt-Norge", "Vest", "Sør-Øst"] },
-      yOffset: { field: "hva", type: "nominal", sort: ["Søkt", "Tildelt"] },
-      x: { field: "antall", type: "quantitative", title: "Avtaler" },
-      color: { field: "hva", type: "nominal", title: null, scale: { domain: ["Søkt", "Tildelt"], range: [COLORS.sky, COLORS.blue] }, legend: { orient: "bottom" } },
+      yOffset: { field: "hva", type: "nominal", sort: [w.requested, w.granted] },
+      x: { field: "antall", type: "quantitative", title: w.agreementsAxis },
+      color: { field: "hva", type: "nominal", title: null, scale: { domain: [w.requested, w.granted], range: [COLORS.sky, COLORS.blue] }, legend: { orient: "bottom" } },
     },
   };
 }
@@ -33,21 +42,26 @@ export function grantedByRegionSpec(result: AllocationResult, subtitle: string):
 export function slotFindingTitle(
   sim: Pick<SlotSimulation, "timeline" | "cap" | "steadyState" | "rounds" | "calibration">,
   observed?: { date: string; inPlace: number },
+  lang: Lang = DEFAULT_LANG,
 ): string {
+  const w = chartText(lang).allocation;
   const at = observed ? sim.timeline.find((t) => t.date.slice(0, 7) === observed.date.slice(0, 7)) : undefined;
   const last = sim.timeline[sim.timeline.length - 1]!;
   const steady = sim.steadyState
-    ? `${sim.rounds.length ? "Med årlige runder" : "Bare første runde"}: om lag ${Math.round(sim.steadyState.held.p50)} av ${sim.cap} avtaler tildelt og ${Math.round(sim.steadyState.activeAgreements.p50)} i aktiv bruk ved utgangen av ${last.date.slice(0, 4)}`
-    : `Avtaler i bruk per måned mot taket på ${sim.cap}`;
+    ? w.steady(sim.rounds.length > 0, Math.round(sim.steadyState.held.p50), sim.cap, Math.round(sim.steadyState.activeAgreements.p50), last.date.slice(0, 4))
+    : w.perMonth(sim.cap);
   if (!at || !observed) return steady;
-  return `${steady}; ${sim.calibration ? "tilpasset" : "simulert"} ${Math.round(at.inPlace.p50)} i bruk i ${formatMonthYear(observed.date)} (observert ${observed.inPlace})`;
+  return w.fit(steady, !!sim.calibration, Math.round(at.inPlace.p50), monthYear(observed.date, lang), observed.inPlace);
 }
 
 export function slotTimelineSpec(
   sim: Pick<SlotSimulation, "timeline" | "replications" | "cap"> & Partial<Pick<SlotSimulation, "steadyState" | "rounds" | "calibration" | "eventsOnly">>,
   subtitle: string,
   observed?: { date: string; inPlace: number; source: string },
+  lang: Lang = DEFAULT_LANG,
 ): ChartSpec {
+  const w = chartText(lang).allocation;
+  const f = numberFormats(lang);
   const ev = sim.eventsOnly;
   const rows = sim.timeline.map((t, m) => ({
     dato: t.date,
@@ -61,20 +75,20 @@ export function slotTimelineSpec(
   const x = { field: "dato", type: "temporal" as const, title: null, axis: { format: "%Y", tickCount: "year" as const } };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    description: "Introduksjonsavtaler i bruk per måned (simulert, P10–P90) mot taket.",
+    description: w.timelineDescription,
     title: {
-      text: sim.steadyState && sim.rounds ? slotFindingTitle(sim as Parameters<typeof slotFindingTitle>[0], observed) : `Avtaler i bruk per måned mot taket på ${sim.cap}`,
+      text: sim.steadyState && sim.rounds ? slotFindingTitle(sim as Parameters<typeof slotFindingTitle>[0], observed, lang) : w.perMonth(sim.cap),
       subtitle: [
         subtitle,
-        `Lyst bånd: P10–P90 i ${formatNumber(sim.replications, 0)} replikasjoner (usikre parametre og hver avtales egne hendelser).${ev ? ` Mørkt bånd: bare hendelsene (parametrene på medianen, ${formatNumber(ev.replications, 0)} replikasjoner).` : ""}`,
-        `Blå linje: i bruk (P50); grå stiplet: tildelt (P50). Rød strek: taket.${observed ? ` Punkt: observert (${observed.source}).` : ""}`,
+        `${w.bandLine(f.number(sim.replications, 0))}${ev ? w.eventsBand(f.number(ev.replications, 0)) : ""}`,
+        `${w.keyLine}${observed ? w.observedPoint(observed.source) : ""}`,
       ],
     },
     width: PAGE_WIDTH - 80,
     height: 260,
     config: BASE_CONFIG,
     layer: [
-      { data: { values: rows }, mark: { type: "area", color: COLORS.sky, opacity: 0.3 }, encoding: { x, y: { field: "p10", type: "quantitative", title: "Avtaler" }, y2: { field: "p90" } } },
+      { data: { values: rows }, mark: { type: "area", color: COLORS.sky, opacity: 0.3 }, encoding: { x, y: { field: "p10", type: "quantitative", title: w.agreementsAxis }, y2: { field: "p90" } } },
       ...(ev
         ? [{ data: { values: rows }, mark: { type: "area" as const, color: COLORS.sky, opacity: 0.6 }, encoding: { x, y: { field: "e10", type: "quantitative" as const }, y2: { field: "e90" } } }]
         : []),

@@ -100,6 +100,21 @@ interface ChartText {
     yTitle: string;
     tooltip: { year: string; p50: string; p85: string; prices: string };
   };
+  allocation: {
+    requested: string;
+    granted: string;
+    regionDescription: string;
+    regionTitle(granted: number, requested: number, cap: number): string;
+    agreementsAxis: string;
+    steady(annualRounds: boolean, held: number, cap: number, active: number, year: string): string;
+    perMonth(cap: number): string;
+    fit(steady: string, calibrated: boolean, inPlace: number, when: string, observed: number): string;
+    timelineDescription: string;
+    bandLine(replications: string): string;
+    eventsBand(replications: string): string;
+    keyLine: string;
+    observedPoint(source: string): string;
+  };
   budgetComparison: {
     description: string;
     underInAll(line: string): string;
@@ -195,6 +210,23 @@ const NB: ChartText = {
     xTitle: "Budsjettår",
     yTitle: "Mill. kr",
     tooltip: { year: "År", p50: "P50 (mill. kr)", p85: "P85 (mill. kr)", prices: "Priser" },
+  },
+  allocation: {
+    requested: "Søkt",
+    granted: "Tildelt",
+    regionDescription: "Søkte og tildelte introduksjonsavtaler etter helseregion.",
+    regionTitle: (granted, requested, cap) => `${granted} av ${requested} søkte avtaler tildelt innenfor taket på ${cap}`,
+    agreementsAxis: "Avtaler",
+    steady: (annualRounds, held, cap, active, year) =>
+      `${annualRounds ? "Med årlige runder" : "Bare første runde"}: om lag ${held} av ${cap} avtaler tildelt og ${active} i aktiv bruk ved utgangen av ${year}`,
+    perMonth: (cap) => `Avtaler i bruk per måned mot taket på ${cap}`,
+    fit: (steady, calibrated, inPlace, when, observed) =>
+      `${steady}; ${calibrated ? "tilpasset" : "simulert"} ${inPlace} i bruk i ${when} (observert ${observed})`,
+    timelineDescription: "Introduksjonsavtaler i bruk per måned (simulert, P10–P90) mot taket.",
+    bandLine: (replications) => `Lyst bånd: P10–P90 i ${replications} replikasjoner (usikre parametre og hver avtales egne hendelser).`,
+    eventsBand: (replications) => ` Mørkt bånd: bare hendelsene (parametrene på medianen, ${replications} replikasjoner).`,
+    keyLine: "Blå linje: i bruk (P50); grå stiplet: tildelt (P50). Rød strek: taket.",
+    observedPoint: (source) => ` Punkt: observert (${source}).`,
   },
   budgetComparison: {
     description: "Folketrygdens utgifter per budsjettår (P85) i hvert scenario mot bevilgningen.",
@@ -315,6 +347,23 @@ const EN: ChartText = {
     xTitle: "Budget year",
     yTitle: "NOK million",
     tooltip: { year: "Year", p50: "P50 (NOK million)", p85: "P85 (NOK million)", prices: "Prices" },
+  },
+  allocation: {
+    requested: "Requested",
+    granted: "Granted",
+    regionDescription: "Requested and granted introduction agreements by health region.",
+    regionTitle: (granted, requested, cap) => `${granted} of ${requested} requested agreements granted within the cap of ${cap}`,
+    agreementsAxis: "Agreements",
+    steady: (annualRounds, held, cap, active, year) =>
+      `${annualRounds ? "With annual rounds" : "First round only"}: about ${held} of ${cap} agreements granted and ${active} in active use at the end of ${year}`,
+    perMonth: (cap) => `Agreements in use per month against the cap of ${cap}`,
+    fit: (steady, calibrated, inPlace, when, observed) =>
+      `${steady}; ${calibrated ? "fitted" : "simulated"} ${inPlace} in use in ${when} (observed ${observed})`,
+    timelineDescription: "Introduction agreements in use per month (simulated, P10–P90) against the cap.",
+    bandLine: (replications) => `Light band: P10–P90 in ${replications} replications (uncertain parameters and each agreement's own events).`,
+    eventsBand: (replications) => ` Dark band: the events alone (parameters at their medians, ${replications} replications).`,
+    keyLine: "Blue line: in use (P50); grey dashed: granted (P50). Red rule: the cap.",
+    observedPoint: (source) => ` Dot: observed (${source}).`,
   },
   budgetComparison: {
     description: "National Insurance spending per budget year (P85) in each scenario against the appropriation.",

@@ -32,6 +32,7 @@ export const run = runCost(loadScenario(STANDARD, params).scenario, params, { dr
 const scenario = loadScenario(STANDARD, params).scenario;
 const register = readRegister(path.join(__dirname, "../../data/register/synthetic-agreements.csv"));
 export const flows = (["naeringsdrivende", "fastlonnet"] as const).map((employment) => runFlows(scenario, params, { employment, draws: 2000, seed: 1 }));
+const allocation = allocationSpecs();
 /** The two scenario runs, made once (runSpecs) for the charts in both languages. */
 let runs: ReturnType<typeof scenarioRuns> | undefined;
 export const specs = {
@@ -41,7 +42,7 @@ export const specs = {
   "strommer-kommunen": partyWaterfallSpec(flows, "kommune"),
   retention: retentionSpec(retentionCurves(doctorRecords(register.rows, "2026-11-15"), "2026-11-15", (d) => d.helseregion), "test"),
   kohort: cohortSpec(projectCohorts(scenario, run.net, { draws: 2000, seed: 1 }), "test"),
-  ...allocationSpecs(),
+  ...allocation.nb,
   ...runSpecs(),
   ...claimsSpecs(),
 };
@@ -55,6 +56,7 @@ export const englishSpecs: Partial<Record<keyof typeof specs, ChartSpec>> = {
   tornado: tornadoSpec(run.report, "en"),
   "strommer-parter": partyEffectsSpec(flows, "en"),
   "strommer-kommunen": partyWaterfallSpec(flows, "kommune", "en"),
+  ...allocation.en,
   ...runSpecs("en"),
 };
 
@@ -119,8 +121,11 @@ function runSpecs(lang?: "en") {
 function allocationSpecs() {
   const apps = readApplications(path.join(__dirname, "../../data/allocation/synthetic-applications-2022.csv")).applications;
   const sim = simulateSlots(apps, DEFAULT_POLICY, 65, scenario.allocation!, slotRules(loadRuleCatalogue(), 0.5), { replications: 200, seed: 1 });
-  return {
-    "tildeling-region": grantedByRegionSpec(allocateRound(apps, DEFAULT_POLICY, 65), "test"),
-    "tildeling-tidslinje": slotTimelineSpec(sim, "test", { date: "2023-08-25", inPlace: 34, source: "Hdir" }),
-  };
+  const round = allocateRound(apps, DEFAULT_POLICY, 65);
+  const observed = { date: "2023-08-25", inPlace: 34, source: "Hdir" };
+  const charts = (lang?: "en") => ({
+    "tildeling-region": grantedByRegionSpec(round, "test", lang),
+    "tildeling-tidslinje": slotTimelineSpec(sim, "test", observed, lang),
+  });
+  return { nb: charts(), en: charts("en") };
 }
