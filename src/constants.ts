@@ -76,7 +76,12 @@ export const HISTOGRAM_BINS = 60;
 /** Show a progress bar on a terminal only for runs at least this large (draws). */
 export const PROGRESS_MIN_DRAWS = 200_000;
 
-/** Sobol samples N in `introsim run` (N × (factors + 2) cost evaluations, about 0.3 s; indices to about ±0.03). */
+/**
+ * Sobol samples N in `introsim run` (N × (factors + 2) cost evaluations, about 0.3 s). Measured 95 % bootstrap
+ * half-widths for the standard scenario (2026-11-27): total-effect indices ±0.002 on average and ±0.02 at most,
+ * first-order ±0.016 on average but ±0.10 for the leading input (substitutionShare); the report prints every interval.
+ * Narrowing the leading first-order index to ±0.03 takes N ≈ 44 000 (half-width ∝ 1/√N), 11 × the cost.
+ */
 export const RUN_SOBOL_SAMPLES = 4096;
 
 /** Replications of the slot simulation and the budget projection in `introsim run`. */
