@@ -23,6 +23,8 @@ import { cliText } from "../i18n/cliMessages";
 
 /** A calendar year's months: a budget year with fewer was only partly simulated. */
 const MONTHS_PER_YEAR = 12;
+/** Width of a month in words ("september 2024") in the slot timeline. */
+const MONTH_WIDTH = 14;
 
 export function registerAllocate(program: Command): void {
   program
@@ -140,7 +142,9 @@ export function registerAllocate(program: Command): void {
           const at = (m: number) => simulation!.timeline[Math.min(m, simulation!.months - 1)]!;
           lines.push(t.simulationHeading(simulation.replications, simulation.decisionDate));
           for (const m of [6, 12, 14, 24, 36, 48].filter((x) => x < simulation!.months))
-            lines.push(`  ${at(m).date}  ${Math.round(at(m).inPlace.p10)} / ${Math.round(at(m).inPlace.p50)} / ${Math.round(at(m).inPlace.p90)}`);
+            lines.push(
+              `  ${f.month(at(m).date).padEnd(MONTH_WIDTH)}  ${Math.round(at(m).inPlace.p10)} / ${Math.round(at(m).inPlace.p50)} / ${Math.round(at(m).inPlace.p90)}`,
+            );
           lines.push(
             t.utilisation(
               f.percent(simulation.utilisation.p50),

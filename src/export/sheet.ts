@@ -5,7 +5,7 @@
  * the report's text alike.
  */
 import { numberFormats } from "../format/localeNumbers";
-import { formatMonthYear, unitPrecision } from "../format/norwegian";
+import { unitPrecision } from "../format/norwegian";
 import type { Lang } from "../i18n/messages";
 import type { Table } from "../format/table";
 
@@ -63,15 +63,13 @@ export function cols(...spec: Array<[string, ColumnFormat] | [string, "unit", nu
   return spec.map(([header, format, unitColumn]) => (unitColumn === undefined ? { header, format } : { header, format, unitColumn }));
 }
 
-const EN_MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-
 /** A cell as text for the report or the terminal, in the language (bokmål by default; empty for null). */
 export function formatCell(v: Cell, column: Column, row: ReadonlyArray<Cell> = [], lang: Lang = "nb"): string | number {
   if (v === null) return "";
   const f = cellFormat(column, row);
   if (!f) return String(v);
-  if (typeof v === "string") return f.kind !== "month" ? v : lang === "nb" ? formatMonthYear(v) : EN_MONTH.format(new Date(`${v.slice(0, 10)}T00:00:00Z`));
   const n = numberFormats(lang);
+  if (typeof v === "string") return f.kind === "month" ? n.month(v) : v;
   switch (f.kind) {
     case "nok":
       return n.nok(v);

@@ -3,7 +3,7 @@
  * "12,5 %", "32,7 mill. kr" (src/format/norwegian.ts), English "NOK 500,000", "12.5%", "NOK 32.7 million". The
  * language is given as its code ("nb" | "en", the codes of src/i18n), so this module needs nothing above it.
  */
-import { formatMillNok, formatNok, formatNumber, formatPercent, unitPrecision } from "./norwegian";
+import { formatMillNok, formatMonthYear, formatNok, formatNumber, formatPercent, unitPrecision } from "./norwegian";
 
 export interface NumberFormats {
   /** Whole kroner. */
@@ -16,6 +16,8 @@ export interface NumberFormats {
   percent(share: number, digits?: number): string;
   /** A plain number with up to `digits` decimals (default 3). */
   number(x: number, digits?: number): string;
+  /** The month of an ISO date in words: "august 2023" (nb), "August 2023" (en). */
+  month(iso: string): string;
   /** A value formatted by the unit of its input (shares as per cent, kroner whole, weeks with one decimal …). */
   byUnit(x: number, unit: string): string;
 }
@@ -41,7 +43,10 @@ function byUnitWith(f: Omit<NumberFormats, "byUnit">): NumberFormats["byUnit"] {
   };
 }
 
+const EN_MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
 const NB: Omit<NumberFormats, "byUnit"> = {
+  month: formatMonthYear,
   nok: formatNok,
   nokOneDecimal: (x) => `${formatNumber(x, 1)}\u00a0kr`,
   millNok: formatMillNok,
@@ -49,6 +54,7 @@ const NB: Omit<NumberFormats, "byUnit"> = {
   number: formatNumber,
 };
 const EN: Omit<NumberFormats, "byUnit"> = {
+  month: (iso) => EN_MONTH.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
   nok: (x) => `NOK\u00a0${en(x, 0, 0)}`,
   nokOneDecimal: (x) => `NOK\u00a0${en(x, 1, 1)}`,
   millNok: (x) => `NOK\u00a0${en(x / 1e6, 1, 1)}\u00a0million`,

@@ -124,3 +124,15 @@ describe("introsim breakeven --lang", () => {
     for (const out of [nb, en]) expect(out.split("\n").filter((l) => CAMEL_CASE.test(l))).toEqual([]);
   });
 });
+
+describe("introsim allocate --lang", () => {
+  test("the slot timeline names months in words in the language; the heading is in the language", () => {
+    const args = ["allocate", "--applications", "data/allocation/synthetic-applications-2022.csv", "--scenario", STANDARD, "--replications", "20"];
+    const nb = plain(runCli(args).stdout);
+    const en = plain(runCli([...args, "--lang", "en"]).stdout);
+    expect(nb).toMatch(/^introsim allocate — data\/allocation\/synthetic-applications-2022\.csv: 91 søkt, 65 tildelt \(tak 65\)/);
+    expect(nb).toMatch(/\n {2}desember 2022 +\d+ \/ \d+ \/ \d+\n/);
+    expect(en).toMatch(/^introsim allocate — data\/allocation\/synthetic-applications-2022\.csv: 91 requested, 65 granted \(cap 65\)/);
+    expect(en).toMatch(/\n {2}December 2022 +\d+ \/ \d+ \/ \d+\n/);
+  });
+});

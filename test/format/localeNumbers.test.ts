@@ -36,6 +36,11 @@ describe("numberFormats(lang)", () => {
     expect(numberFormats("en").byUnit(1573.348, "listeinnbyggere")).toBe("1,573");
     expect(numberFormats("en").byUnit(449_131, "kr per avtaleår")).toBe(ens("NOK 449,131"));
   });
+  test("month(iso): the month in words in each language", () => {
+    expect(numberFormats("nb").month("2023-08-25")).toBe("august 2023");
+    expect(numberFormats("en").month("2023-08-25")).toBe("August 2023");
+    expect(numberFormats("en").month("2024-12-31")).toBe("December 2024"); // UTC: never the next month
+  });
   test("a number that is not finite throws instead of printing NaN", () => {
     expect(() => numberFormats("en").nok(Number.NaN)).toThrow(/not finite/);
     expect(() => numberFormats("nb").nok(Number.POSITIVE_INFINITY)).toThrow(/not finite/);
