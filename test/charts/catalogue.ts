@@ -26,6 +26,12 @@ import { budgetComparisonSpec, scenarioComparisonSpec } from "../../src/charts/c
 import { estimateVsReferenceSpec, eventStudySpec } from "../../src/charts/claimsCharts";
 import type { ClaimsEstimate, EventCoefficient } from "../../src/claims/estimateNetCost";
 import type { ChartSpec } from "../../src/charts/render";
+import { shapleySpec } from "../../src/charts/shapleyChart";
+import { differenceSpec } from "../../src/charts/differenceChart";
+import { isoCostSpec } from "../../src/charts/breakEvenCharts";
+import { voiSpec } from "../../src/charts/voiChart";
+import { comparePaired, pairedDraws } from "../../src/analysis/pairedComparison";
+import { runDecision } from "../../src/analysis/runDecision";
 
 const params = realParams();
 export const run = runCost(loadScenario(STANDARD, params).scenario, params, { draws: 20_000, seed: 1 });
@@ -45,6 +51,7 @@ export const specs = {
   ...allocation.nb,
   ...runSpecs(),
   ...claimsSpecs(),
+  ...uncertaintySpecs(),
 };
 
 /**
@@ -128,4 +135,21 @@ function allocationSpecs() {
     "tildeling-tidslinje": slotTimelineSpec(sim, "test", observed, lang),
   });
   return { nb: charts(), en: charts("en") };
+}
+
+/** The charts of correlated inputs, paired comparisons and the decision section (small runs). */
+function uncertaintySpecs() {
+  const scenarios = path.join(__dirname, "../../data/scenarios");
+  const correlated = loadScenario(path.join(scenarios, "korrelert.yaml"), params).scenario;
+  const shapley = runCost(correlated, params, { draws: 2000, seed: 1, shapley: 20 });
+  const partTime = loadScenario(path.join(scenarios, "deltid-60.yaml"), params).scenario;
+  const partTimeRun = runCost(partTime, params, { draws: 20_000, seed: 1 });
+  const decision = runDecision(scenario, params, { draws: 2000, parts: { breakEven: false, isoCost: true, voi: true, appraisal: false } });
+  return {
+    "strommer-fastleger": partyWaterfallSpec(flows, "fastleger"),
+    shapley: shapleySpec(shapley.report),
+    parvis: differenceSpec(comparePaired(run, partTimeRun, scenario, partTime), pairedDraws(run, partTimeRun).sort()),
+    "iso-kostnad": isoCostSpec(decision.isoCost!, decision.scenario.title),
+    "verdi-av-informasjon": voiSpec(decision.voi!, decision.scenario.title),
+  };
 }

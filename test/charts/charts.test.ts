@@ -27,7 +27,7 @@ describe.each(Object.entries(specs))("chart %s", (_name, spec) => {
   test("renders to SVG with Norwegian number format and to a PNG", async () => {
     const svg = await renderSvg(spec);
     expect(svg).toMatch(/^<svg/);
-    const kroner = !["retention", "kohort", "tildeling-region", "tildeling-tidslinje", "sobol", "budsjettbane", "budsjett-sammenligning", "regnskap-hendelsesstudie"].includes(_name); // these show percentages, counts, millions or a few thousand kr
+    const kroner = !["retention", "kohort", "tildeling-region", "tildeling-tidslinje", "sobol", "shapley", "budsjettbane", "budsjett-sammenligning", "regnskap-hendelsesstudie"].includes(_name); // these show percentages, counts, millions or a few thousand kr
     if (kroner) expect(svg).toMatch(/\d{3}\u00a0000/); // e.g. "400 000" on the axis, thousands separated by a no-break space
     else expect(svg).toMatch(/<text[^>]*>\d/); // axis labels are there
     expect(svg).not.toMatch(/\d,\d{3},\d{3}/); // no English thousands separators
