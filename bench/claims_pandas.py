@@ -1,7 +1,11 @@
 """The pandas baseline for bench/claims-vs-pandas.mjs: the same validation and first aggregation as introsim's
 validateClaims (src/claims/validateClaims.ts) on the same extract, written the ordinary pandas way.
 
-    python3 bench/claims_pandas.py CLAIMS.csv DOCTORS.csv TARIFF.json
+    python3 bench/claims_pandas.py CLAIMS.csv DOCTORS.csv TARIFF.json [CHUNK_ROWS]
+
+With CHUNK_ROWS the CSV is read in chunks of that many lines (pandas' chunksize), each chunk checked and aggregated,
+and the doctor × practice × month sums of the chunks added up at the end: how a pandas user handles a file larger
+than memory (100 million lines as Python strings would need some 50 GB). Without it, the whole file at once.
 
 Reads the claim lines (CSV: this pandas has no Parquet engine), checks each line (missing values, dates, whole øre,
 patient_exempt, negative amounts, amounts above 10^10 øre, unknown doctor; a takst not valid on the date is accepted
@@ -17,21 +21,12 @@ import time
 import pandas as pd
 
 
-def main():
-    claims_csv, doctors_csv, tariff_json = sys.argv[1:4]
-    t0 = time.perf_counter()
-    df = pd.read_csv(
-        claims_csv,
-        dtype={"doctor_id": "string", "practice_id": "string", "kommunenr": "string", "date": "string", "takst": "string",
-               "refusjon_ore": "string", "egenandel_ore": "string", "patient_exempt": "string", "patient_id": "string"},
-        keep_default_na=False, na_values=[""],
-    )
-    t_read = time.perf_counter() - t0
+DTYPES = {"doctor_id": "string", "practice_id": "string", "kommunenr": "string", "date": "string", "takst": "string",
+          "refusjon_ore": "string", "egenandel_ore": "string", "patient_exempt": "string", "patient_id": "string"}
 
-    t1 = time.perf_counter()
-    doctors = pd.read_csv(doctors_csv, dtype="string", keep_default_na=False, na_values=[""])
-    periods = pd.DataFrame(json.load(open(tariff_json)))
-    n = len(df)
+
+def check_and_aggregate(df, role_of, days):
+    """Reasons for one frame of claim lines, and the accepted lines' cost by doctor × practice × month."""
     reason = pd.Series(pd.NA, index=df.index, dtype="object")
 
     def mark(mask, name):
@@ -53,14 +48,8 @@ def main():
     antall = pd.to_numeric(df["antall"], errors="coerce") if "antall" in df.columns else pd.Series(1.0, index=df.index)
     mark((ref < 0) | (egen < 0) | (antall <= 0), "negative_amount")
     mark((ref > 10**10) | (egen > 10**10), "amount_out_of_range")
-    d = doctors.set_index("doctor_id")
-    role = df["doctor_id"].map(d["role"])
+    role = df["doctor_id"].map(role_of)
     mark(role.isna(), "unknown_doctor")
-    days = pd.concat(
-        [pd.DataFrame({"takst": p.takst, "date": pd.date_range(p.valid_from, p.valid_to, freq="D")}) for p in periods.itertuples()],
-        ignore_index=True,
-    )
-    days["valid"] = True
     valid = pd.DataFrame({"takst": df["takst"], "date": date}).merge(days, on=["takst", "date"], how="left")["valid"].fillna(False).to_numpy()
     ok = reason.isna()
     unknown_takst = int((pd.Series(~valid, index=df.index) & ok).sum())
@@ -68,14 +57,53 @@ def main():
     acc["m"] = date[ok].dt.year * 12 + date[ok].dt.month - 1
     acc["cost"] = ref[ok] + egen[ok].where(df.loc[ok, "patient_exempt"] == "ja", 0)
     groups = acc.groupby(["doctor_id", "practice_id", "m"], sort=False)["cost"].agg(["sum", "size"])
-    t_agg = time.perf_counter() - t1
+    return reason, ok, unknown_takst, groups
+
+
+def main():
+    claims_csv, doctors_csv, tariff_json = sys.argv[1:4]
+    chunk_rows = int(sys.argv[4]) if len(sys.argv) > 4 else None
+    t0 = time.perf_counter()
+    doctors = pd.read_csv(doctors_csv, dtype="string", keep_default_na=False, na_values=[""])
+    role_of = doctors.set_index("doctor_id")["role"]
+    periods = pd.DataFrame(json.load(open(tariff_json)))
+    days = pd.concat(
+        [pd.DataFrame({"takst": p.takst, "date": pd.date_range(p.valid_from, p.valid_to, freq="D")}) for p in periods.itertuples()],
+        ignore_index=True,
+    )
+    days["valid"] = True
+    read_seconds = 0.0
+    n = accepted = unknown = 0
+    reasons = {}
+    parts = []
+    frames = pd.read_csv(claims_csv, dtype=DTYPES, keep_default_na=False, na_values=[""], chunksize=chunk_rows) if chunk_rows else None
+    t_read = time.perf_counter()
+    if frames is None:
+        frames = [pd.read_csv(claims_csv, dtype=DTYPES, keep_default_na=False, na_values=[""])]
+    it = iter(frames)
+    while True:
+        t_read = time.perf_counter()
+        df = next(it, None)
+        read_seconds += time.perf_counter() - t_read
+        if df is None:
+            break
+        reason, ok, unk, groups = check_and_aggregate(df, role_of, days)
+        n += len(df)
+        accepted += int(ok.sum())
+        unknown += unk
+        for k, v in reason.dropna().value_counts().items():
+            reasons[k] = reasons.get(k, 0) + int(v)
+        parts.append(groups)
+        del df
+    groups = pd.concat(parts).groupby(level=[0, 1, 2], sort=False).sum() if len(parts) > 1 else parts[0]
+    total = time.perf_counter() - t0
 
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({
-        "pandas": pd.__version__, "readSeconds": t_read, "validateAggregateSeconds": t_agg,
-        "read": int(n), "accepted": int(ok.sum()), "rejected": int(n - ok.sum()),
+        "pandas": pd.__version__, "readSeconds": read_seconds, "validateAggregateSeconds": total - read_seconds, "chunkRows": chunk_rows,
+        "read": int(n), "accepted": int(accepted), "rejected": int(n - accepted),
         "costOre": int(groups["sum"].sum()), "groups": int(len(groups)), "peakRssBytes": int(peak_kib) * 1024,
-        "reasons": {k: int(v) for k, v in reason.dropna().value_counts().items()}, "unknownTakstLines": unknown_takst,
+        "reasons": reasons, "unknownTakstLines": unknown,
     }))
 
 

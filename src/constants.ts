@@ -163,6 +163,9 @@ export const CLAIMS_SIMULATION_DRAWS = 20_000;
 /** DuckDB memory cap while `claims generate` writes Parquet (it spills or flushes instead of growing past it). */
 export const CLAIMS_GENERATOR_MEMORY_LIMIT = "1GB";
 
+/** DuckDB memory cap of `claims estimate` (above it DuckDB spills to the run's own folder; the goal is < 4 GiB peak at 100 M lines). */
+export const CLAIMS_ESTIMATE_MEMORY_LIMIT = "2GB";
+
 /**
  * Largest input file read per kind (bytes), so that a wrong or hostile file is refused at once instead of filling
  * memory or taking seconds. A scenario, policy or parameter file is a few kilobytes (standard.yaml: 11 KB); 64 KiB

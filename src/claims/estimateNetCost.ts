@@ -15,6 +15,9 @@
  * egenandel of exempt patients and frikort holders); for intro doctors it is all extra, for avgivende fastleger only the
  * fall against their counterfactual (didProblem) is subtracted.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import {
   CLAIMS_MAX_ANTICIPATION_MONTHS,
   CLAIMS_MAX_BASELINE_MONTHS,
@@ -26,6 +29,7 @@ import {
   CLAIMS_PRETREND_MONTHS,
   CLAIMS_SENSITIVITY_MBAR,
   CLAIMS_SMOOTHNESS_M_SHARES,
+  CLAIMS_ESTIMATE_MEMORY_LIMIT,
   DEFAULT_BOOTSTRAP,
   DEFAULT_SEED,
 } from "../constants";
@@ -36,7 +40,7 @@ import { packageVersion } from "../manifest/manifest";
 import { clusterBootstrap, trendBias } from "./bootstrap";
 import { compareWithHod, type Interval, type ReferenceComparison, type SimulationComparison } from "./compareWithHod";
 import { didProblem, residualVariance, type DidProblem } from "./didProblem";
-import { closeEngine, openEngine } from "./duckdb";
+import { closeEngine, openEngine, run, sqlString } from "./duckdb";
 import {
   jointPreTrendTest,
   linearPreTrendTest,
@@ -272,7 +276,12 @@ export async function estimateNetCost(claimsFile: string, doctorsFile: string, o
   const periodGapMonths = wholeIn("--period-gap", opts.periodGapMonths ?? CLAIMS_PERIOD_GAP_MONTHS, 1, 120);
   const step = opts.onStep ?? (() => {});
   const engine = await openEngine(opts.threads ? { threads: opts.threads } : {});
+  // This run's own spill folder, removed afterwards: DuckDB's default (.tmp in the working folder) is shared, and two
+  // runs spilling at once corrupted each other's blocks (seen with the generator). The memory cap makes a national
+  // extract spill instead of growing.
+  const spill = fs.mkdtempSync(path.join(os.tmpdir(), "introsim-estimate-"));
   try {
+    await run(engine, `SET memory_limit = '${CLAIMS_ESTIMATE_MEMORY_LIMIT}'; SET temp_directory = ${sqlString(path.join(spill, "spill"))}`);
     await createTariffDays(engine, tariffPeriods(params));
     step("reading the doctor table");
     const doctors = await loadDoctors(engine, doctorsFile);
@@ -481,5 +490,6 @@ export async function estimateNetCost(claimsFile: string, doctorsFile: string, o
     };
   } finally {
     closeEngine(engine);
+    fs.rmSync(spill, { recursive: true, force: true });
   }
 }
