@@ -4,31 +4,32 @@
  * central point. "How much substitution and how many consultations make HOD's figure right."
  */
 import type { IsoCostResult } from "../analysis/isoCost";
-import { formatNok, formatNumber } from "../format/norwegian";
+import { numberFormats } from "../format/localeNumbers";
+import { chartText } from "../i18n/chartMessages";
+import { inputLabel, inputUnit } from "../i18n/inputLabels";
+import { DEFAULT_LANG, type Lang } from "../i18n/messages";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
 /** The label with its unit in brackets, unless the label already says it (e.g. "Konsultasjoner per uke"). */
 const axisTitle = (label: string, unit: string) => (unit && !label.toLowerCase().includes(unit.toLowerCase()) ? `${label} (${unit})` : label);
 
-export function isoCostSpec(r: IsoCostResult, scenarioTitle: string): ChartSpec {
+/** @param lang the language of its words, numbers and input labels ("nb", the default, or "en") */
+export function isoCostSpec(r: IsoCostResult, scenarioTitle: string, lang: Lang = DEFAULT_LANG): ChartSpec {
+  const w = chartText(lang).isoCost;
+  const f = numberFormats(lang);
+  const target = f.nok(r.target);
+  const [xLabel, yLabel] = [inputLabel(lang, r.x), inputLabel(lang, r.y)];
   const side = PAGE_WIDTH - 160;
   const xScale = { domain: [r.x.low, r.x.high], nice: false, zero: false };
   const yScale = { domain: [r.y.low, r.y.high], nice: false, zero: false };
-  const contourNote =
-    r.contour.length > 0
-      ? `Linjen: kombinasjonene der kostnaden er ${formatNok(r.target)} med de øvrige forutsetningene på sentralverdien.`
-      : `Kostnaden når ikke ${formatNok(r.target)} noe sted i planet med de øvrige forutsetningene på sentralverdien.`;
+  const contourNote = r.contour.length > 0 ? w.contour(target) : w.noContour(target);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    description: `Iso-kostnad: ${r.x.label} mot ${r.y.label}, skyggelagt etter sannsynligheten for å overstige ${formatNok(r.target)}.`,
+    description: w.description(xLabel, yLabel, target),
     title: {
-      text: `Hva må ${r.x.label.toLowerCase()} og ${r.y.label.toLowerCase()} være for ${formatNok(r.target)}?`,
-      subtitle: [
-        contourNote,
-        `Fargen: andel av ${formatNumber(r.draws, 0)} trekk av de øvrige forutsetningene der kostnaden overstiger ${formatNok(r.target)}.`,
-        `Krysset: scenarioets sentralverdi (${formatNok(r.central.output)}). Scenario «${scenarioTitle}».`,
-      ],
+      text: w.title(xLabel, yLabel, target),
+      subtitle: [contourNote, w.colourLine(f.number(r.draws, 0), target), w.crossLine(f.nok(r.central.output), scenarioTitle)],
     },
     width: side,
     height: side,
@@ -38,14 +39,14 @@ export function isoCostSpec(r: IsoCostResult, scenarioTitle: string): ChartSpec 
         data: { values: r.cells },
         mark: { type: "rect" },
         encoding: {
-          x: { field: "x0", type: "quantitative", title: axisTitle(r.x.label, r.x.unit), scale: xScale },
+          x: { field: "x0", type: "quantitative", title: axisTitle(xLabel, inputUnit(lang, r.x)), scale: xScale },
           x2: { field: "x1" },
-          y: { field: "y0", type: "quantitative", title: axisTitle(r.y.label, r.y.unit), scale: yScale },
+          y: { field: "y0", type: "quantitative", title: axisTitle(yLabel, inputUnit(lang, r.y)), scale: yScale },
           y2: { field: "y1" },
           color: {
             field: "pExceed",
             type: "quantitative",
-            title: `P(over ${formatNok(r.target)})`,
+            title: w.legendTitle(target),
             scale: { domain: [0, 1], range: [COLORS.sky, "#ffffff", COLORS.orange], domainMid: 0.5 },
             legend: { format: ".0%", orient: "right" },
           },

@@ -4,31 +4,33 @@
  */
 import type { PairedComparison } from "../analysis/pairedComparison";
 import { HISTOGRAM_BINS } from "../constants";
-import { formatNok, formatPercent } from "../format/norwegian";
+import { numberFormats } from "../format/localeNumbers";
+import { chartText } from "../i18n/chartMessages";
+import { DEFAULT_LANG, type Lang } from "../i18n/messages";
 import { histogramSorted } from "../stats/histogram";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
-/** @param sortedDifference B − A per draw, sorted ascending */
-export function differenceSpec(c: PairedComparison, sortedDifference: Float64Array): ChartSpec {
+/**
+ * @param sortedDifference B − A per draw, sorted ascending
+ * @param lang the language of its words and numbers ("nb", the default, or "en")
+ */
+export function differenceSpec(c: PairedComparison, sortedDifference: Float64Array, lang: Lang = DEFAULT_LANG): ChartSpec {
+  const text = chartText(lang);
+  const w = text.difference;
+  const f = numberFormats(lang);
   const bins = histogramSorted(sortedDifference, HISTOGRAM_BINS).map((b) => ({ x0: b.x0, x1: b.x1, prosent: b.share * 100 }));
   const marks = [
-    { navn: "Ingen forskjell", x: 0 },
-    { navn: `Gjennomsnitt ${formatNok(c.difference.mean)}`, x: c.difference.mean },
+    { navn: w.noDifference, x: 0 },
+    { navn: w.mean(f.nok(c.difference.mean)), x: c.difference.mean },
   ];
-  const title =
-    c.shareEqual === 1
-      ? `«${c.b.title}» koster det samme som «${c.a.title}» i hvert trekk`
-      : `«${c.b.title}» koster mer enn «${c.a.title}» i ${formatPercent(c.probabilityBHigher, 0)} av trekkene`;
+  const title = c.shareEqual === 1 ? w.same(c.b.title, c.a.title) : w.higher(c.b.title, c.a.title, f.percent(c.probabilityBHigher, 0));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    description: "Parvis forskjell i netto merutgift per avtaleår mellom to scenarioer, trekk for trekk (felles tilfeldige tall).",
+    description: w.description,
     title: {
       text: title,
-      subtitle: [
-        `Forskjell B − A: gjennomsnitt ${formatNok(c.difference.mean)}, P10–P90 ${formatNok(c.difference.p10)} – ${formatNok(c.difference.p90)}.`,
-        `Parvis standardavvik ${formatNok(c.difference.sd)} mot ${formatNok(c.unpairedSd)} om scenarioene var trukket uavhengig.`,
-      ],
+      subtitle: [w.summaryLine(f.nok(c.difference.mean), f.nok(c.difference.p10), f.nok(c.difference.p90)), w.sdLine(f.nok(c.difference.sd), f.nok(c.unpairedSd))],
     },
     width: PAGE_WIDTH,
     height: 260,
@@ -38,9 +40,9 @@ export function differenceSpec(c: PairedComparison, sortedDifference: Float64Arr
         data: { values: bins },
         mark: { type: "rect", color: COLORS.sky, stroke: "#ffffff", strokeWidth: 0.5 },
         encoding: {
-          x: { field: "x0", type: "quantitative", title: "Forskjell i netto merutgift per avtaleår, B − A (kr)", axis: { format: ",.0f" } },
+          x: { field: "x0", type: "quantitative", title: w.xTitle, axis: { format: ",.0f" } },
           x2: { field: "x1" },
-          y: { field: "prosent", type: "quantitative", title: "Andel av trekkene (%)", axis: { format: ",.1f" } },
+          y: { field: "prosent", type: "quantitative", title: text.costDistribution.yTitle, axis: { format: ",.1f" } },
         },
       },
       {

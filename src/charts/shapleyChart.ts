@@ -4,14 +4,21 @@
  * says which decomposition is shown and why (CostReport.sensitivityMethod).
  */
 import type { CostReport } from "../analysis/runCost";
-import { formatNumber, formatPercent } from "../format/norwegian";
+import { numberFormats } from "../format/localeNumbers";
+import { chartText } from "../i18n/chartMessages";
+import { inputLabel } from "../i18n/inputLabels";
+import { DEFAULT_LANG, type Lang } from "../i18n/messages";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
 const MAX_ROWS = 10;
 
-export function shapleySpec(r: CostReport): ChartSpec {
-  const effects = (r.shapley?.effects ?? []).slice(0, MAX_ROWS);
+/** @param lang the language of its words, numbers and input labels ("nb", the default, or "en") */
+export function shapleySpec(r: CostReport, lang: Lang = DEFAULT_LANG): ChartSpec {
+  const text = chartText(lang);
+  const w = text.shapley;
+  const f = numberFormats(lang);
+  const effects = (r.shapley?.effects ?? []).slice(0, MAX_ROWS).map((e) => ({ ...e, label: inputLabel(lang, e) }));
   const rows = effects.map((e) => ({
     input: e.label,
     andel: 100 * e.share,
@@ -19,18 +26,13 @@ export function shapleySpec(r: CostReport): ChartSpec {
     hoy: 100 * (e.share + 2 * e.shareSe),
   }));
   const top = effects[0];
-  const why = r.correlations
-    ? "Forutsetningene er korrelerte, så Shapley-effekter vises i stedet for Sobol-indekser (som forutsetter uavhengighet)."
-    : "Uavhengige forutsetninger: Shapley-effekten ligger mellom førsteordens og total Sobol-indeks.";
+  const why = r.correlations ? w.correlatedWhy : w.independentWhy;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    description: "Shapley-effekter: hver forutsetnings andel av variansen i netto merutgift per avtaleår (summerer til 100 %).",
+    description: w.description,
     title: {
-      text: top ? `${top.label} står for ${formatPercent(top.share, 0)} av usikkerheten` : "Ingen usikre forutsetninger",
-      subtitle: [
-        why,
-        `Shapley-effekter (Song, Nelson og Staum 2016), ${formatNumber(r.shapley?.permutations ?? 0, 0)} tilfeldige rekkefølger; strek: ± 2 standardfeil.`,
-      ],
+      text: top ? w.title(top.label, f.percent(top.share, 0)) : text.tornado.none,
+      subtitle: [why, w.methodLine(f.number(r.shapley?.permutations ?? 0, 0))],
     },
     width: PAGE_WIDTH - 340,
     height: { step: 18 },
@@ -41,10 +43,10 @@ export function shapleySpec(r: CostReport): ChartSpec {
         mark: { type: "bar", color: COLORS.blue },
         encoding: {
           y: { field: "input", type: "nominal", title: null, sort: effects.map((e) => e.label), axis: { labelLimit: 340 } },
-          x: { field: "andel", type: "quantitative", title: "Andel av variansen (%)", axis: { format: ",.0f" } },
+          x: { field: "andel", type: "quantitative", title: text.sobol.xTitle, axis: { format: ",.0f" } },
           tooltip: [
-            { field: "input", title: "Forutsetning" },
-            { field: "andel", type: "quantitative", title: "Andel (%)", format: ",.1f" },
+            { field: "input", title: text.sobol.tooltip.input },
+            { field: "andel", type: "quantitative", title: text.sobol.tooltip.share, format: ",.1f" },
           ],
         },
       },

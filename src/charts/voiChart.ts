@@ -4,26 +4,31 @@
  * quantity its regnskapstall should pin down first.
  */
 import type { VoiResult } from "../analysis/valueOfInformation";
-import { formatNok } from "../format/norwegian";
+import { numberFormats } from "../format/localeNumbers";
+import { chartText } from "../i18n/chartMessages";
+import { inputLabel } from "../i18n/inputLabels";
+import { DEFAULT_LANG, type Lang } from "../i18n/messages";
 import type { ChartSpec } from "./render";
 import { BASE_CONFIG, COLORS, PAGE_WIDTH } from "./theme";
 
 const MAX_ROWS = 10;
 
-export function voiSpec(r: VoiResult, scenarioTitle: string): ChartSpec {
-  const rows = r.rows.filter((x) => x.perYear > 0).slice(0, MAX_ROWS);
+/** @param lang the language of its words, numbers and input labels ("nb", the default, or "en"); group names stay Norwegian */
+export function voiSpec(r: VoiResult, scenarioTitle: string, lang: Lang = DEFAULT_LANG): ChartSpec {
+  const w = chartText(lang).voi;
+  const f = numberFormats(lang);
+  const rows = r.rows
+    .filter((x) => x.perYear > 0)
+    .slice(0, MAX_ROWS)
+    .map((x) => ({ ...x, label: x.kind === "input" ? inputLabel(lang, x) : x.label }));
   const top = rows[0];
-  const bars = rows.map((x) => ({ navn: x.label, verdi: x.perYear, type: x.kind === "group" ? "Gruppe av forutsetninger" : "Én forutsetning" }));
+  const bars = rows.map((x) => ({ navn: x.label, verdi: x.perYear, type: x.kind === "group" ? w.group : w.single }));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    description: "Verdi av informasjon (EVPPI) per forutsetning og gruppe, kroner per år, mot verdien av perfekt informasjon (EVPI).",
+    description: w.description,
     title: {
-      text: top ? `Å vite ${top.label.toLowerCase()} er verdt mest` : "Ingen forutsetning endrer valget av budsjettpost",
-      subtitle: [
-        `Forventet tap unngått ved valg av budsjettpost (dagens post, P50 eller P85) hvis verdien var kjent, kroner per år.`,
-        `Perfekt informasjon om alt (EVPI): ${formatNok(r.evpi.perYear)} per år, ${formatNok(r.evpi.horizon)} over ${r.horizonYears} år.`,
-        `Scenario «${scenarioTitle}».`,
-      ],
+      text: top ? w.title(top.label) : w.none,
+      subtitle: [w.lossLine, w.evpiLine(f.nok(r.evpi.perYear), f.nok(r.evpi.horizon), r.horizonYears), w.scenarioLine(scenarioTitle)],
     },
     width: PAGE_WIDTH - 320,
     height: { step: 24 },
@@ -34,7 +39,7 @@ export function voiSpec(r: VoiResult, scenarioTitle: string): ChartSpec {
         mark: { type: "bar", height: { band: 0.7 } },
         encoding: {
           y: { field: "navn", type: "nominal", sort: rows.map((x) => x.label), title: null, axis: { labelLimit: 360 } },
-          x: { field: "verdi", type: "quantitative", title: "Kroner per år", axis: { format: ",.0f", tickCount: 4 } },
+          x: { field: "verdi", type: "quantitative", title: w.xTitle, axis: { format: ",.0f", tickCount: 4 } },
           color: { field: "type", type: "nominal", title: null, scale: { range: [COLORS.blue, COLORS.green] }, legend: { orient: "bottom" } },
         },
       },

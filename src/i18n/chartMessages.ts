@@ -115,6 +115,43 @@ interface ChartText {
     keyLine: string;
     observedPoint(source: string): string;
   };
+  shapley: {
+    description: string;
+    title(input: string, share: string): string;
+    correlatedWhy: string;
+    independentWhy: string;
+    methodLine(permutations: string): string;
+  };
+  difference: {
+    description: string;
+    same(b: string, a: string): string;
+    higher(b: string, a: string, share: string): string;
+    summaryLine(mean: string, p10: string, p90: string): string;
+    sdLine(paired: string, unpaired: string): string;
+    noDifference: string;
+    mean(amount: string): string;
+    xTitle: string;
+  };
+  voi: {
+    description: string;
+    title(input: string): string;
+    none: string;
+    group: string;
+    single: string;
+    lossLine: string;
+    evpiLine(perYear: string, horizon: string, years: number): string;
+    scenarioLine(scenario: string): string;
+    xTitle: string;
+  };
+  isoCost: {
+    description(x: string, y: string, target: string): string;
+    title(x: string, y: string, target: string): string;
+    contour(target: string): string;
+    noContour(target: string): string;
+    colourLine(draws: string, target: string): string;
+    crossLine(central: string, scenario: string): string;
+    legendTitle(target: string): string;
+  };
   budgetComparison: {
     description: string;
     underInAll(line: string): string;
@@ -227,6 +264,43 @@ const NB: ChartText = {
     eventsBand: (replications) => ` Mørkt bånd: bare hendelsene (parametrene på medianen, ${replications} replikasjoner).`,
     keyLine: "Blå linje: i bruk (P50); grå stiplet: tildelt (P50). Rød strek: taket.",
     observedPoint: (source) => ` Punkt: observert (${source}).`,
+  },
+  shapley: {
+    description: "Shapley-effekter: hver forutsetnings andel av variansen i netto merutgift per avtaleår (summerer til 100 %).",
+    title: (input, share) => `${input} står for ${share} av usikkerheten`,
+    correlatedWhy: "Forutsetningene er korrelerte, så Shapley-effekter vises i stedet for Sobol-indekser (som forutsetter uavhengighet).",
+    independentWhy: "Uavhengige forutsetninger: Shapley-effekten ligger mellom førsteordens og total Sobol-indeks.",
+    methodLine: (permutations) => `Shapley-effekter (Song, Nelson og Staum 2016), ${permutations} tilfeldige rekkefølger; strek: ± 2 standardfeil.`,
+  },
+  difference: {
+    description: "Parvis forskjell i netto merutgift per avtaleår mellom to scenarioer, trekk for trekk (felles tilfeldige tall).",
+    same: (b, a) => `«${b}» koster det samme som «${a}» i hvert trekk`,
+    higher: (b, a, share) => `«${b}» koster mer enn «${a}» i ${share} av trekkene`,
+    summaryLine: (mean, p10, p90) => `Forskjell B − A: gjennomsnitt ${mean}, P10–P90 ${p10} – ${p90}.`,
+    sdLine: (paired, unpaired) => `Parvis standardavvik ${paired} mot ${unpaired} om scenarioene var trukket uavhengig.`,
+    noDifference: "Ingen forskjell",
+    mean: (amount) => `Gjennomsnitt ${amount}`,
+    xTitle: "Forskjell i netto merutgift per avtaleår, B − A (kr)",
+  },
+  voi: {
+    description: "Verdi av informasjon (EVPPI) per forutsetning og gruppe, kroner per år, mot verdien av perfekt informasjon (EVPI).",
+    title: (input) => `Å vite ${input.toLowerCase()} er verdt mest`,
+    none: "Ingen forutsetning endrer valget av budsjettpost",
+    group: "Gruppe av forutsetninger",
+    single: "Én forutsetning",
+    lossLine: "Forventet tap unngått ved valg av budsjettpost (dagens post, P50 eller P85) hvis verdien var kjent, kroner per år.",
+    evpiLine: (perYear, horizon, years) => `Perfekt informasjon om alt (EVPI): ${perYear} per år, ${horizon} over ${years} år.`,
+    scenarioLine: (scenario) => `Scenario «${scenario}».`,
+    xTitle: "Kroner per år",
+  },
+  isoCost: {
+    description: (x, y, target) => `Iso-kostnad: ${x} mot ${y}, skyggelagt etter sannsynligheten for å overstige ${target}.`,
+    title: (x, y, target) => `Hva må ${x.toLowerCase()} og ${y.toLowerCase()} være for ${target}?`,
+    contour: (target) => `Linjen: kombinasjonene der kostnaden er ${target} med de øvrige forutsetningene på sentralverdien.`,
+    noContour: (target) => `Kostnaden når ikke ${target} noe sted i planet med de øvrige forutsetningene på sentralverdien.`,
+    colourLine: (draws, target) => `Fargen: andel av ${draws} trekk av de øvrige forutsetningene der kostnaden overstiger ${target}.`,
+    crossLine: (central, scenario) => `Krysset: scenarioets sentralverdi (${central}). Scenario «${scenario}».`,
+    legendTitle: (target) => `P(over ${target})`,
   },
   budgetComparison: {
     description: "Folketrygdens utgifter per budsjettår (P85) i hvert scenario mot bevilgningen.",
@@ -364,6 +438,43 @@ const EN: ChartText = {
     eventsBand: (replications) => ` Dark band: the events alone (parameters at their medians, ${replications} replications).`,
     keyLine: "Blue line: in use (P50); grey dashed: granted (P50). Red rule: the cap.",
     observedPoint: (source) => ` Dot: observed (${source}).`,
+  },
+  shapley: {
+    description: "Shapley effects: each input's share of the variance of the net cost per agreement-year (summing to 100%).",
+    title: (input, share) => `${input} accounts for ${share} of the uncertainty`,
+    correlatedWhy: "The inputs are correlated, so Shapley effects are shown instead of Sobol indices (which assume independence).",
+    independentWhy: "Independent inputs: the Shapley effect lies between the first-order and the total Sobol index.",
+    methodLine: (permutations) => `Shapley effects (Song, Nelson and Staum 2016), ${permutations} random orderings; rule: ± 2 standard errors.`,
+  },
+  difference: {
+    description: "Paired difference of the net cost per agreement-year between two scenarios, draw by draw (common random numbers).",
+    same: (b, a) => `“${b}” costs the same as “${a}” in every draw`,
+    higher: (b, a, share) => `“${b}” costs more than “${a}” in ${share} of the draws`,
+    summaryLine: (mean, p10, p90) => `Difference B − A: mean ${mean}, P10–P90 ${p10} – ${p90}.`,
+    sdLine: (paired, unpaired) => `Paired standard deviation ${paired} against ${unpaired} had the scenarios been drawn independently.`,
+    noDifference: "No difference",
+    mean: (amount) => `Mean ${amount}`,
+    xTitle: "Difference in net cost per agreement-year, B − A (NOK)",
+  },
+  voi: {
+    description: "Value of information (EVPPI) per input and group, NOK per year, against the value of perfect information (EVPI).",
+    title: (input) => `Knowing ${input.toLowerCase()} is worth most`,
+    none: "No input changes the choice of budget line",
+    group: "Group of inputs",
+    single: "One input",
+    lossLine: "Expected loss avoided in choosing the budget line (today's line, P50 or P85) if the value were known, NOK per year.",
+    evpiLine: (perYear, horizon, years) => `Perfect information about everything (EVPI): ${perYear} per year, ${horizon} over ${years} years.`,
+    scenarioLine: (scenario) => `Scenario “${scenario}”.`,
+    xTitle: "NOK per year",
+  },
+  isoCost: {
+    description: (x, y, target) => `Iso-cost: ${x} against ${y}, shaded by the probability of exceeding ${target}.`,
+    title: (x, y, target) => `What must ${x.toLowerCase()} and ${y.toLowerCase()} be for ${target}?`,
+    contour: (target) => `The line: the combinations where the cost is ${target} with the other inputs at their central values.`,
+    noContour: (target) => `The cost does not reach ${target} anywhere in the plane with the other inputs at their central values.`,
+    colourLine: (draws, target) => `Colour: share of ${draws} draws of the other inputs where the cost exceeds ${target}.`,
+    crossLine: (central, scenario) => `Cross: the scenario's central value (${central}). Scenario “${scenario}”.`,
+    legendTitle: (target) => `P(above ${target})`,
   },
   budgetComparison: {
     description: "National Insurance spending per budget year (P85) in each scenario against the appropriation.",

@@ -39,6 +39,7 @@ const scenario = loadScenario(STANDARD, params).scenario;
 const register = readRegister(path.join(__dirname, "../../data/register/synthetic-agreements.csv"));
 export const flows = (["naeringsdrivende", "fastlonnet"] as const).map((employment) => runFlows(scenario, params, { employment, draws: 2000, seed: 1 }));
 const allocation = allocationSpecs();
+const uncertainty = uncertaintySpecs();
 /** The two scenario runs, made once (runSpecs) for the charts in both languages. */
 let runs: ReturnType<typeof scenarioRuns> | undefined;
 export const specs = {
@@ -51,7 +52,7 @@ export const specs = {
   ...allocation.nb,
   ...runSpecs(),
   ...claimsSpecs(),
-  ...uncertaintySpecs(),
+  ...uncertainty.nb,
 };
 
 /**
@@ -64,6 +65,7 @@ export const englishSpecs: Partial<Record<keyof typeof specs, ChartSpec>> = {
   "strommer-parter": partyEffectsSpec(flows, "en"),
   "strommer-kommunen": partyWaterfallSpec(flows, "kommune", "en"),
   ...allocation.en,
+  ...uncertainty.en,
   ...runSpecs("en"),
 };
 
@@ -145,11 +147,14 @@ function uncertaintySpecs() {
   const partTime = loadScenario(path.join(scenarios, "deltid-60.yaml"), params).scenario;
   const partTimeRun = runCost(partTime, params, { draws: 20_000, seed: 1 });
   const decision = runDecision(scenario, params, { draws: 2000, parts: { breakEven: false, isoCost: true, voi: true, appraisal: false } });
-  return {
-    "strommer-fastleger": partyWaterfallSpec(flows, "fastleger"),
-    shapley: shapleySpec(shapley.report),
-    parvis: differenceSpec(comparePaired(run, partTimeRun, scenario, partTime), pairedDraws(run, partTimeRun).sort()),
-    "iso-kostnad": isoCostSpec(decision.isoCost!, decision.scenario.title),
-    "verdi-av-informasjon": voiSpec(decision.voi!, decision.scenario.title),
-  };
+  const paired = comparePaired(run, partTimeRun, scenario, partTime);
+  const difference = pairedDraws(run, partTimeRun).sort();
+  const charts = (lang?: "en") => ({
+    "strommer-fastleger": partyWaterfallSpec(flows, "fastleger", lang),
+    shapley: shapleySpec(shapley.report, lang),
+    parvis: differenceSpec(paired, difference, lang),
+    "iso-kostnad": isoCostSpec(decision.isoCost!, decision.scenario.title, lang),
+    "verdi-av-informasjon": voiSpec(decision.voi!, decision.scenario.title, lang),
+  });
+  return { nb: charts(), en: charts("en") };
 }
