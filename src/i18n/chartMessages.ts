@@ -152,6 +152,36 @@ interface ChartText {
     crossLine(central: string, scenario: string): string;
     legendTitle(target: string): string;
   };
+  register: {
+    retentionDescription: string;
+    retentionTitle(share: string): string;
+    retentionNone: string;
+    retentionNote: string;
+    monthsSinceStart: string;
+    inKommuneAxis: string;
+    /** Group values of the curves by their Norwegian name ("Alle"); others (regions) stay as they are. */
+    groups: Readonly<Record<string, string>>;
+    cohortDescription: string;
+    specialists: string;
+    fastleger: string;
+    cohortTitle(specialists: number, fastleger: number, year: number): string;
+    cohortNote(costPerSpecialist: string, draws: string): string;
+    doctorsAxis: string;
+    incidenceDescription: string;
+    incidenceTitle(share: string): string;
+    incidenceNone: string;
+    incidenceNote: string;
+    cumulativeAxis: string;
+    /** Outcomes by their Norwegian name ("Spesialistgodkjent"). */
+    outcomes: Readonly<Record<string, string>>;
+    after: { inKommune: string; inGeneralPractice: string; fastlege: string; otherKommunalWork: string };
+    afterDescription: string;
+    afterTitle(share: string, months: number): string;
+    afterNone: string;
+    afterNote: string;
+    monthsAfter: string;
+    shareAxis: string;
+  };
   budgetComparison: {
     description: string;
     underInAll(line: string): string;
@@ -301,6 +331,39 @@ const NB: ChartText = {
     colourLine: (draws, target) => `Fargen: andel av ${draws} trekk av de øvrige forutsetningene der kostnaden overstiger ${target}.`,
     crossLine: (central, scenario) => `Krysset: scenarioets sentralverdi (${central}). Scenario «${scenario}».`,
     legendTitle: (target) => `P(over ${target})`,
+  },
+  register: {
+    retentionDescription: "Andel introduksjonsleger som fortsatt er i kommunen, etter måneder siden start (Kaplan–Meier).",
+    retentionTitle: (share) => `${share} er fortsatt i kommunen ett år etter start`,
+    retentionNone: "Andel som blir i kommunen",
+    retentionNote: "Kaplan–Meier; kurvene stopper der færre enn 5 leger fortsatt er observert.",
+    monthsSinceStart: "Måneder siden start",
+    inKommuneAxis: "Andel i kommunen (%)",
+    groups: {},
+    cohortDescription: "Framskriving av spesialister og nye fastleger fra introduksjonsavtalene, P50 med P10–P90.",
+    specialists: "Spesialister (kumulativt)",
+    fastleger: "Nye fastleger (kumulativt)",
+    cohortTitle: (specialists, fastleger, year) => `Om lag ${specialists} spesialister og ${fastleger} nye fastleger innen ${year} (P50)`,
+    cohortNote: (cost, draws) => `Kostnad per spesialist P50 ${cost}; båndet viser P10–P90 i ${draws} trekk.`,
+    doctorsAxis: "Antall leger",
+    incidenceDescription: "Kumulativ andel introduksjonsleger som er spesialistgodkjent eller ble fastlege, etter måneder siden start (Aalen–Johansen).",
+    incidenceTitle: (share) => `${share} er spesialister tre år etter start`,
+    incidenceNone: "Andel som blir spesialister og fastleger",
+    incidenceNote: "Aalen–Johansen: å forlate kommunen er et konkurrerende utfall; kurvene stopper der færre enn 5 leger er under observasjon.",
+    cumulativeAxis: "Kumulativ andel (%)",
+    outcomes: {},
+    after: {
+      inKommune: "I kommunen",
+      inGeneralPractice: "I allmennmedisin",
+      fastlege: "Fastlege i kommunen",
+      otherKommunalWork: "Sykehjem, legevakt, annet kommunalt",
+    },
+    afterDescription: "Hvor introduksjonslegene arbeider 12 og 24 måneder etter at avtalen sluttet, med 95 % konfidensintervall (Wilson).",
+    afterTitle: (share, months) => `${share} er fortsatt i kommunen ${months} måneder etter at avtalen sluttet`,
+    afterNone: "Hvor legene er etter avtalen (prikket: for få leger)",
+    afterNote: "Båndet viser 95 % konfidensintervall (Wilson); tidspunkt med færre enn 5 leger er utelatt.",
+    monthsAfter: "Måneder etter at avtalen sluttet",
+    shareAxis: "Andel av legene (%)",
   },
   budgetComparison: {
     description: "Folketrygdens utgifter per budsjettår (P85) i hvert scenario mot bevilgningen.",
@@ -475,6 +538,39 @@ const EN: ChartText = {
     colourLine: (draws, target) => `Colour: share of ${draws} draws of the other inputs where the cost exceeds ${target}.`,
     crossLine: (central, scenario) => `Cross: the scenario's central value (${central}). Scenario “${scenario}”.`,
     legendTitle: (target) => `P(above ${target})`,
+  },
+  register: {
+    retentionDescription: "Share of introduction doctors still in the municipality, by months since start (Kaplan–Meier).",
+    retentionTitle: (share) => `${share} are still in the municipality one year after starting`,
+    retentionNone: "Share who stay in the municipality",
+    retentionNote: "Kaplan–Meier; the curves stop where fewer than 5 doctors are still observed.",
+    monthsSinceStart: "Months since start",
+    inKommuneAxis: "Share in the municipality (%)",
+    groups: { Alle: "All" },
+    cohortDescription: "Projection of specialists and new fastleger from the introduction agreements, P50 with P10–P90.",
+    specialists: "Specialists (cumulative)",
+    fastleger: "New fastleger (cumulative)",
+    cohortTitle: (specialists, fastleger, year) => `About ${specialists} specialists and ${fastleger} new fastleger by ${year} (P50)`,
+    cohortNote: (cost, draws) => `Cost per specialist P50 ${cost}; the band shows P10–P90 in ${draws} draws.`,
+    doctorsAxis: "Doctors",
+    incidenceDescription: "Cumulative share of introduction doctors approved as specialists or become fastlege, by months since start (Aalen–Johansen).",
+    incidenceTitle: (share) => `${share} are specialists three years after starting`,
+    incidenceNone: "Share who become specialists and fastleger",
+    incidenceNote: "Aalen–Johansen: leaving the municipality is a competing outcome; the curves stop where fewer than 5 doctors are under observation.",
+    cumulativeAxis: "Cumulative share (%)",
+    outcomes: { Spesialistgodkjent: "Approved specialist", "Ble fastlege": "Became fastlege", "Forlot kommunen først": "Left the municipality first" },
+    after: {
+      inKommune: "In the municipality",
+      inGeneralPractice: "In general practice",
+      fastlege: "Fastlege in the municipality",
+      otherKommunalWork: "Nursing home, out-of-hours, other municipal",
+    },
+    afterDescription: "Where the introduction doctors work 12 and 24 months after the agreement ended, with 95% confidence intervals (Wilson).",
+    afterTitle: (share, months) => `${share} are still in the municipality ${months} months after the agreement ended`,
+    afterNone: "Where the doctors are after the agreement (suppressed: too few doctors)",
+    afterNote: "The band shows the 95% confidence interval (Wilson); times with fewer than 5 doctors are left out.",
+    monthsAfter: "Months after the agreement ended",
+    shareAxis: "Share of doctors (%)",
   },
   budgetComparison: {
     description: "National Insurance spending per budget year (P85) in each scenario against the appropriation.",

@@ -38,6 +38,8 @@ export const run = runCost(loadScenario(STANDARD, params).scenario, params, { dr
 const scenario = loadScenario(STANDARD, params).scenario;
 const register = readRegister(path.join(__dirname, "../../data/register/synthetic-agreements.csv"));
 export const flows = (["naeringsdrivende", "fastlonnet"] as const).map((employment) => runFlows(scenario, params, { employment, draws: 2000, seed: 1 }));
+const curves = retentionCurves(doctorRecords(register.rows, "2026-11-15"), "2026-11-15", (d) => d.helseregion);
+const cohorts = projectCohorts(scenario, run.net, { draws: 2000, seed: 1 });
 const allocation = allocationSpecs();
 const uncertainty = uncertaintySpecs();
 /** The two scenario runs, made once (runSpecs) for the charts in both languages. */
@@ -47,8 +49,8 @@ export const specs = {
   tornado: tornadoSpec(run.report),
   "strommer-parter": partyEffectsSpec(flows),
   "strommer-kommunen": partyWaterfallSpec(flows, "kommune"),
-  retention: retentionSpec(retentionCurves(doctorRecords(register.rows, "2026-11-15"), "2026-11-15", (d) => d.helseregion), "test"),
-  kohort: cohortSpec(projectCohorts(scenario, run.net, { draws: 2000, seed: 1 }), "test"),
+  retention: retentionSpec(curves, "test"),
+  kohort: cohortSpec(cohorts, "test"),
   ...allocation.nb,
   ...runSpecs(),
   ...claimsSpecs(),
@@ -66,6 +68,8 @@ export const englishSpecs: Partial<Record<keyof typeof specs, ChartSpec>> = {
   "strommer-kommunen": partyWaterfallSpec(flows, "kommune", "en"),
   ...allocation.en,
   ...uncertainty.en,
+  retention: retentionSpec(curves, "test", "en"),
+  kohort: cohortSpec(cohorts, "test", "en"),
   ...runSpecs("en"),
 };
 

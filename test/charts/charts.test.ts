@@ -86,7 +86,7 @@ test("comparisonFindingTitle names the range of medians and how many exceed 500 
 });
 
 /** Words of the Norwegian chart texts that must not appear in a chart laid out in English. */
-const NORWEGIAN_WORDS = /avtaleår|Anslag|trekkene|[Ff]orutsetning|Netto merutgift|Andel av|Budsjettår|Mill\. kr|bevilgningen|Inndata på|samspill|Alle scenarioer|Folketrygden|Kommunen|tjener|taper|Virkning|Kroner per|Netto virkning|Bånd|Løpende priser|replikasjoner|Grå stiplet|Søkt|Tildelt|[Ii] bruk|Lyst bånd|taket|Gjennomsnitt|Ingen forskjell|står for|Kroner per år|Å vite|Hva må|Krysset|Fargen|\d\u00a0kr\b/;
+const NORWEGIAN_WORDS = /avtaleår|Anslag|trekkene|[Ff]orutsetning|Netto merutgift|Andel av|Budsjettår|Mill\. kr|bevilgningen|Inndata på|samspill|Alle scenarioer|Folketrygden|Kommunen|tjener|taper|Virkning|Kroner per|Netto virkning|Bånd|Løpende priser|replikasjoner|Grå stiplet|Søkt|Tildelt|[Ii] bruk|Lyst bånd|taket|Gjennomsnitt|Ingen forskjell|står for|Kroner per år|Å vite|Hva må|Krysset|Fargen|Måneder|Antall leger|Spesialister|kommunen|Alle\b|\d\u00a0kr\b/;
 
 describe.each(Object.entries(englishSpecs))("chart %s in English", (name, spec) => {
   test("its title, subtitle, axes, legend and tooltips are English, numbers in the English format (500,000)", async () => {
@@ -95,7 +95,7 @@ describe.each(Object.entries(englishSpecs))("chart %s in English", (name, spec) 
     // input labels without an English entry (a takst's Norwegian name) may remain; the chart's own words may not
     expect(texts.replace(/Takst [^|]*/g, "")).not.toMatch(NORWEGIAN_WORDS);
     expect(JSON.stringify(spec)).not.toMatch(/"title":"(Netto|Andel|Budsjettår|Mill\. kr|Forutsetning|Scenario «)/);
-    if (!["sobol", "budsjett-sammenligning", "budsjettbane", "tildeling-region", "tildeling-tidslinje", "shapley", "iso-kostnad"].includes(name)) expect(texts).toMatch(/\d{1,3},\d{3}/); // "500,000" on an axis
+    if (!["sobol", "budsjett-sammenligning", "budsjettbane", "tildeling-region", "tildeling-tidslinje", "shapley", "iso-kostnad", "retention", "kohort"].includes(name)) expect(texts).toMatch(/\d{1,3},\d{3}/); // "500,000" on an axis
     expect(texts).not.toMatch(/\d\u00a0\d{3}/); // no Norwegian thousands separator
   });
 });
