@@ -7,8 +7,8 @@
  *   node bench/claims-duckdb-floor.mjs CLAIMS (file or hive folder) DOCTORS.parquet TARIFF.json [threads] [spill folder]
  *
  * Checks per line, as validateClaims: missing values, patient_exempt ja/nei, negative amounts or antall, amounts above
- * 10^10 øre, a doctor not in the doctor table; the takst is looked up in the dated tariff (unknown on its date = counted,
- * not rejected). Sums folketrygd cost (refusjon + egenandel when exempt) by reason, doctor, practice and month.
+ * 10^10 øre, a doctor not in the doctor table; the takst is looked up in the dated tariff by an equality join on
+ * (takst, day) (unknown on its date = counted, not rejected; a range join per line was 3 times slower). Sums folketrygd cost (refusjon + egenandel when exempt) by reason, doctor, practice and month.
  * Prints one JSON line: read, accepted, rejected, cost of accepted lines in øre, lines with an unknown takst, groups.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -30,7 +30,8 @@ const db = await DuckDBInstance.create(":memory:", { threads });
 const c = await db.connect();
 await c.run(`SET memory_limit = '2GB'; SET temp_directory = '${join(spill, "spill")}'`);
 await c.run(`CREATE TABLE doctors AS SELECT doctor_id, role FROM read_parquet('${doctors}');
-  CREATE TABLE tariff AS SELECT * FROM (VALUES ${values}) t(takst, valid_from, valid_to);
+  CREATE TABLE tariff_days AS SELECT takst, unnest(generate_series(valid_from, valid_to, INTERVAL 1 DAY))::DATE AS day
+    FROM (VALUES ${values}) t(takst, valid_from, valid_to);
   CREATE TABLE agg AS
     SELECT reason, unknown_takst, doctor_id, practice_id, year(date) * 12 + month(date) - 1 AS m, count(*) AS n,
       sum(refusjon_ore + CASE WHEN patient_exempt = 'ja' THEN egenandel_ore ELSE 0 END) AS cost_ore
@@ -42,8 +43,8 @@ await c.run(`CREATE TABLE doctors AS SELECT doctor_id, role FROM read_parquet('$
           WHEN l.refusjon_ore < 0 OR l.egenandel_ore < 0 OR l.antall <= 0 THEN 'negative_amount'
           WHEN l.refusjon_ore > 10000000000 OR l.egenandel_ore > 10000000000 THEN 'amount_out_of_range'
           WHEN d.role IS NULL THEN 'unknown_doctor' END AS reason,
-        NOT EXISTS (SELECT 1 FROM tariff k WHERE k.takst = l.takst AND l.date BETWEEN k.valid_from AND k.valid_to) AS unknown_takst
-      FROM ${glob} l LEFT JOIN doctors d USING (doctor_id))
+        k.takst IS NULL AS unknown_takst
+      FROM ${glob} l LEFT JOIN doctors d USING (doctor_id) LEFT JOIN tariff_days k ON k.takst = l.takst AND k.day = l.date)
     GROUP BY ALL`);
 const r = await c.runAndReadAll(`SELECT sum(n)::DOUBLE AS read, (sum(n) FILTER (WHERE reason IS NULL))::DOUBLE AS accepted,
   (sum(cost_ore) FILTER (WHERE reason IS NULL))::VARCHAR AS cost, (sum(n) FILTER (WHERE reason IS NULL AND unknown_takst))::DOUBLE AS unknown,

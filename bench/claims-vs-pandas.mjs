@@ -32,13 +32,23 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const CLI = join(ROOT, "bin/introsim.js");
 const USAGE =
-  "usage: node bench/claims-vs-pandas.mjs [--rows 20000000,100000000] [--seed 1] [--bootstrap 999] [--threads 2] [--chunk 2000000] [--dir DIR] [--keep] [--out FILE.json]\n";
+  "usage: node bench/claims-vs-pandas.mjs [--rows 20000000,100000000] [--seed 1] [--bootstrap 999] [--threads 2] [--chunk 2000000] [--dir DIR] [--keep] [--reuse] [--out FILE.json]\n";
 
 function parseArgs(argv) {
   return parseBenchArgs(argv, {
     name: "claims-vs-pandas",
     usage: USAGE,
-    defaults: { rows: "20000000,100000000", seed: 1, bootstrap: 999, threads: 2, chunk: 2_000_000, dir: "/tmp/claims-scale", keep: false, out: null },
+    defaults: {
+      rows: "20000000,100000000",
+      seed: 1,
+      bootstrap: 999,
+      threads: 2,
+      chunk: 2_000_000,
+      dir: "/tmp/claims-scale",
+      keep: false,
+      reuse: false,
+      out: null,
+    },
     spec: {
       "--rows": ["rows", "string"],
       "--seed": ["seed", "int", 0],
@@ -47,6 +57,7 @@ function parseArgs(argv) {
       "--chunk": ["chunk", "int", 1000],
       "--dir": ["dir", "path"],
       "--keep": ["keep", "on"],
+      "--reuse": ["reuse", "on"],
       "--out": ["out", "path"],
     },
   });
@@ -91,23 +102,30 @@ async function main() {
   const { loadParams } = require(join(ROOT, "dist/params/loadParams"));
   for (const N of sizes) {
     const dir = join(o.dir, String(N));
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
     const extract = join(dir, "extract");
-    const gen = timed(process.execPath, [CLI, "claims", "generate", "--out", extract, "--rows", String(N), "--seed", String(o.seed), "--json"]);
-    record({ N, step: "generate", ...gen, stdout: undefined });
-    say(`${fmtInt(N)}: generated in ${gen.wallSeconds.toFixed(0)} s (CPU ${gen.cpuSeconds.toFixed(0)} s, ${gib(gen.peakRssBytes)})`);
     const hive = join(dir, "claims");
+    // --reuse: an extract (and its folder and CSV) left by an earlier run with --keep, or cut short, is used as it is.
+    const reuse = o.reuse && existsSync(join(extract, "truth.json"));
+    if (!reuse) {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const gen = timed(process.execPath, [CLI, "claims", "generate", "--out", extract, "--rows", String(N), "--seed", String(o.seed), "--json"]);
+      record({ N, step: "generate", ...gen, stdout: undefined });
+      say(`${fmtInt(N)}: generated in ${gen.wallSeconds.toFixed(0)} s (CPU ${gen.cpuSeconds.toFixed(0)} s, ${gib(gen.peakRssBytes)})`);
+    } else say(`${fmtInt(N)}: reusing ${extract}`);
     const tariffJson = join(dir, "tariff.json");
     writeFileSync(tariffJson, JSON.stringify(tariffPeriods(loadParams()).map((p) => ({ takst: p.takst, valid_from: p.from, valid_to: p.to }))));
-    const e = await openEngine({ threads: o.threads });
-    await run(
-      e,
-      `SET temp_directory = '${join(dir, "spill-copy")}'; SET memory_limit = '2GB';
-      COPY (SELECT *, year(date) AS year, month(date) AS month FROM read_parquet('${join(extract, "claims.parquet")}'))
-      TO '${hive}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year, month))`,
-    );
-    closeEngine(e);
+    if (!(reuse && existsSync(hive))) {
+      rmSync(hive, { recursive: true, force: true });
+      const e = await openEngine({ threads: o.threads });
+      await run(
+        e,
+        `SET temp_directory = '${join(dir, "spill-copy")}'; SET memory_limit = '2GB';
+        COPY (SELECT *, year(date) AS year, month(date) AS month FROM read_parquet('${join(extract, "claims.parquet")}'))
+        TO '${hive}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (year, month))`,
+      );
+      closeEngine(e);
+    }
     const doctors = join(extract, "doctors.parquet");
     const files = readdirSync(hive, { recursive: true }).filter((f) => String(f).endsWith(".parquet")).length;
     const estScript = `
@@ -126,13 +144,15 @@ async function main() {
     say(`${fmtInt(N)}: DuckDB raw SQL floor in ${floor.wallSeconds.toFixed(1)} s (CPU ${floor.cpuSeconds.toFixed(1)} s, ${gib(floor.peakRssBytes)})`);
     const csvClaims = join(dir, "claims.csv");
     const csvDoctors = join(dir, "doctors.csv");
-    const c = await openEngine({ threads: o.threads });
-    await run(
-      c,
-      `COPY (SELECT * FROM read_parquet('${join(extract, "claims.parquet")}')) TO '${csvClaims}' (HEADER);
-      COPY (SELECT * FROM read_parquet('${doctors}')) TO '${csvDoctors}' (HEADER)`,
-    );
-    closeEngine(c);
+    if (!(reuse && existsSync(csvClaims) && existsSync(csvDoctors))) {
+      const c = await openEngine({ threads: o.threads });
+      await run(
+        c,
+        `COPY (SELECT * FROM read_parquet('${join(extract, "claims.parquet")}')) TO '${csvClaims}' (HEADER);
+        COPY (SELECT * FROM read_parquet('${doctors}')) TO '${csvDoctors}' (HEADER)`,
+      );
+      closeEngine(c);
+    }
     const pdRun = timed(python, [join(ROOT, "bench/claims_pandas.py"), csvClaims, csvDoctors, tariffJson, String(o.chunk)]);
     const pd = JSON.parse(pdRun.stdout.trim().split("\n").pop());
     record({ N, step: "pandas", ...pdRun, stdout: undefined, result: pd });

@@ -142,7 +142,7 @@ export {
   type DoctorRole,
   type RejectionReason,
 } from "./claims/schema";
-export { validateClaims, type ClaimsValidation, type FlaggedTakst, type RejectionCount } from "./claims/validateClaims";
+export { validateClaims, firstRowsText, type ClaimsValidation, type FlaggedTakst, type RejectionCount } from "./claims/validateClaims";
 export { generateClaims, type ClaimsTruth, type GenerateOptions } from "./claims/generateClaims";
 export { SYNTHETIC_WORLD, CLEAN_WORLD, NAMED_WORLDS, LAB_TAKST, type WorldSwitches } from "./claims/syntheticWorld";
 export {

@@ -1,8 +1,9 @@
 /**
  * Charts of the regnskapstall estimate: the event study around the agreement start (the handing-over fastleger's change
  * against the comparison, with 95 % intervals), the estimate with its interval beside HOD's 500 000 kr and the
- * simulation's P10–P90, and the sensitivity bounds for violations of parallel trends (M̄ = 0 … 2). Norwegian labels;
- * the titles state the finding, and when the pre-trend test fails they say so next to the number.
+ * simulation's P10–P90, and the sensitivity bounds for violations of parallel trends (relative magnitudes M̄ = 0 … 2
+ * and the smoothness bounds of a continuing linear trend). Norwegian labels; the titles state the finding, and when the
+ * pre-trend test fails they say so next to the number.
  */
 import type { ClaimsEstimate } from "../claims/estimateNetCost";
 import { formatNok } from "../format/norwegian";
@@ -15,21 +16,35 @@ function meanPostChange(r: ClaimsEstimate): number {
   return post.reduce((s, c) => s + c.estimate, 0) / Math.max(1, post.length);
 }
 
-/** Norwegian sentence on the pre-trend check (the library's statement is in English for the CLI). */
+const decimalNb = (x: number, digits: number) => x.toFixed(digits).replace(".", ",").replace("-", "−");
+
+/** Norwegian sentence on the pre-trend check, from its two tests (the library's statement is in English for the CLI). */
 export function preTrendSentenceNb(r: ClaimsEstimate): string {
-  const j = r.preTrend.joint;
-  if (!j) return "For få måneder før start til å teste trendene.";
-  const p = `p = ${j.p.toFixed(3).replace(".", ",")}`;
+  const { joint: j, linear: l, alpha } = r.preTrend;
+  if (!j && !l) return "For få måneder før start til å teste trendene.";
+  const tests = [
+    j ? `samlet test av ${j.coefficients} kvartaler i grunnlaget p = ${decimalNb(j.p, 3)} (nivå ${decimalNb(alpha.joint, 2)})` : "",
+    l ? `lineær trend ${formatNok(l.slopeNokPerMonth)} per legemåned per måned, t = ${decimalNb(l.t, 2)}, p = ${decimalNb(l.p, 3)} (nivå ${decimalNb(alpha.linear, 2)})` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
   return r.preTrend.parallelTrendsPlausible
-    ? `Før start fulgte de avgivende fastlegene sammenligningsgruppen (samlet test av ${j.coefficients} kvartaler, ${p}): parallelle trender er plausibelt.`
-    : `Før start fulgte de avgivende fastlegene ikke sammenligningsgruppen (samlet test av ${j.coefficients} kvartaler, ${p}): se følsomhetsgrensene før punktanslaget.`;
+    ? `Før start fulgte de avgivende fastlegene sammenligningsgruppen (${tests}): parallelle trender virker rimelige.`
+    : `Før start fulgte de avgivende fastlegene ikke sammenligningsgruppen (${tests}): se følsomhetsgrensene før punktanslaget.`;
 }
 
-/** Norwegian warning to show next to the headline when the pre-trend test fails (empty otherwise). */
+/** Norwegian warning to show next to the headline when the pre-trend test fails (empty otherwise): both kinds of bounds. */
 export function headlineWarningNb(r: ClaimsEstimate): string {
   if (r.preTrend.parallelTrendsPlausible) return "";
   const b = r.sensitivity.bounds.find((x) => x.mBar === 1);
-  return `Advarsel: testen av trendene før start forkaster parallelle trender${b ? `; med avvik opptil det største før start (M̄ = 1) ligger netto merutgift mellom ${formatNok(b.ci95[0])} og ${formatNok(b.ci95[1])}` : ""}.`;
+  const s = r.sensitivity.smoothness.find((x) => x.mShare === 0);
+  const parts = [
+    b ? `med avvik opptil det største før start (M̄ = 1) ligger netto merutgift mellom ${formatNok(b.ci95[0])} og ${formatNok(b.ci95[1])}` : "",
+    s && Number.isFinite(s.lower)
+      ? `fortsetter trenden før start som en rett linje, er den ${formatNok(s.lower)} (95 %-intervall ${formatNok(s.ci95[0])} – ${formatNok(s.ci95[1])})`
+      : "",
+  ].filter(Boolean);
+  return `Advarsel: testen av trendene før start forkaster parallelle trender${parts.length ? `; ${parts.join("; ")}` : ""}.`;
 }
 
 /** Title sentence of the estimate: where it lies against HOD's estimate. */
@@ -152,29 +167,47 @@ export function estimateVsReferenceSpec(r: ClaimsEstimate, source: string): Char
 }
 
 /**
- * The sensitivity bounds (Rambachan & Roth 2023, relative magnitudes): for each M̄, the range of the net cost when the
- * post-start deviation from parallel trends may be up to M̄ times the largest pre-start one, with its 95 % interval.
+ * The sensitivity bounds (Rambachan & Roth 2023), both kinds, one row each with its 95 % interval: relative
+ * magnitudes (the post-start deviation up to M̄ times the largest one in the baseline) and smoothness (the pre-start
+ * trend continued as a line, its slope drifting by at most M a month, M a share of a doctor-month's baseline cost).
  */
 export function sensitivityBoundsSpec(r: ClaimsEstimate, source: string): ChartSpec {
-  const rows = r.sensitivity.bounds.map((b) => ({ mbar: `M̄ = ${String(b.mBar).replace(".", ",")}`, lower: b.lower, upper: b.upper, lav: b.ci95[0], hoy: b.ci95[1] }));
+  const rows = [
+    ...r.sensitivity.bounds.map((b) => ({ mbar: `Avvik ≤ ${decimalNb(b.mBar, b.mBar % 1 ? 1 : 0)} × største før start`, lower: b.lower, upper: b.upper, lav: b.ci95[0], hoy: b.ci95[1] })),
+    ...r.sensitivity.smoothness.map((b) => ({
+      mbar: b.mShare === 0 ? "Trenden før start fortsetter (rett linje)" : `Trend, stigningen endres ≤ ${decimalNb(100 * b.mShare, 2)} % per måned`,
+      lower: b.lower,
+      upper: b.upper,
+      lav: b.ci95[0],
+      hoy: b.ci95[1],
+    })),
+  ];
   const hod = r.reference.hodEstimateNok;
   const b1 = r.sensitivity.bounds.find((b) => b.mBar === 1);
+  const s0 = r.sensitivity.smoothness.find((b) => b.mShare === 0 && Number.isFinite(b.ci95[0]));
+  // A linear pre-trend was found: the bound that continues it is the one to read first.
+  const trendRejected = r.preTrend.linear !== null && r.preTrend.linear.p < r.preTrend.alpha.linear;
   const warn = headlineWarningNb(r);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    description: "Følsomhetsgrenser for netto merutgift per avtaleår når trendene etter start kan avvike inntil M̄ ganger det største avviket før start.",
+    description:
+      "Følsomhetsgrenser for netto merutgift per avtaleår: når trendene etter start kan avvike inntil M̄ ganger det største avviket før start, og når trenden før start fortsetter.",
     title: {
-      text: b1
-        ? `Selv med avvik som det største før start: ${formatNok(b1.ci95[0])} – ${formatNok(b1.ci95[1])} per avtaleår`
-        : "Følsomhetsgrenser for netto merutgift per avtaleår",
+      text:
+        trendRejected && s0
+          ? `Fortsetter trenden før start, er netto merutgift ${formatNok(s0.ci95[0])} – ${formatNok(s0.ci95[1])} per avtaleår`
+          : b1
+            ? `Selv med avvik som det største før start: ${formatNok(b1.ci95[0])} – ${formatNok(b1.ci95[1])} per avtaleår`
+            : "Følsomhetsgrenser for netto merutgift per avtaleår",
       subtitle: [
         ...(warn ? [warn] : []),
-        `Største avvik før start ${formatNok(r.sensitivity.largestPreDeviationNok)} per avgivende legemåned; tykk strek: grensene, tynn: 95 %-intervall (Rambachan og Roth 2023).`,
+        `Største avvik i grunnlaget ${formatNok(r.sensitivity.largestPreDeviationNok)} per avgivende legemåned; tykk strek: grensene, tynn: 95 %-intervall (Rambachan og Roth 2023).`,
+        "Avvik som det største før start passer for en topp eller et fall før start; en rett linje passer for en trend som skiller lag.",
         `Kilde: ${source}.`,
       ],
     },
     width: PAGE_WIDTH,
-    height: 160,
+    height: 260,
     config: BASE_CONFIG,
     layer: [
       {
@@ -195,7 +228,7 @@ export function sensitivityBoundsSpec(r: ClaimsEstimate, source: string): ChartS
               x: { field: "lower", type: "quantitative" },
               x2: { field: "upper" },
               tooltip: [
-                { field: "mbar", type: "nominal", title: "M̄" },
+                { field: "mbar", type: "nominal", title: "Forutsetning" },
                 { field: "lower", type: "quantitative", title: "fra (kr)", format: ",.0f" },
                 { field: "upper", type: "quantitative", title: "til (kr)", format: ",.0f" },
                 { field: "lav", type: "quantitative", title: "95 % fra (kr)", format: ",.0f" },

@@ -25,7 +25,15 @@ const MUST_SHOW: Record<string, RegExp[]> = {
     /Kostnad per spesialist: P50 [\d\u00a0]+\u00a0kr/,
     /<svg/,
   ],
-  "05-regnskapstall.ipynb": [/Kontroll av kravlinjene: [\d\u00a0]+ lest, [\d\u00a0]+ godkjent, [\d\u00a0]+ avvist/, /Svar: [\d\u00a0]+\u00a0kr per avtaleår/, /HODs 500\u00a0000\u00a0kr/, /Folketrygdens utgift/, /<svg/],
+  "05-regnskapstall.ipynb": [
+    /Kontroll av kravlinjene: [\d\u00a0]+ lest, [\d\u00a0]+ godkjent, [\d\u00a0]+ avvist/,
+    /Svar: [\d\u00a0]+\u00a0kr per avtaleår/,
+    /For avtaler som disse generelt \(avtalene som et utvalg\)/,
+    /Før start fulgte de avgivende fastlegene (ikke )?sammenligningsgruppen \(samlet test av \d kvartaler i grunnlaget p = [\d,]+ .*lineær trend/,
+    /HODs 500\u00a0000\u00a0kr ligger utenfor 95 %-intervallet i \d+ av 8 følsomhetsgrenser/,
+    /Folketrygdens utgift/,
+    /<svg/,
+  ],
   "06-beslutning.ipynb": [/Break-even innenfor spennet for \d+ av \d+ forutsetninger/, /EVPI [\d\u00a0]+\u00a0kr per år/, /Mest verdt å måle: /, /Offentlige parter samlet: nåverdi/, /<svg/],
   "02-refusjonsstrommer.ipynb": [/Næringsdrivende introduksjonslege/, /Fastlønnet introduksjonslege/, /Kontroll mot kostnadsmodellen/, /<svg/, /med ALIS uansett/],
 };
