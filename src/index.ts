@@ -95,7 +95,7 @@ export { allocateRound, rankApplications, priorityScore, grantLimit, type Alloca
 export { DEFAULT_POLICY, readPolicy, policySchema, type AllocationPolicy } from "./allocation/policy";
 export { simulateSlots, slotRules, horizonMonths, type SlotSimulation, type SlotLife, type SlotCalibration } from "./allocation/simulateSlots";
 export { slotRunFacts } from "./allocation/slotFacts";
-export { grantedByRegionSpec, slotTimelineSpec } from "./charts/allocationCharts";
+export { grantedByRegionSpec, slotTimelineSpec, slotFindingTitle } from "./charts/allocationCharts";
 export { sobolIndices, type SobolFactor, type SobolIndex } from "./analysis/sobol";
 // Scenarios, budget, report and exports (introsim run)
 export { observedInUse, type ObservedUse } from "./allocation/observedUse";

@@ -13,7 +13,7 @@ const notebooks = fs.readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb") &
 const MUST_SHOW: Record<string, RegExp[]> = {
   "00-oversikt.ipynb": [/Presisjon: Monte Carlo-usikkerheten i hvert tall/, /median [\d\u00a0]+\u00a0kr, P85/, /budsjettbane/, /Budsjett: høyeste P85 [\d,]+\u00a0mill\.\u00a0kr/, /Høy substitusjon/, /<svg/],
   "01-kostnad-per-avtale.ipynb": [/Retning og sikkerhet\.<\/strong> Kostnaden per avtaleår ligger (nesten sikkert|trolig|omtrent)/, /Hva som driver svaret\.<\/strong> \S/, /Parvis standardavvik [\d\u00a0]+\u00a0kr mot [\d\u00a0]+\u00a0kr/, /Shapley-effekter: andel av variansen/, /Rangkorrelasjoner mellom forutsetningene/, /Svar: median [\d\u00a0]+\u00a0kr per avtaleår/, /500\u00a0000\u00a0kr/, /<svg/, /Takstmiksen er kalibrert/, /Avstemming mot det folketrygden faktisk betaler/, /På marginen/],
-  "03-tildeling.ipynb": [/Kalibrering: avtaler i bruk i august 2023/, /Observert \(Hdir\)/, /Folketrygdens utgifter per år/, /Fikk alle/, /<svg/],
+  "03-tildeling.ipynb": [/Plassene: (Med årlige runder|Bare første runde): om lag \d+ av \d+ avtaler tildelt/, /Budsjettet: P85 (under|over) bevilgningen/, /Kalibrering: avtaler i bruk i august 2023/, /Observert \(Hdir\)/, /Folketrygdens utgifter per år/, /Fikk alle/, /<svg/],
   "04-maaloppnaaelse.ipynb": [
     /Kontroll av registeret: 113 rader/,
     /prikket/,
