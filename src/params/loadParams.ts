@@ -2,18 +2,18 @@
  * Loads every parameter file under data/params/, validates it (zod + period checks) and returns a ParamSet with a
  * version stamp (SHA-256 of each file) for manifests.
  *
- *   data/params/**.yaml -> parse YAML -> zod schema (takst or scalar) -> periods sorted, no overlap -> ParamSet
+ *   data/params/**.yaml -> parse YAML (or its cached result, by SHA-256: ./yamlCache.ts) -> zod schema (takst or scalar) -> periods sorted, no overlap -> ParamSet
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MAX_PARAM_FOLDER_DEPTH, MAX_PARAM_FOLDER_ENTRIES } from "../constants";
 import { UserError } from "../errors/userError";
 import { describeZodIssue } from "../errors/formatZodError";
-import { parseYaml } from "../io/parseYaml";
 import { readText } from "../io/readText";
 import { displayPath, PARAMS_DIR } from "../io/paths";
 import { sha256 } from "../io/sha256";
 import { scalarParamFile, takstParamFile, type ScalarParamFile, type TakstParamFile } from "./schema";
+import { YamlCache } from "./yamlCache";
 
 export interface ParamFileInfo {
   /** Parameter id: the path under data/params/ without ".yaml", e.g. "normaltariff/2ad", "budget/max_agreements". */
@@ -110,12 +110,14 @@ export function loadParams(dir: string = PARAMS_DIR): ParamSet {
   const takster = new Map<string, TakstParamFile & { file: string }>();
   const scalars = new Map<string, ScalarParamFile & { file: string }>();
   const files: ParamFileInfo[] = [];
+  const parsedYaml = new YamlCache();
   for (const abs of paths) {
     const rel = path.relative(dir, abs).split(path.sep).join("/");
     const id = rel.replace(/\.yaml$/, "");
     const file = displayPath(abs);
     const text = readText(abs, "params");
-    const raw = parseYaml(text, file, "params");
+    const hash = sha256(text);
+    const raw = parsedYaml.get(hash, text, file);
     const isTakst = rel.startsWith(`${TAKST_FOLDER}/`);
     const parsed = (isTakst ? takstParamFile : scalarParamFile).safeParse(raw);
     if (!parsed.success) {
@@ -125,8 +127,9 @@ export function loadParams(dir: string = PARAMS_DIR): ParamSet {
     checkPeriods(parsed.data.values, file);
     if (isTakst) takster.set(id.slice(TAKST_FOLDER.length + 1), { ...(parsed.data as TakstParamFile), file });
     else scalars.set(id, { ...(parsed.data as ScalarParamFile), file });
-    files.push({ id, file, sha256: sha256(text), lastVerified: parsed.data.lastVerified });
+    files.push({ id, file, sha256: hash, lastVerified: parsed.data.lastVerified });
   }
+  parsedYaml.save();
   const dataHash = sha256(files.map((f) => `${f.id}:${f.sha256}`).join("\n"));
   const set: ParamSet = { dir, takster, scalars, files, dataHash };
   cache = { key, set };
