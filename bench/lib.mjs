@@ -1,5 +1,6 @@
 // Small helpers shared by the benchmarks: formatting and the median of repeated timings.
 import { resolve as resolvePath } from "node:path";
+import { spawnSync } from "node:child_process";
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -46,4 +47,29 @@ export function parseBenchArgs(argv, { name, usage, defaults, spec }) {
     } else o[key] = kind === "path" ? resolvePath(v) : v;
   }
   return o;
+}
+
+/**
+ * Runs a command (argv array) in a child through bash and returns its wall seconds and CPU seconds (user + sys of the
+ * child and everything it waited for, worker threads included: bash's `times`). Throws if it exits non-zero.
+ * env: extra environment variables; stdout: a file to write the command's stdout to (default /dev/null).
+ */
+export function timedCommand(argv, { cwd, env = {}, stdout = "/dev/null" } = {}) {
+  const quote = (a) => `'${String(a).replace(/'/g, "'\\''")}'`;
+  const script = `${argv.map(quote).join(" ")} >${quote(stdout)} 2>/dev/null; rc=$?; times; exit $rc`;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync("bash", ["-c", script], { cwd, encoding: "utf8", env: { ...process.env, ...env } });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${argv.join(" ")} failed (exit ${r.status})`);
+  // `times` prints the shell's user/sys, then its children's (the last line), as 0m1.234s.
+  const secs = r.stdout
+    .trim()
+    .split("\n")
+    .pop()
+    .split(/\s+/)
+    .map((t) => {
+      const m = /^(\d+)m([\d.]+)s$/.exec(t);
+      return Number(m[1]) * 60 + Number(m[2]);
+    });
+  return { wall, cpu: secs[0] + secs[1] };
 }

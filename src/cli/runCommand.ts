@@ -11,8 +11,7 @@ import { writeDirAtomic } from "../io/atomicWrite";
 import { checkOutputDir } from "../io/outputDir";
 import { CHARTS_DIR, displayPath } from "../io/paths";
 import { loadScenario, type LoadedScenario } from "../scenario/loadScenario";
-import { runScenario } from "../run/runScenario";
-import type { ScenarioRun } from "../results/scenarioResults";
+import { runScenarios } from "../run/parallelRuns";
 import { numberFormats } from "../format/localeNumbers";
 import { cliText } from "../i18n/cliMessages";
 import { runDate } from "../time/runDate";
@@ -101,26 +100,20 @@ export function registerRun(program: Command): void {
       const target = checkOutputDir(outDir, { force: flags.force });
       if (flags.exportDraws) checkWritableFile(flags.exportDraws, "--export-draws");
       const date = runDate();
-      const runs: ScenarioRun[] = loaded.map((l) => {
-        const progress = progressFor(flags.draws ?? l.scenario.draws ?? 0, l.scenario.name);
-        try {
-          return runScenario(l, params, {
-            draws: flags.draws,
-            seed: flags.seed,
-            fixedPriceDate: flags.fixedPrices,
-            horizon: flags.horizon,
-            date,
-            onProgress: progress.onProgress,
-          });
-        } finally {
-          progress.stop();
-        }
-      });
+      // With --threads N ≥ 2, several scenarios run in parallel, one worker thread each up to N, each building its own
+      // output files too: the same numbers and files as one after the other. Not by default: on a busy machine the
+      // workers' start (modules, compiling) cost more than they saved (bench/README.md, run-scenarios.mjs).
+      const outputs = { csv: flags.csv, png: flags.png };
+      const { runs, parts } = await runScenarios(
+        loaded,
+        params,
+        { draws: flags.draws, seed: flags.seed, fixedPriceDate: flags.fixedPrices, horizon: flags.horizon, date },
+        flags.threads ?? 1,
+        (i) => progressFor(flags.draws ?? loaded[i]!.scenario.draws ?? 0, loaded[i]!.scenario.name),
+        loaded.length > 1 ? outputs : undefined,
+      );
       const { scenarioOutputFiles, comparisonOutputFiles } = await import("../run/runOutputs");
-      const files =
-        runs.length === 1
-          ? await scenarioOutputFiles(runs[0]!, { csv: flags.csv, png: flags.png })
-          : await comparisonOutputFiles(runs, { csv: flags.csv, png: flags.png });
+      const files = runs.length === 1 ? await scenarioOutputFiles(runs[0]!, outputs) : await comparisonOutputFiles(runs, outputs, parts);
       writeDirAtomic(target, files, { force: flags.force }); // all or nothing
       if (flags.exportDraws)
         for (const file of await exportRunDraws(

@@ -35,6 +35,11 @@ async function render(
 ): Promise<ReportChart[]> {
   // Loaded here: vega, vega-lite and resvg take a few hundred ms that commands without charts never need.
   const { renderChart, chartFiles } = await import("../charts/render");
+  // Vega numbers the SVG gradients and clip paths of a process from a counter: started afresh for each report, its ids
+  // stay unique within the report and do not depend on which reports were rendered before or in which thread
+  // (src/run/parallelRuns.ts renders each scenario's report in its own worker).
+  // (vega-scenegraph's resetSVGDefIds, which vega re-exports but its types do not declare.)
+  ((await import("vega")) as unknown as { resetSVGDefIds: () => void }).resetSVGDefIds();
   const out: ReportChart[] = [];
   for (const e of entries) {
     const chart = await renderChart(e.spec, { png });
@@ -65,6 +70,19 @@ async function scenarioFiles(run: ScenarioRun, files: Map<string, string | Uint8
   return report;
 }
 
+/** One scenario's files in a run of several (under "<name>/") and its part of the comparison report. */
+export interface ScenarioPart {
+  files: Map<string, string | Uint8Array>;
+  report: ReportScenario;
+}
+
+/** One scenario's part of a run of several: its files under "<name>/" (built in a scenario worker: src/run/runWorker.ts). */
+export async function scenarioPart(run: ScenarioRun, opts: OutputOptions = {}): Promise<ScenarioPart> {
+  const files = new Map<string, string | Uint8Array>();
+  const report = await scenarioFiles(run, files, `${run.results.scenario.name}/`, opts);
+  return { files, report };
+}
+
 /** The files of a one-scenario run. */
 export async function scenarioOutputFiles(run: ScenarioRun, opts: OutputOptions = {}): Promise<Map<string, string | Uint8Array>> {
   const files = new Map<string, string | Uint8Array>();
@@ -72,11 +90,22 @@ export async function scenarioOutputFiles(run: ScenarioRun, opts: OutputOptions 
   return files;
 }
 
-/** The files of a run of several scenarios: <name>/… for each, and the comparison at the top. */
-export async function comparisonOutputFiles(runs: ReadonlyArray<ScenarioRun>, opts: OutputOptions = {}): Promise<Map<string, string | Uint8Array>> {
+/**
+ * The files of a run of several scenarios: <name>/… for each, and the comparison at the top. `parts[i]`, when given, is
+ * scenarioPart(runs[i], opts) already built (by the scenario's worker).
+ */
+export async function comparisonOutputFiles(
+  runs: ReadonlyArray<ScenarioRun>,
+  opts: OutputOptions = {},
+  parts: ReadonlyArray<ScenarioPart | undefined> = [],
+): Promise<Map<string, string | Uint8Array>> {
   const files = new Map<string, string | Uint8Array>();
   const reports: ReportScenario[] = [];
-  for (const run of runs) reports.push(await scenarioFiles(run, files, `${run.results.scenario.name}/`, opts));
+  for (const [i, run] of runs.entries()) {
+    const part = parts[i] ?? (await scenarioPart(run, opts));
+    for (const [name, content] of part.files) files.set(name, content);
+    reports.push(part.report);
+  }
   const results = runs.map((r) => r.results);
   const date = results[0]!.manifest.date;
   const sub = comparisonSubtitle(results.length, date);
