@@ -245,13 +245,7 @@ export function scenarioReportHtml(s: ReportScenario): string {
 <section id="betydning"><h2>Hva det betyr</h2>${meaningParagraphs(r).join("\n")}</section>
 ${scenarioSections(s)}
 ${manifestSection([r.manifest], r.notes)}`;
-  return page(
-    "Hva koster en introduksjonsavtale for folketrygden?",
-    meta,
-    body,
-    nav,
-    `Scenario «${r.scenario.name}» · kjørt ${formatDate(r.manifest.date)}`,
-  );
+  return page("Hva koster en introduksjonsavtale for folketrygden?", meta, body, nav, `Scenario «${r.scenario.name}» · kjørt ${formatDate(r.manifest.date)}`);
 }
 
 /** The report of several scenarios: the comparison first, then each scenario's answer, with links to their own reports. */
