@@ -58,6 +58,28 @@ describe("rank correlation", () => {
     expect([...ranks(Float64Array.from([10, 20, 20, 5]))]).toEqual([2, 3.5, 3.5, 1]);
   });
 
+  test("ranks(x) equals the ranks of a sort of the indices, ties averaged, bit for bit (property, with ties and -0)", () => {
+    // The definition, as ranks() computed it before issue 18 (a comparator sort of indices, then each tie group averaged).
+    const byIndexSort = (x: Float64Array): Float64Array => {
+      const order = Array.from(x, (_, i) => i).sort((a, b) => x[a]! - x[b]!);
+      const r = new Float64Array(x.length);
+      for (let i = 0; i < x.length;) {
+        let j = i;
+        while (j + 1 < x.length && x[order[j + 1]!] === x[order[i]!]) j++;
+        for (let k = i; k <= j; k++) r[order[k]!] = (i + j) / 2 + 1;
+        i = j + 1;
+      }
+      return r;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constant(-0), fc.double({ noNaN: true })), { maxLength: 80 }), (values) => {
+        const x = Float64Array.from(values);
+        expect([...ranks(x)]).toEqual([...byIndexSort(x)]);
+      }),
+      { numRuns: 300, seed: 18 },
+    );
+  });
+
   test("rankCorrelations equals simple-statistics' sampleRankCorrelation (property, with ties)", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })), { minLength: 3, maxLength: 60 }), (pairs) => {
