@@ -7,7 +7,7 @@
  * tabulate bias, RMSE, the coverage of both 95 % intervals, the share of seeds with a warning, and whether the
  * sensitivity bounds (M̄ = 1 and 2) contain the truth.
  *
- *   node bench/claims-worlds.mjs [--seeds 20] [--rows 1000000] [--bootstrap 499] [--worlds clean,attrition,...] [--threads 2]
+ *   node bench/claims-worlds.mjs [--seeds 20] [--first-seed 1] [--rows 1000000] [--bootstrap 499] [--worlds clean,attrition,...] [--threads 2]
  *                                [--cache DIR] [--generate-only] [--out FILE.json] [--readme]
  *
  * --cache DIR keeps each generated extract in DIR/<world>-<seed>-<rows> and reuses it (generation is most of the
@@ -29,7 +29,7 @@ import { parseBenchArgs, say, usageExit } from "./lib.mjs";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const USAGE =
-  "usage: node bench/claims-worlds.mjs [--seeds 20] [--rows 1000000] [--bootstrap 499] [--worlds a,b] [--threads N] [--cache DIR] [--generate-only] [--out FILE.json] [--readme]\n";
+  "usage: node bench/claims-worlds.mjs [--seeds 20] [--first-seed 1] [--rows 1000000] [--bootstrap 499] [--worlds a,b] [--threads N] [--cache DIR] [--generate-only] [--out FILE.json] [--readme]\n";
 
 /** The rows of the table: a world, and the estimator options it is run with (a user's fix where the issue names one). */
 export const ROWS = [
@@ -50,9 +50,21 @@ function parseArgs(argv) {
   return parseBenchArgs(argv, {
     name: "claims-worlds",
     usage: USAGE,
-    defaults: { seeds: 20, rows: 1_000_000, bootstrap: 499, worlds: null, threads: 0, cache: null, generateOnly: false, out: null, readme: false },
+    defaults: {
+      seeds: 20,
+      firstSeed: 1,
+      rows: 1_000_000,
+      bootstrap: 499,
+      worlds: null,
+      threads: 0,
+      cache: null,
+      generateOnly: false,
+      out: null,
+      readme: false,
+    },
     spec: {
       "--seeds": ["seeds", "int", 1],
+      "--first-seed": ["firstSeed", "int", 1],
       "--rows": ["rows", "int", 1000],
       "--bootstrap": ["bootstrap", "int", 50],
       "--worlds": ["worlds", "string"],
@@ -81,9 +93,9 @@ async function generate(lib, dir, world, seed, rows, threads, cache) {
 }
 
 /** Runs one row over `seeds` seeds; returns per-seed records. */
-export async function runRow(lib, row, { seeds, rows, bootstrap, threads = 0, cache = null }) {
+export async function runRow(lib, row, { seeds, firstSeed = 1, rows, bootstrap, threads = 0, cache = null }) {
   const out = [];
-  for (let seed = 1; seed <= seeds; seed++) {
+  for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
     const x = await extract(lib, row.world, seed, { rows, threads, cache });
     try {
       const { truth } = x;
@@ -167,7 +179,7 @@ async function main() {
   if (o.generateOnly) {
     if (!o.cache) usageExit("claims-worlds", USAGE, "--generate-only needs --cache DIR");
     for (const world of [...new Set(rows.map((r) => r.world))])
-      for (let seed = 1; seed <= o.seeds; seed++) {
+      for (let seed = o.firstSeed; seed < o.firstSeed + o.seeds; seed++) {
         await extract(lib, world, seed, o);
         say(`${world} seed ${seed} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
       }
