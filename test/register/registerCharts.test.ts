@@ -11,7 +11,7 @@ import { readRegister } from "../../src/register/readRegister";
 import { realParams } from "../helpers";
 
 const schema = JSON.parse(fs.readFileSync(require.resolve("vega-lite/build/vega-lite-schema.json"), "utf8")) as object;
-const validate = new Ajv({ allowUnionTypes: true, strict: false }).compile(schema);
+const validate = new Ajv({ allowUnionTypes: true, strict: false, validateFormats: false }).compile(schema);
 const register = readRegister(path.join(__dirname, "../../data/register/synthetic-agreements.csv"));
 const report = registerIndicators(register.rows, realParams());
 const doctors = doctorRecords(register.rows, report.asOf);
