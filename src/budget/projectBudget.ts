@@ -24,7 +24,7 @@ import { summarise, sortedCopy, shareAboveSorted } from "../stats/summarise";
 import { buildCostProblem, type CostProblem } from "../cost/costProblem";
 import { allocateComponents, CostScratch, evaluateCostChunk } from "../cost/costKernel";
 import { createSampler } from "../distributions/sampler";
-import type { DistSpec } from "../distributions/spec";
+import { fixed, pert, type DistSpec } from "../distributions/spec";
 import { streamOf, type ModelInput } from "../inputs/modelInput";
 import { UserError } from "../errors/userError";
 import type { ParamSet } from "../params/loadParams";
@@ -154,16 +154,12 @@ function regulationFactors(
   const firstStepYear = Number(lastDay.slice(0, 4)) + (lastDay.slice(5) >= "07-01" ? 1 : 0);
   const rates = new Map<string, Float64Array>();
   const rateOfStep = (k: number): Float64Array => {
-    const key = spec ? "scenario" : entryAt(reg!.values, `${firstStepYear + k - 1}-07-01`, reg!.file).from;
+    const entry = spec ? undefined : entryAt(reg!.values, `${firstStepYear + k - 1}-07-01`, reg!.file);
+    const key = entry?.from ?? "scenario";
     let col = rates.get(key);
     if (!col) {
-      const v = spec ?? entryAt(reg!.values, key, reg!.file).value;
-      const dist: DistSpec =
-        typeof v === "number"
-          ? { type: "fixed", value: v }
-          : "type" in v
-            ? v
-            : { type: "trippelestimat", lav: v.lav, mest_sannsynlig: v.mest_sannsynlig, hoy: v.hoy, form: "pert" };
+      const v = entry?.value;
+      const dist = v === undefined ? spec! : typeof v === "number" ? fixed(v) : pert(v);
       col = new Float64Array(R);
       createSampler(dist, seed, spec ? "budget.tariffRegulationPerYear" : `budget.regulering.${key}`, -0.5, 1).fill(col);
       rates.set(key, col);

@@ -4,6 +4,7 @@
  * input (sampled in Monte Carlo) named "<what>@<period start>". All periods of one value share the random stream
  * "<what>": they are estimated by chaining the yearly regulations, so they are high or low together.
  */
+import { pert } from "../distributions/spec";
 import { entriesOverSpan } from "../params/lookup";
 import type { ParamNumber } from "../params/schema";
 import type { LinearTerm, ModelInput } from "../inputs/modelInput";
@@ -45,7 +46,7 @@ export function resolveOverSpan<E extends DatedEntry>(
         name: inputName,
         label: `${label} (fra ${entry.from})`,
         unit,
-        spec: { type: "trippelestimat", lav: v.lav, mest_sannsynlig: v.mest_sannsynlig, hoy: v.hoy, form: "pert" },
+        spec: pert(v),
         lower: 0,
         upper: Infinity,
         origin: "data",

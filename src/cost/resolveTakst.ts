@@ -11,6 +11,7 @@
  * data/params/regulering/normaltariff.yaml: value(year k) = value(last) × Π (1 + rate), applied to lav, mest sannsynlig
  * and høy alike (a trippelestimat of the extrapolated value).
  */
+import { pert } from "../distributions/spec";
 import { UserError } from "../errors/userError";
 import type { LinearTerm, ModelInput } from "../inputs/modelInput";
 import type { ParamSet } from "../params/loadParams";
@@ -113,7 +114,7 @@ function addInput(inputs: ModelInput[], name: string, label: string, v: Triple, 
     name,
     label,
     unit: "kr",
-    spec: { type: "trippelestimat", lav: v.lav, mest_sannsynlig: v.mest_sannsynlig, hoy: v.hoy, form: "pert" },
+    spec: pert(v),
     lower: 0,
     upper: Infinity,
     origin: "data",

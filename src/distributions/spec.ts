@@ -63,6 +63,11 @@ export function fixed(value: number): DistSpec {
   return { type: "fixed", value };
 }
 
+/** A trippelestimat from the data files (lav, mest sannsynlig, høy) as the PERT it is sampled as. */
+export function pert(t: { lav: number; mest_sannsynlig: number; hoy: number }): DistSpec {
+  return { type: "trippelestimat", lav: t.lav, mest_sannsynlig: t.mest_sannsynlig, hoy: t.hoy, form: "pert" };
+}
+
 /** The smallest and largest value a spec can produce (infinite for normal tails, 0 for the lognormal's lower end). */
 export function support(spec: DistSpec): [number, number] {
   switch (spec.type) {
