@@ -2,17 +2,15 @@
 // The layout rule (src/charts/layout.ts), checked on every chart of the catalogue in both languages from the SVG as
 // headless Chromium lays it out: the chart is exactly the page width (600 px), the plot area takes at least half of
 // it, no two text boxes overlap, no text ends in "…", and the accessibility labels are in the chosen language.
-import puppeteer, { type Browser } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { fitChart, svgWidth } from "../../src/charts/render";
 import { layoutSpec } from "../../src/charts/layout";
 import { wrapText, textWidth } from "../../src/charts/textWidth";
 import { PAGE_WIDTH, WIDE_WIDTH } from "../../src/charts/theme";
 import type { Lang } from "../../src/i18n/messages";
+import { launchChromium } from "../browser";
 import { englishSpecs, specs } from "./catalogue";
-
-const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 interface Measured {
   width: number;
@@ -24,7 +22,7 @@ interface Measured {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await puppeteer.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

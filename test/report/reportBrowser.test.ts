@@ -8,21 +8,11 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import puppeteer, { type Browser } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatNok } from "../../src/format/norwegian";
+import { launchChromium } from "../browser";
 import { runCli } from "../helpers";
-
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 interface PageCheck {
   failed: string[];
@@ -34,7 +24,7 @@ interface PageCheck {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await puppeteer.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -76,6 +66,31 @@ async function openReport(file: string): Promise<PageCheck> {
 }
 
 /** Waits until every chart with a Vega spec has been embedded (its figure gets the class "live"). */
+/** The report in print media at A4's content width: 210 mm less the report's 15 mm margins = 180 mm = 680 CSS px. */
+async function openForPrint(file: string): Promise<import("puppeteer-core").Page> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 680, height: 1000 });
+  await page.goto(`file://${file}`, { waitUntil: "load" });
+  await page.emulateMediaType("print");
+  return page;
+}
+
+/** Nothing overflows the page, and no element matching `selector` reaches past its right edge. */
+async function expectFitsPage(page: import("puppeteer-core").Page, selector: string): Promise<void> {
+  const widths = await page.evaluate(
+    (sel) => ({
+      page: document.documentElement.clientWidth,
+      content: document.documentElement.scrollWidth,
+      widest: Array.from(document.querySelectorAll(sel))
+        .map((e) => e.getBoundingClientRect().right)
+        .reduce((a, b) => Math.max(a, b), 0),
+    }),
+    selector,
+  );
+  expect(widths.content).toBeLessThanOrEqual(widths.page);
+  expect(widths.widest).toBeLessThanOrEqual(widths.page + 1);
+}
+
 async function waitForLiveCharts(page: import("puppeteer-core").Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll("figure[data-vega]").length === document.querySelectorAll("figure.live").length, {
     timeout: 30_000,
@@ -157,20 +172,8 @@ describe("report.html in headless Chromium", () => {
   }, 60_000);
 
   test("prints on A4: in print media at the page's content width nothing is wider than the page, and it makes a PDF", async () => {
-    const page = await browser.newPage();
-    // A4 is 210 mm wide; with the report's 15 mm margins the content box is 180 mm = 680 CSS px.
-    await page.setViewport({ width: 680, height: 1000 });
-    await page.goto(`file://${path.join(out, "report.html")}`, { waitUntil: "load" });
-    await page.emulateMediaType("print");
-    const widths = await page.evaluate(() => ({
-      page: document.documentElement.clientWidth,
-      content: document.documentElement.scrollWidth,
-      widest: Array.from(document.querySelectorAll("table, figure"))
-        .map((e) => e.getBoundingClientRect().right)
-        .reduce((a, b) => Math.max(a, b), 0),
-    }));
-    expect(widths.content).toBeLessThanOrEqual(widths.page);
-    expect(widths.widest).toBeLessThanOrEqual(widths.page + 1);
+    const page = await openForPrint(path.join(out, "report.html"));
+    await expectFitsPage(page, "table, figure");
     const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
     expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     await page.close();
@@ -265,20 +268,9 @@ describe("the comparison report of several scenarios in headless Chromium", () =
     for (const c of check.charts) expect(c.visible, c.id).toBe(true);
     expect(check.numbers.filter((n) => n.key === "scenarios.1.cost.p50").length).toBeGreaterThanOrEqual(1);
     for (const n of check.numbers) expect(n.value, n.key).toBe(get(results, n.key));
-    // fits A4: in print media at the content width (180 mm = 680 px) no table or figure is wider than the page
-    const page = await browser.newPage();
-    await page.setViewport({ width: 680, height: 1000 });
-    await page.goto(`file://${path.join(out, "report.html")}`, { waitUntil: "load" });
-    await page.emulateMediaType("print");
-    const widths = await page.evaluate(() => ({
-      page: document.documentElement.clientWidth,
-      content: document.documentElement.scrollWidth,
-      widest: Array.from(document.querySelectorAll("table, figure, svg, p"))
-        .map((e) => e.getBoundingClientRect().right)
-        .reduce((a, b) => Math.max(a, b), 0),
-    }));
-    expect(widths.content).toBeLessThanOrEqual(widths.page);
-    expect(widths.widest).toBeLessThanOrEqual(widths.page + 1);
+    // fits A4: in print media at the content width (180 mm = 680 px) no table, figure, chart or paragraph is wider than the page
+    const page = await openForPrint(path.join(out, "report.html"));
+    await expectFitsPage(page, "table, figure, svg, p");
     // print: every chart static (the interactive one hidden), page numbers and the running header on every page
     const { figs, pdf } = await printStatic(page);
     await page.close();
